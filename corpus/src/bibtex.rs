@@ -1,0 +1,85 @@
+//! A BibTeX entry for a work, built only from what the corpus knows: a field the sources do not
+//! give is left out, never filled with a guess.
+
+use crate::model::{AuthorList, AuthorVia, Corpus, Work};
+use crate::text::fold;
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// The entry, as `@misc{key, ...}` text. Authors whose position is unknown come last; a
+/// truncated list ends in `and others`; an inferred year is noted.
+pub fn entry(work: &Work, corpus: &Corpus) -> String {
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if !work.title_derived {
+        fields.push(("title", format!("{{{}}}", work.title.value)));
+    }
+    let mut names: Vec<String> = work
+        .authors
+        .iter()
+        .filter_map(|a| corpus.person(&a.person))
+        .map(|p| surname_first(&p.name))
+        .collect();
+    let unknown_order = work.authors.iter().any(|a| a.via == AuthorVia::ProfileSubject);
+    if work.author_list == AuthorList::Truncated || unknown_order && work.author_list != AuthorList::SubjectOnly {
+        names.push("others".into());
+    }
+    if !names.is_empty() {
+        fields.push(("author", names.join(" and ")));
+    }
+    if let Some(date) = &work.date {
+        fields.push(("year", date.year.to_string()));
+        if let Some(month) = date.month.filter(|m| (1..=12).contains(m)) {
+            fields.push(("month", MONTHS[month as usize - 1].to_string()));
+        }
+    }
+    if let Some(venue) = &work.venue {
+        fields.push(("howpublished", venue.value.clone()));
+    }
+    if !work.categories.is_empty() {
+        let codes: Vec<&str> = work.categories.iter().map(|c| c.value.as_str()).collect();
+        fields.push(("keywords", codes.join(", ")));
+    }
+    let mut notes = Vec::new();
+    if let Some(url) = work.code.urls.first() {
+        notes.push(format!("Code: \\url{{{}}}", url.value));
+    }
+    if work.date.as_ref().is_some_and(|d| d.year_inferred) {
+        notes.push("Year inferred by peerscope".to_string());
+    }
+    if work.author_list == AuthorList::SubjectOnly {
+        notes.push("Author list incomplete".to_string());
+    }
+    if !notes.is_empty() {
+        fields.push(("note", notes.join("; ")));
+    }
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {{{v}}}")).collect();
+    format!("@misc{{{},\n{}\n}}\n", key(work, corpus), body.join(",\n"))
+}
+
+/// `xu2022bimlp`: first author's surname, year, first word of the title; ASCII only.
+pub fn key(work: &Work, corpus: &Corpus) -> String {
+    let ascii = |s: &str| fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
+    let surname = work
+        .authors
+        .first()
+        .and_then(|a| corpus.person(&a.person))
+        .map(|p| ascii(p.name.rsplit(' ').next().unwrap_or(&p.name)))
+        .unwrap_or_else(|| "anon".into());
+    let year = work.date.as_ref().map(|d| d.year.to_string()).unwrap_or_default();
+    let word = work
+        .title
+        .value
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '-')
+        .map(ascii)
+        .find(|w| w.len() > 3 && !matches!(w.as_str(), "with" | "from" | "via" | "towards" | "learning"))
+        .unwrap_or_default();
+    format!("{surname}{year}{word}")
+}
+
+/// `Yixing Xu` → `Xu, Yixing`; a one-word name stays as is.
+fn surname_first(name: &str) -> String {
+    match name.rsplit_once(' ') {
+        Some((given, surname)) => format!("{surname}, {given}"),
+        None => name.to_string(),
+    }
+}

@@ -1,0 +1,123 @@
+//! `peerscope-corpus`: compile or check a seeds folder from the command line, with every
+//! diagnostic printed as `error: FILE:LINE:COL: message` and a hint.
+
+use corpus::{compile_dir, to_json, Compiled, Diagnostic};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+peerscope-corpus: compile peerscope's seed documents into the corpus the app embeds
+
+USAGE:
+    peerscope-corpus compile <SEEDS-DIR> [-o <FILE>]   write the corpus JSON (stdout without -o)
+    peerscope-corpus check <SEEDS-DIR>                 report problems, write nothing
+    peerscope-corpus --help                            show this help
+
+Every error and warning names its file and line. The exit status is 1 when any document has
+an error (nothing is written then), 2 for a usage mistake, 0 otherwise. An optional
+`peerscope.overrides` file in the seeds folder sets years for dates shown without one.
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Check(PathBuf),
+    Compile { dir: PathBuf, output: Option<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match parse_args(&args) {
+        Ok(Command::Help) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Command::Check(dir)) => run(&dir, None, false),
+        Ok(Command::Compile { dir, output }) => run(&dir, output.as_deref(), true),
+        Err(message) => {
+            eprintln!("error: {message}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
+        return Ok(Command::Help);
+    }
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command given".to_string());
+    };
+    let mut dir = None;
+    let mut output = None;
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" if command == "compile" => {
+                let file = rest.next().ok_or_else(|| format!("`{arg}` needs a file name"))?;
+                output = Some(PathBuf::from(file));
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            path if dir.is_none() => dir = Some(PathBuf::from(path)),
+            extra => return Err(format!("unexpected argument `{extra}`")),
+        }
+    }
+    let dir = dir.ok_or_else(|| format!("`{command}` needs the seeds folder"))?;
+    match command.as_str() {
+        "check" => Ok(Command::Check(dir)),
+        "compile" => Ok(Command::Compile { dir, output }),
+        other => Err(format!("unknown command `{other}`")),
+    }
+}
+
+fn run(dir: &Path, output: Option<&Path>, write: bool) -> ExitCode {
+    match compile_dir(dir) {
+        Ok(compiled) => {
+            print_diagnostics(&compiled.warnings);
+            if write {
+                if let Err(message) = write_json(&compiled, output) {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            eprintln!("{}", summary(&compiled));
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            eprintln!("failed: {errors} error(s), {warnings} warning(s) in {}; nothing written", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn write_json(compiled: &Compiled, output: Option<&Path>) -> Result<(), String> {
+    let json = to_json(&compiled.corpus);
+    match output {
+        Some(path) => std::fs::write(path, json).map_err(|err| format!("cannot write {}: {err}", path.display())),
+        None => {
+            print!("{json}");
+            Ok(())
+        }
+    }
+}
+
+fn summary(compiled: &Compiled) -> String {
+    let corpus = &compiled.corpus;
+    format!(
+        "ok: {} document(s), {} people, {} works, 0 errors, {} warning(s)",
+        corpus.sources.len(),
+        corpus.people.len(),
+        corpus.works.len(),
+        compiled.warnings.len()
+    )
+}

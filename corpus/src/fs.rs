@@ -1,0 +1,56 @@
+//! The one module that touches the file system: reading a seeds folder and its overrides.
+
+use crate::document::{decode, Document};
+use crate::model::Diagnostic;
+use crate::overrides::{Overrides, FILE_NAME};
+use std::path::Path;
+
+/// Reads every regular, non-hidden file of a folder (except the overrides file), sorted by
+/// name, keeping raw bytes. Fails with one error per unreadable file (or the folder itself).
+pub fn load_dir(dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
+    let (docs, errors) = load_dir_partial(dir);
+    if errors.is_empty() { Ok(docs) } else { Err(errors) }
+}
+
+/// Like `load_dir`, but returns the documents it could read beside the errors, so a run can
+/// report every problem at once.
+pub fn load_dir_partial(dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
+    let shown = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let error = Diagnostic::error(&shown, format!("cannot read the seeds folder: {err}"))
+                .hint("pass the folder that holds the seed documents");
+            return (Vec::new(), vec![error]);
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.') && name != FILE_NAME)
+        .filter(|name| dir.join(name).is_file())
+        .collect();
+    names.sort();
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for name in names {
+        match std::fs::read(dir.join(&name)) {
+            Ok(bytes) => docs.push(Document::new(name, bytes)),
+            Err(err) => errors.push(Diagnostic::error(&name, format!("cannot read the file: {err}")).hint("check its permissions")),
+        }
+    }
+    (docs, errors)
+}
+
+/// Reads `peerscope.overrides` from the folder; no file means no overrides.
+pub fn read_overrides(dir: &Path) -> Result<Overrides, Vec<Diagnostic>> {
+    let path = dir.join(FILE_NAME);
+    if !path.is_file() {
+        return Ok(Overrides::default());
+    }
+    let bytes = std::fs::read(&path).map_err(|err| {
+        vec![Diagnostic::error(FILE_NAME, format!("cannot read the file: {err}")).hint("check its permissions")]
+    })?;
+    let text = decode(FILE_NAME, &bytes).map_err(|error| vec![error])?;
+    Overrides::parse(text)
+}

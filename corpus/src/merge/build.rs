@@ -1,0 +1,113 @@
+//! One `Work` from the appearances grouped as one: the union of what they say, every field
+//! cited, disagreements warned about.
+
+use super::cite::{one, push_loc, union};
+use super::people::{loc, People};
+use super::works::{Group, Ref};
+use crate::model::{Cited, Code, Diagnostic, Loc, Work, WorkDate};
+use crate::normalize::key;
+use crate::parse::{At, Entry, Parsed};
+
+/// Everything a work is built from: the pages, their resolved dates and the people.
+pub struct Inputs<'a> {
+    pub pages: &'a [Parsed],
+    /// `dates[page][entry]`, from `crate::dates::resolve_page`.
+    pub dates: &'a [Vec<Option<WorkDate>>],
+    pub people: &'a People,
+}
+
+/// Builds the work of a group under the given id.
+pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagnostic>) {
+    let entries: Vec<(&str, &Entry)> = group
+        .members
+        .iter()
+        .map(|r| (inputs.pages[r.page].file.as_str(), &inputs.pages[r.page].entries[r.entry]))
+        .collect();
+    let cited = |pick: &dyn Fn(&Entry) -> Option<&At<String>>| -> Vec<(String, Loc)> {
+        entries.iter().filter_map(|(file, e)| pick(e).map(|a| (a.value.clone(), loc(file, a.line)))).collect()
+    };
+    let mut warnings = Vec::new();
+    let (authors, author_list, found) = super::authors::authors(inputs.pages, &group.members, inputs.people);
+    warnings.extend(found);
+    let (kind, found) = one("kind", cited(&|e| e.kind.as_ref()), |a, b| a == b);
+    warnings.extend(found);
+    let (venue, found) = one("venue", cited(&|e| e.venue.as_ref()), |a, b| a == b);
+    warnings.extend(found);
+    let (abstract_text, found) = one("abstract", cited(&|e| e.abstract_text.as_ref()), |a, b| key(a) == key(b));
+    warnings.extend(found);
+    let (date, found) = date(inputs, &group.members);
+    warnings.extend(found);
+    let scores = entries.iter().filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, loc(file, s.line)))).collect();
+    let (score, found) = one("score", scores, |a, b| a == b);
+    warnings.extend(found);
+    let work = Work {
+        id,
+        title: title(group, &entries),
+        title_derived: group.title_derived,
+        authors,
+        author_list,
+        date,
+        categories: union(entries.iter().flat_map(|(file, e)| e.categories.iter().map(|c| (c.value.clone(), loc(file, c.line)))).collect(), |a, b| a == b),
+        kind,
+        venue,
+        abstract_text,
+        code: code(&entries),
+        score,
+        sources: entries.iter().map(|(file, e)| loc(file, e.line)).collect(),
+    };
+    (work, warnings)
+}
+
+/// The title and every line stating it; a derived label cites the abstract it came from.
+fn title(group: &Group, entries: &[(&str, &Entry)]) -> Cited<String> {
+    let mut sources = Vec::new();
+    for (file, entry) in entries {
+        let line = match (&entry.title, &entry.abstract_text) {
+            (Some(title), _) => Some(title.line),
+            (None, Some(text)) if group.title_derived => Some(text.line),
+            _ => None,
+        };
+        if let Some(line) = line {
+            push_loc(&mut sources, loc(file, line));
+        }
+    }
+    Cited { value: group.title.clone(), sources }
+}
+
+/// The most precise date, preferring stated years to inferred ones, cited by every
+/// appearance that agrees with it; a warning for each that does not.
+fn date(inputs: &Inputs<'_>, members: &[Ref]) -> (Option<WorkDate>, Vec<Diagnostic>) {
+    let dates: Vec<&WorkDate> =
+        members.iter().filter_map(|r| inputs.dates.get(r.page)?.get(r.entry)?.as_ref()).collect();
+    let best = dates.iter().copied().min_by_key(|d| (d.year_inferred, std::cmp::Reverse(d.precision as u8)));
+    let Some(best) = best else { return (None, Vec::new()) };
+    let mut kept = best.clone();
+    let mut warnings = Vec::new();
+    for other in dates.iter().filter(|d| !std::ptr::eq(**d, best)) {
+        if agrees(best, other) {
+            other.sources.iter().for_each(|s| push_loc(&mut kept.sources, s.clone()));
+        } else {
+            let at = &other.sources[0];
+            let best_at = &best.sources[0];
+            warnings.push(
+                Diagnostic::warning(&at.file, format!("date differs from {}:{}; kept that one", best_at.file, best_at.line))
+                    .at(at.line)
+                    .hint("correct the seed whose date is wrong"),
+            );
+        }
+    }
+    (Some(kept), warnings)
+}
+
+/// Two dates agree when each field both state is equal.
+fn agrees(a: &WorkDate, b: &WorkDate) -> bool {
+    let same = |x: Option<u8>, y: Option<u8>| x.is_none() || y.is_none() || x == y;
+    a.year == b.year && same(a.month, b.month) && same(a.day, b.day)
+}
+
+/// `Code` flags and the URLs found in the abstracts.
+fn code(entries: &[(&str, &Entry)]) -> Code {
+    let flag = entries.iter().filter_map(|(file, e)| e.code_flag.map(|line| loc(file, line))).collect();
+    let urls = entries.iter().flat_map(|(file, e)| e.urls.iter().map(|u| (u.value.clone(), loc(file, u.line)))).collect();
+    Code { flag, urls: union(urls, |a, b| a == b) }
+}

@@ -1,0 +1,44 @@
+//! What each person's profile pages state, and the figures peerscope computes beside them.
+
+use super::people::People;
+use super::works::{Group, Ref};
+use crate::model::{Person, PersonComputed, Work};
+use crate::parse::Parsed;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Attaches each profile page to its subject, with the ids of the works it lists in page order.
+pub fn attach(pages: &[Parsed], groups: &[Group], ids: &[String], people: &mut People) {
+    let work_of: BTreeMap<Ref, &str> = groups
+        .iter()
+        .zip(ids)
+        .flat_map(|(g, id)| g.members.iter().map(move |r| (*r, id.as_str())))
+        .collect();
+    for (index, page) in pages.iter().enumerate() {
+        let Some(parsed) = &page.profile else { continue };
+        let Some(id) = people.id_of(&parsed.name.value).map(str::to_string) else { continue };
+        let mut profile = parsed.stated.clone();
+        profile.works_listed = (0..page.entries.len())
+            .filter_map(|entry| work_of.get(&Ref { page: index, entry }).map(|w| w.to_string()))
+            .collect();
+        if let Some(person) = people.persons.iter_mut().find(|p| p.id == id) {
+            person.profiles.push(profile);
+        }
+    }
+}
+
+/// Fills each person's computed figures: works that list them, and distinct co-authors.
+pub fn compute(people: &mut [Person], works: &[Work]) {
+    for person in people {
+        let theirs: Vec<&Work> = works.iter().filter(|w| w.has_author(&person.id)).collect();
+        let collaborators: BTreeSet<&str> = theirs
+            .iter()
+            .flat_map(|w| w.authors.iter().map(|a| a.person.as_str()))
+            .filter(|other| *other != person.id)
+            .collect();
+        person.computed = PersonComputed { works: count(theirs.len()), collaborators: count(collaborators.len()) };
+    }
+}
+
+fn count(n: usize) -> u32 {
+    crate::document::to_u32(n)
+}

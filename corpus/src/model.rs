@@ -1,0 +1,308 @@
+//! The corpus model: people, works, and the sources that said so.
+//!
+//! Plain data with serde derives and no I/O. The compiler (`crate::compile`) builds it from seed
+//! documents; the app deserialises it from the embedded JSON. `docs/corpus-schema.md` describes
+//! every field; a test keeps the two in step.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or shape, so an app never misreads an older corpus.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the seeds say, resolved: who, what they wrote, and where each fact came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    /// Sorted by id.
+    pub people: Vec<Person>,
+    /// Sorted by id.
+    pub works: Vec<Work>,
+    /// One per seed document, sorted by file name.
+    pub sources: Vec<Source>,
+    /// Recoverable oddities met while compiling; shown to the reader, never hidden.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A place in a seed document: the file name (no directory) and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Loc {
+    pub file: String,
+    pub line: u32,
+}
+
+/// A value together with every place that states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cited<T> {
+    pub value: T,
+    pub sources: Vec<Loc>,
+}
+
+/// A figure a profile page states about its subject, and the line of that page it is on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stated<T> {
+    pub value: T,
+    pub line: u32,
+}
+
+/// One person named anywhere in the seeds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// URL slug of the name: ASCII, lowercase, hyphens (`zoe-nunez`); `-2`, `-3` for a second
+    /// distinct person of the same slug.
+    pub id: String,
+    /// The name as first written in the seeds.
+    pub name: String,
+    /// Every line that names this person.
+    pub mentions: Vec<Loc>,
+    /// What each profile page about this person states, one entry per page. Never recomputed.
+    pub profiles: Vec<Profile>,
+    /// Figures peerscope counts itself from the corpus, kept apart from the stated ones.
+    pub computed: PersonComputed,
+}
+
+/// Figures computed by the compiler, not stated by any source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PersonComputed {
+    /// Works in the corpus that list this person as an author.
+    pub works: u32,
+    /// Distinct people named as co-authors on those works.
+    pub collaborators: u32,
+}
+
+/// What one profile page states about its subject. Absent figures are `None`: unknown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The seed file of the page.
+    pub source: String,
+    /// The line of the page that names the subject.
+    pub line: u32,
+    pub format: Format,
+    pub tagline: Option<Stated<String>>,
+    /// Status labels shown under the name (`Researcher`, `Affiliation not imported`, ...).
+    pub badges: Vec<Stated<String>>,
+    pub trust: Option<Stated<u32>>,
+    /// The label beside the trust figure (`Unverified`).
+    pub trust_label: Option<Stated<String>>,
+    /// Verification level as written (`L1`).
+    pub verification: Option<Stated<String>>,
+    /// Whether the author record is claimed (`Unclaimed author` → false).
+    pub claimed: Option<Stated<bool>>,
+    pub works: Option<Stated<u32>>,
+    pub followers: Option<Stated<u32>>,
+    pub topics: Option<Stated<u32>>,
+    /// The stated number of close collaborators (the page may name none of them).
+    pub collaborators: Option<Stated<u32>>,
+    /// Research field as an arXiv category, normalised (`CV` → `cs.CV`).
+    pub field: Option<Stated<String>>,
+    pub h_index: Option<Stated<u32>>,
+    pub papers: Option<Stated<u32>>,
+    pub citations: Option<Stated<u32>>,
+    pub novelty_percent: Option<Stated<u32>>,
+    pub ai_score: Option<Stated<u32>>,
+    /// The count the page's work-list heading states (`2 published item(s)`, `26 Papers`).
+    pub listed: Option<Stated<u32>>,
+    /// Works the page actually lists, by work id, in page order.
+    pub works_listed: Vec<String>,
+}
+
+/// One work (paper, preprint, ...) seen in one or more seed documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Work {
+    /// URL slug of the title (shortened at a word boundary), `-2` on a clash.
+    pub id: String,
+    pub title: Cited<String>,
+    /// True when no source gives a title and `title` is a label derived from the abstract.
+    pub title_derived: bool,
+    /// Authors in order. Profile subjects not shown on a truncated author line come last.
+    pub authors: Vec<Authorship>,
+    pub author_list: AuthorList,
+    pub date: Option<WorkDate>,
+    /// Normalised arXiv categories (`cs.CV`), primary first.
+    pub categories: Vec<Cited<String>>,
+    /// `preprint`, ...
+    pub kind: Option<Cited<String>>,
+    /// `arXiv`, ...
+    pub venue: Option<Cited<String>>,
+    /// The abstract as written (LaTeX intact); hard-wrapped lines are joined with spaces.
+    #[serde(rename = "abstract")]
+    pub abstract_text: Option<Cited<String>>,
+    pub code: Code,
+    /// A per-paper score where a source gives one (`78.0`).
+    pub score: Option<Cited<f64>>,
+    /// The line where each appearance of this work begins.
+    pub sources: Vec<Loc>,
+}
+
+/// One author of a work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Authorship {
+    /// A person id.
+    pub person: String,
+    pub via: AuthorVia,
+    pub sources: Vec<Loc>,
+}
+
+/// Why peerscope lists someone as an author.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthorVia {
+    /// Named on an author line.
+    Listed,
+    /// The work is on this person's profile page, and no author line shown names them
+    /// (a truncated list, or a page that lists no authors). Position unknown.
+    ProfileSubject,
+}
+
+/// How much of the author list the sources show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthorList {
+    /// Some source gives the whole list.
+    Complete,
+    /// The longest list shown ends in `et al.`.
+    Truncated,
+    /// Only a profile page lists it: its subject is the one author known.
+    SubjectOnly,
+    /// No source names any author (abstract-only works).
+    Unknown,
+}
+
+/// When a work appeared, as precisely as the sources say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub precision: DatePrecision,
+    /// True when no source states the year and peerscope inferred it (see `year_rule`).
+    pub year_inferred: bool,
+    /// How an inferred year was decided; `None` for stated years.
+    pub year_rule: Option<String>,
+    pub sources: Vec<Loc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DatePrecision {
+    Year,
+    Month,
+    Day,
+}
+
+/// Code availability: a `Code` flag on a listing, and URLs found in the text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Code {
+    /// Lines that show a `Code` flag.
+    pub flag: Vec<Loc>,
+    pub urls: Vec<Cited<String>>,
+}
+
+/// One seed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub file: String,
+    pub format: Format,
+    pub lines: u32,
+    /// The person the document is about (profile pages), as a person id.
+    pub subject: Option<String>,
+    /// Lines that carry a fact used in the corpus.
+    pub used_lines: u32,
+    /// Lines recognised as the site's own text (menus, buttons, notices, recommendations).
+    pub boilerplate_lines: u32,
+    pub blank_lines: u32,
+    /// Lines no parser understood (each also a warning); 0 for every seed document.
+    pub unaccounted_lines: u32,
+}
+
+/// The document formats peerscope reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// A profile page with a trust snapshot and a published-work list.
+    #[default]
+    ProfileTrust,
+    /// A profile page with h-index, citations and a paper list.
+    ProfilePapers,
+    /// A single paper's page: title, authors, abstract, categories, date.
+    PaperPage,
+    /// Lines beginning `Abstract:`.
+    AbstractList,
+}
+
+/// An error or warning about a seed document, with where and what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    /// 1-based; `None` for the whole file.
+    pub line: Option<u32>,
+    /// 1-based, in characters.
+    pub column: Option<u32>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{kind}: {}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Corpus {
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people
+            .binary_search_by(|p| p.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.people[i])
+    }
+
+    /// The work with this id.
+    pub fn work(&self, id: &str) -> Option<&Work> {
+        self.works
+            .binary_search_by(|w| w.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.works[i])
+    }
+
+    /// People with at least one profile page, in name order.
+    pub fn profiled(&self) -> Vec<&Person> {
+        let mut v: Vec<&Person> = self.people.iter().filter(|p| !p.profiles.is_empty()).collect();
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        v
+    }
+
+    /// Works that list this person as an author, in corpus order.
+    pub fn works_of<'a>(&'a self, person: &'a str) -> impl Iterator<Item = &'a Work> + 'a {
+        self.works.iter().filter(move |w| w.has_author(person))
+    }
+}
+
+impl Work {
+    /// Whether this person is among the authors.
+    pub fn has_author(&self, person: &str) -> bool {
+        self.authors.iter().any(|a| a.person == person)
+    }
+}

@@ -1,0 +1,12 @@
+//! The corpus as JSON: the one serialisation the app embeds.
+
+use crate::model::Corpus;
+
+/// Pretty-printed JSON with a trailing newline. Deterministic: the corpus holds only sorted
+/// lists and structs (no maps), so the same corpus always gives the same bytes.
+pub fn to_json(corpus: &Corpus) -> String {
+    // Serialising plain structs of strings, numbers and lists cannot fail.
+    let mut json = serde_json::to_string_pretty(corpus).unwrap_or_default();
+    json.push('\n');
+    json
+}

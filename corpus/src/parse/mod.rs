@@ -1,0 +1,166 @@
+//! Reading seed documents: `detect` chooses the format, one module per format reads it.
+//!
+//! Parsers never fail and never panic: each returns what it understood as a [`Parsed`], with
+//! diagnostics for what it did not, and the caller decides. Every line ends up with a
+//! [`LineRole`]; lines nobody understood are warned about.
+
+pub mod abstract_list;
+pub mod detect;
+pub mod lines;
+pub mod paper_page;
+pub mod profile_papers;
+pub mod profile_trust;
+
+pub use lines::{Line, LineRole};
+
+use crate::dates::PartialDate;
+use crate::document::Document;
+use crate::model::{Format, Profile};
+use lines::Page;
+
+/// A value read from a document and the line it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub line: u32,
+}
+
+/// Pairs a value with its line.
+pub fn at<T>(value: T, line: u32) -> At<T> {
+    At { value, line }
+}
+
+/// What one document says, before it is merged with the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub file: String,
+    /// `None` when the document is not text or of no known format.
+    pub format: Option<Format>,
+    /// One role per line, in line order.
+    pub roles: Vec<LineRole>,
+    /// The person a profile page is about, and what it states about them.
+    pub profile: Option<ParsedProfile>,
+    /// The works listed or described, in page order.
+    pub entries: Vec<Entry>,
+    pub diagnostics: Vec<crate::model::Diagnostic>,
+}
+
+/// The subject of a profile page: their name and the figures the page states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedProfile {
+    pub name: At<String>,
+    /// `works_listed` is left empty: work ids exist only after merging.
+    pub stated: Profile,
+}
+
+/// One work as one document shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entry {
+    /// The line where this appearance begins.
+    pub line: u32,
+    pub title: Option<At<String>>,
+    /// Names in the order shown.
+    pub authors: Vec<At<String>>,
+    /// The author line ends in `et al.`.
+    pub authors_truncated: bool,
+    pub date: Option<At<PartialDate>>,
+    /// Normalised category codes (`cs.CV`), as ordered on the page.
+    pub categories: Vec<At<String>>,
+    pub kind: Option<At<String>>,
+    pub venue: Option<At<String>>,
+    /// Wrapped lines joined with spaces, paragraphs with a blank line.
+    pub abstract_text: Option<At<String>>,
+    /// The line showing a `Code` flag.
+    pub code_flag: Option<u32>,
+    /// URLs in the abstract, each with the line it is on.
+    pub urls: Vec<At<String>>,
+    pub score: Option<At<f64>>,
+}
+
+impl Entry {
+    /// An empty entry beginning on a line.
+    pub fn new(line: u32) -> Self {
+        Entry { line, ..Entry::default() }
+    }
+}
+
+/// Reads one document: decodes it, detects its format and parses it.
+pub fn parse_document(doc: &Document) -> Parsed {
+    match doc.text() {
+        Ok(text) => parse_text(&doc.file, text),
+        Err(error) => Parsed {
+            file: doc.file.clone(),
+            format: None,
+            roles: Vec::new(),
+            profile: None,
+            entries: Vec::new(),
+            diagnostics: vec![error],
+        },
+    }
+}
+
+/// Reads a document's text: detects its format and runs that format's parser.
+pub fn parse_text(file: &str, text: &str) -> Parsed {
+    let mut page = Page::new(file, text);
+    let format = match detect::detect(file, &page.lines) {
+        Ok(format) => Some(format),
+        Err(error) => {
+            page.diagnostics.push(error);
+            None
+        }
+    };
+    let (profile, entries) = match format {
+        Some(Format::ProfileTrust) => profile_trust::parse(&mut page),
+        Some(Format::ProfilePapers) => profile_papers::parse(&mut page),
+        Some(Format::PaperPage) => (None, paper_page::parse(&mut page)),
+        Some(Format::AbstractList) => (None, abstract_list::parse(&mut page)),
+        None => (None, Vec::new()),
+    };
+    if format.is_some() {
+        page.report_unaccounted();
+    }
+    Parsed { file: file.to_string(), format, roles: page.roles, profile, entries, diagnostics: page.diagnostics }
+}
+
+/// The role of every line of a document, in line order: what the "no line left unaccounted
+/// for" guarantee is checked against.
+pub fn classify(file: &str, text: &str) -> Vec<LineRole> {
+    parse_text(file, text).roles
+}
+
+/// Finds URLs on one line of an abstract and records them for the entry.
+pub(crate) fn collect_urls(entry: &mut Entry, line: Line<'_>) {
+    for url in crate::links::find_urls(line.text) {
+        if !entry.urls.iter().any(|u| u.value == url) {
+            entry.urls.push(at(url, line.no));
+        }
+    }
+}
+
+/// Reads the paragraphs of an abstract from the page until `stop` says a line belongs to
+/// what follows; wrapped lines are joined with spaces, paragraphs with a blank line.
+pub(crate) fn read_abstract(page: &mut Page<'_>, entry: &mut Entry, stop: impl Fn(&str) -> bool) {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut first_line = None;
+    let mut last_no = 0;
+    while let Some(line) = page.peek() {
+        if stop(line.text) {
+            break;
+        }
+        page.next_line();
+        page.used(line.no);
+        collect_urls(entry, line);
+        let new_paragraph = line.no > last_no + 1 || paragraphs.is_empty();
+        if new_paragraph {
+            paragraphs.push(line.text.to_string());
+        } else if let Some(last) = paragraphs.last_mut() {
+            last.push(' ');
+            last.push_str(line.text);
+        }
+        first_line.get_or_insert(line.no);
+        last_no = line.no;
+    }
+    if let Some(line) = first_line {
+        entry.abstract_text = Some(at(paragraphs.join("\n\n"), line));
+    }
+}

@@ -1,0 +1,467 @@
+//! The view of a profile's works that a URL describes, and the filtering, facets and search
+//! the pages compute from it.
+//!
+//! The query string is the single source of truth for a view: `ViewState::from_query` reads it
+//! (ignoring malformed values with a notice), `ViewState::to_query` writes its canonical form,
+//! so a copied link reopens exactly the same view.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Corpus, Person, Work};
+use crate::text::fold;
+
+/// How the works are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+}
+
+impl Sort {
+    /// The value in the query string (`sort=oldest`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Title => "title",
+        }
+    }
+
+    /// Every sort, in the order the control offers them.
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::Title];
+
+    fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == s)
+    }
+}
+
+/// Everything that shapes the works list of a profile; lives in the URL's query string.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// First year shown (inclusive).
+    pub from: Option<i32>,
+    /// Last year shown (inclusive).
+    pub to: Option<i32>,
+    /// Categories shown; a work matches if it has any of them. Empty: all.
+    pub categories: BTreeSet<String>,
+    /// Words that must all appear in the title, abstract or author names (case and accents ignored).
+    pub text: String,
+    pub sort: Sort,
+    /// Works whose abstract is unfolded.
+    pub open: BTreeSet<String>,
+}
+
+/// A query-string value that was ignored, said to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub key: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl ViewState {
+    /// Reads a view from query-string pairs (already percent-decoded). Values that do not make
+    /// sense for this corpus are ignored and reported, never guessed at.
+    pub fn from_query(pairs: &[(String, String)], corpus: &Corpus) -> (ViewState, Vec<Notice>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        let mut ignore = |key: &str, value: &str, reason: &str| {
+            notices.push(Notice { key: key.into(), value: value.into(), reason: reason.into() })
+        };
+        for (key, value) in pairs {
+            match key.as_str() {
+                "year" | "from" | "to" => match parse_year(value) {
+                    Some(year) => {
+                        if key != "to" {
+                            state.from = Some(year);
+                        }
+                        if key != "from" {
+                            state.to = Some(year);
+                        }
+                    }
+                    None => ignore(key, value, "not a year"),
+                },
+                "cat" => {
+                    for code in value.split(',').filter(|c| !c.is_empty()) {
+                        if corpus.works.iter().any(|w| w.categories.iter().any(|c| c.value == code)) {
+                            state.categories.insert(code.to_string());
+                        } else {
+                            ignore(key, code, "no work in this corpus has that category");
+                        }
+                    }
+                }
+                "q" => state.text = value.trim().to_string(),
+                "sort" => match Sort::parse(value) {
+                    Some(sort) => state.sort = sort,
+                    None => ignore(key, value, "not one of newest, oldest, title"),
+                },
+                "open" => {
+                    for id in value.split(',').filter(|c| !c.is_empty()) {
+                        if corpus.work(id).is_some() {
+                            state.open.insert(id.to_string());
+                        } else {
+                            ignore(key, id, "no work has that id");
+                        }
+                    }
+                }
+                _ => ignore(key, value, "not a setting of this page"),
+            }
+        }
+        if let (Some(from), Some(to)) = (state.from, state.to) {
+            if from > to {
+                state.from = Some(to);
+                state.to = Some(from);
+            }
+        }
+        (state, notices)
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if from == to => parts.push(format!("year={from}")),
+            (from, to) => {
+                parts.extend(from.map(|y| format!("from={y}")));
+                parts.extend(to.map(|y| format!("to={y}")));
+            }
+        }
+        if !self.categories.is_empty() {
+            parts.push(format!("cat={}", join(&self.categories)));
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", encode(&self.text)));
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if !self.open.is_empty() {
+            parts.push(format!("open={}", join(&self.open)));
+        }
+        parts.join("&")
+    }
+
+    /// Whether any filter narrows the list (the sort and unfolded abstracts do not).
+    pub fn is_filtered(&self) -> bool {
+        self.from.is_some() || self.to.is_some() || !self.categories.is_empty() || !self.text.is_empty()
+    }
+
+    /// This view with every filter cleared, keeping the sort.
+    pub fn cleared(&self) -> ViewState {
+        ViewState { sort: self.sort, ..ViewState::default() }
+    }
+
+    /// Shows only one year, or every year again if that year alone was already shown.
+    pub fn toggle_year(&self, year: i32) -> ViewState {
+        let mut next = self.clone();
+        if self.from == Some(year) && self.to == Some(year) {
+            next.from = None;
+            next.to = None;
+        } else {
+            next.from = Some(year);
+            next.to = Some(year);
+        }
+        next
+    }
+
+    /// Adds or removes one category.
+    pub fn toggle_category(&self, code: &str) -> ViewState {
+        let mut next = self.clone();
+        if !next.categories.remove(code) {
+            next.categories.insert(code.to_string());
+        }
+        next
+    }
+
+    /// Folds or unfolds one work's abstract.
+    pub fn toggle_open(&self, id: &str) -> ViewState {
+        let mut next = self.clone();
+        if !next.open.remove(id) {
+            next.open.insert(id.to_string());
+        }
+        next
+    }
+
+    fn year_matches(&self, work: &Work) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(year) = work.date.as_ref().map(|d| d.year) else { return false };
+        self.from.is_none_or(|from| year >= from) && self.to.is_none_or(|to| year <= to)
+    }
+
+    fn category_matches(&self, work: &Work) -> bool {
+        self.categories.is_empty() || work.categories.iter().any(|c| self.categories.contains(&c.value))
+    }
+
+    fn text_matches(&self, work: &Work, corpus: &Corpus) -> bool {
+        let words: Vec<String> = fold(&self.text).split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let haystack = searchable(work, corpus);
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
+/// A profile's works under a view: the list shown and the counts its controls display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filtered<'a> {
+    /// The works shown, in the view's order.
+    pub works: Vec<&'a Work>,
+    /// All works of the profile.
+    pub total: usize,
+    /// Works per year under every filter but the year range (the bars of the chart).
+    pub by_year: BTreeMap<i32, usize>,
+    /// Works per category under every filter but the categories (the facet counts).
+    pub by_category: BTreeMap<String, usize>,
+    /// Works without a date, which a year filter hides.
+    pub undated: usize,
+}
+
+/// Applies a view to a person's works.
+pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) -> Filtered<'a> {
+    let all: Vec<&Work> = corpus.works.iter().filter(|w| w.has_author(&person.id)).collect();
+    let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
+    let mut by_year = BTreeMap::new();
+    let mut by_category = BTreeMap::new();
+    let mut works = Vec::new();
+    let mut undated = 0;
+    for (work, text_ok) in all.iter().zip(text_ok) {
+        let (year_ok, cat_ok) = (state.year_matches(work), state.category_matches(work));
+        if text_ok && cat_ok {
+            match &work.date {
+                Some(date) => *by_year.entry(date.year).or_insert(0) += 1,
+                None => undated += 1,
+            }
+        }
+        if text_ok && year_ok {
+            for category in &work.categories {
+                *by_category.entry(category.value.clone()).or_insert(0) += 1;
+            }
+        }
+        if text_ok && year_ok && cat_ok {
+            works.push(*work);
+        }
+    }
+    sort_works(&mut works, state.sort);
+    Filtered { works, total: all.len(), by_year, by_category, undated }
+}
+
+/// Orders works: newest or oldest first (undated last, ties by title), or by title.
+pub fn sort_works(works: &mut [&Work], sort: Sort) {
+    let date_key = |w: &Work| w.date.as_ref().map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)));
+    let title_key = |w: &Work| fold(&w.title.value);
+    works.sort_by(|a, b| match sort {
+        Sort::Title => title_key(a).cmp(&title_key(b)),
+        Sort::Newest => match (date_key(a), date_key(b)) {
+            (Some(x), Some(y)) => y.cmp(&x).then_with(|| title_key(a).cmp(&title_key(b))),
+            (x, y) => y.is_none().cmp(&x.is_none()).reverse().then_with(|| title_key(a).cmp(&title_key(b))),
+        },
+        Sort::Oldest => match (date_key(a), date_key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| title_key(a).cmp(&title_key(b))),
+            (x, y) => x.is_none().cmp(&y.is_none()).then_with(|| title_key(a).cmp(&title_key(b))),
+        },
+    });
+}
+
+/// What the home page's instant search found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchHits<'a> {
+    pub people: Vec<&'a Person>,
+    pub works: Vec<&'a Work>,
+}
+
+/// Finds people by name and works by title, abstract or author, ignoring case and accents
+/// (`zoe` finds `Zoë`). Every word of the query must match.
+pub fn search<'a>(corpus: &'a Corpus, query: &str) -> SearchHits<'a> {
+    let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+    if words.is_empty() {
+        return SearchHits::default();
+    }
+    let all = |haystack: &str| words.iter().all(|w| haystack.contains(w.as_str()));
+    let mut people: Vec<&Person> = corpus.people.iter().filter(|p| all(&fold(&p.name))).collect();
+    people.sort_by(|a, b| b.profiles.len().cmp(&a.profiles.len()).then(a.name.cmp(&b.name)));
+    let mut works: Vec<&Work> = corpus.works.iter().filter(|w| all(&searchable(w, corpus))).collect();
+    // Title matches first, then the rest, each in title order.
+    works.sort_by_key(|w| (!all(&fold(&w.title.value)), fold(&w.title.value)));
+    SearchHits { people, works }
+}
+
+/// The folded text a work is searched by: title, author names, abstract.
+fn searchable(work: &Work, corpus: &Corpus) -> String {
+    let mut text = work.title.value.clone();
+    for author in &work.authors {
+        if let Some(person) = corpus.person(&author.person) {
+            text.push(' ');
+            text.push_str(&person.name);
+        }
+    }
+    if let Some(abstract_text) = &work.abstract_text {
+        text.push(' ');
+        text.push_str(&abstract_text.value);
+    }
+    fold(&text)
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    let year: i32 = s.trim().parse().ok()?;
+    (1000..=9999).contains(&year).then_some(year)
+}
+
+fn join(set: &BTreeSet<String>) -> String {
+    set.iter().map(|s| encode(s)).collect::<Vec<_>>().join(",")
+}
+
+/// Percent-encodes what a query-string value may not hold as is.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Splits a raw query string (`?year=2020&cat=cs.CV`, with or without `?`) into decoded pairs,
+/// in order. `+` is a space; a malformed `%` escape is kept as written.
+pub fn parse_query(raw: &str) -> Vec<(String, String)> {
+    raw.trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (decode(key), decode(value))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                Some(decoded) => {
+                    out.push(decoded);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A person's co-author and how many works they share, among some works.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collaborator<'a> {
+    pub person: &'a Person,
+    /// The shared works, in the order given.
+    pub works: Vec<&'a Work>,
+}
+
+/// Everyone named as a co-author of `person` on `works`, most joint works first, then by name.
+pub fn collaborators<'a>(corpus: &'a Corpus, person: &str, works: &[&'a Work]) -> Vec<Collaborator<'a>> {
+    let mut joint: BTreeMap<&str, Vec<&'a Work>> = BTreeMap::new();
+    for work in works.iter().filter(|w| w.has_author(person)) {
+        for author in work.authors.iter().filter(|a| a.person != person) {
+            let shared = joint.entry(author.person.as_str()).or_default();
+            if !shared.iter().any(|w| w.id == work.id) {
+                shared.push(work);
+            }
+        }
+    }
+    let mut out: Vec<Collaborator<'a>> = joint
+        .into_iter()
+        .filter_map(|(id, works)| corpus.person(id).map(|person| Collaborator { person, works }))
+        .collect();
+    out.sort_by(|a, b| b.works.len().cmp(&a.works.len()).then_with(|| a.person.name.cmp(&b.person.name)));
+    out
+}
+
+/// A page the reader may have meant, for the not-found page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The route, such as `/p/yixing-xu`.
+    pub href: String,
+    pub label: String,
+}
+
+/// The people and works whose id is closest to a mistyped one (at most `limit`), closest first.
+pub fn suggest(corpus: &Corpus, wanted: &str, limit: usize) -> Vec<Suggestion> {
+    let wanted = fold(wanted);
+    let mut scored: Vec<(usize, Suggestion)> = Vec::new();
+    for person in &corpus.people {
+        let score = distance(&wanted, &person.id);
+        scored.push((score, Suggestion { href: format!("/p/{}", person.id), label: person.name.clone() }));
+    }
+    for work in &corpus.works {
+        let score = distance(&wanted, &work.id);
+        scored.push((score, Suggestion { href: format!("/w/{}", work.id), label: crate::latex::to_plain(&work.title.value) }));
+    }
+    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    scored.into_iter().take(limit).map(|(_, s)| s).collect()
+}
+
+/// Edit distance between `wanted` and the closest stretch of `id` as long as it, so a prefix
+/// or a fragment of a long work id still ranks its work first.
+fn distance(wanted: &str, id: &str) -> usize {
+    let a: Vec<char> = wanted.chars().collect();
+    let b: Vec<char> = id.chars().collect();
+    if a.is_empty() {
+        return b.len();
+    }
+    // Levenshtein with a free start and end in `b` (semi-global alignment).
+    let mut prev: Vec<usize> = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = substitute.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    let fragment = prev.into_iter().min().unwrap_or(0);
+    // Prefer whole-id matches of similar length among equal fragments.
+    fragment * 4 + b.len().abs_diff(a.len()).min(40) / 10
+}
+
+/// Distinct years of a person's works, for the year-range control.
+pub fn years(works: &[&Work]) -> Vec<i32> {
+    let set: BTreeSet<i32> = works.iter().filter_map(|w| w.date.as_ref().map(|d| d.year)).collect();
+    set.into_iter().collect()
+}
+
+/// `4549` → `4,549`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `Dec 29, 2022`, `Dec 2022` or `2022`, as precise as the date is known.
+pub fn date_label(date: &crate::model::WorkDate) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = date.month.filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m as usize - 1]);
+    match (month, date.day) {
+        (Some(month), Some(day)) => format!("{month} {day}, {}", date.year),
+        (Some(month), None) => format!("{month} {}", date.year),
+        _ => date.year.to_string(),
+    }
+}

@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests: the real seeds, compiled once, and throwaway seed
+//! folders built from in-memory files.
+
+#![allow(dead_code)]
+
+use corpus::{compile_dir, Compiled, Corpus, Person, Work};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The project's seeds folder.
+pub fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds")
+}
+
+/// The seeds, compiled once per test binary.
+pub fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| match compile_dir(&seeds()) {
+        Ok(compiled) => compiled,
+        Err(diagnostics) => panic!("the seeds do not compile:\n{}", render(&diagnostics)),
+    })
+}
+
+/// The compiled corpus of the seeds.
+pub fn corpus() -> &'static Corpus {
+    &compiled().corpus
+}
+
+/// The person of an id, or a failure naming it.
+pub fn person(id: &str) -> &'static Person {
+    corpus().person(id).unwrap_or_else(|| panic!("no person `{id}`"))
+}
+
+/// The one work whose title starts with this text.
+pub fn work_titled(prefix: &str) -> &'static Work {
+    let found: Vec<&Work> = corpus().works.iter().filter(|w| w.title.value.starts_with(prefix)).collect();
+    assert_eq!(found.len(), 1, "works titled `{prefix}…`");
+    found[0]
+}
+
+/// A fresh seeds folder holding the given files (any bytes), under the test target dir.
+pub fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create test folder");
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).expect("write test file");
+    }
+    dir
+}
+
+/// A seed file of the real seeds, as bytes.
+pub fn seed(file: &str) -> Vec<u8> {
+    std::fs::read(seeds().join(file)).expect("read seed")
+}
+
+/// The first `n` lines of a real seed, as a cut-off copy.
+pub fn seed_head(file: &str, n: usize) -> Vec<u8> {
+    let text = String::from_utf8(seed(file)).expect("seed is text");
+    let head: Vec<&str> = text.lines().take(n).collect();
+    format!("{}\n", head.join("\n")).into_bytes()
+}
+
+/// Diagnostics as the CLI prints them, one per line.
+pub fn render(diagnostics: &[corpus::Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{d}\n")).collect()
+}
+
+pub const TRUST: &str = "000_7d089291fc781eb8.txt";
+pub const ABSTRACTS: &str = "001_d424d8d2026d378a.txt";
+pub const TRUST_2: &str = "002_fe5248a1dea1a1c4.txt";
+pub const PAPERS: &str = "003_bc7a43882f371af5.txt";
+pub const PAPER_PAGE: &str = "004_efb004666ed5f4e3.txt";

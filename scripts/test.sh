@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of peerscope, installing what is missing first:
+#   1. native unit tests (corpus compiler, layout, app logic)
+#   2. component tests in headless Chromium (wasm-bindgen-test)
+#   3. the release build, then end-to-end journeys in headless Chromium against it,
+#      served by a plain static file server; screenshots go to target/screenshots/.
+source "$(dirname "$0")/tools.sh"
+ensure_build_tools
+ensure_chromium
+cd "$ROOT"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+
+say "1/4 native unit tests"
+cargo test --locked -p peerscope-corpus -p peerscope-layout
+
+say "2/4 component tests in headless Chromium"
+cargo test --locked -p peerscope --target wasm32-unknown-unknown
+
+say "3/4 release builds"
+PEERSCOPE_DIST="$ROOT/dist" "$ROOT/scripts/build.sh"
+
+say "4/4 end-to-end tests in headless Chromium"
+cargo test --locked -p peerscope-e2e -- --test-threads=2
+
+say "all tests passed; screenshots in target/screenshots/"

@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# Sourced by the other scripts: puts peerscope's tools on PATH and installs each one that is
+# missing or of the wrong version. Versions are pinned here and in TOOLCHAIN notes; see README.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Trunk must never try to download a tool: a missing or mismatched one is a clear error instead.
+export TRUNK_OFFLINE=true
+
+say() { printf '\033[1m[peerscope]\033[0m %s\n' "$*" >&2; }
+
+# The wasm-bindgen version the app is locked to; the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want
+  want="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (about 3 minutes, once)"
+    # Not --locked: its lock file names a crate version the registry no longer serves.
+    CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# wasm-opt from npm's binaryen 132; Debian's 108 builds a page that stays blank.
+ensure_node_tools() {
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION) into tools/"
+    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+# Everything needed to build the app.
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_node_tools
+  ensure_wasm_bindgen
+  ensure_trunk
+}

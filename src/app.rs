@@ -1,0 +1,41 @@
+//! The root component: the page shell and the whole route table.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    path,
+};
+
+use crate::data::{corpus, BASE};
+use crate::routes::{Home, NotFound, Profile, WorkPage};
+
+/// The app: skip link, header, routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let corpus = corpus();
+    view! {
+        <Title formatter=|title: String| if title.is_empty() { "peerscope".to_string() } else { format!("{title} · peerscope") }/>
+        <Router base=BASE>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="site-header">
+                <nav aria-label="Main">
+                    <A href="/" attr:class="brand">"peerscope"</A>
+                    <A href="/">"Researchers"</A>
+                </nav>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/p/:id") view=Profile/>
+                    <Route path=path!("/w/:id") view=WorkPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>{format!("Built from {} source documents: {} people, {} works. Every fact links to the line it came from.",
+                    corpus.sources.len(), corpus.people.len(), corpus.works.len())}</p>
+            </footer>
+        </Router>
+    }
+}

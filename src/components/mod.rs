@@ -1,0 +1,13 @@
+//! Pieces shared by several pages, one file each.
+
+mod copy_button;
+mod figures;
+mod paper_card;
+mod rich_text;
+mod year_chart;
+
+pub use copy_button::CopyButton;
+pub use figures::StatedFigures;
+pub use paper_card::{AuthorLinks, PaperCard};
+pub use rich_text::RichText;
+pub use year_chart::YearChart;

@@ -1,0 +1,18 @@
+//! The corpus compiled by `build.rs` from the seeds, embedded in the binary.
+
+use corpus::Corpus;
+use std::sync::OnceLock;
+
+static CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
+
+/// The sub-path the app is served under (`/peerscope`), or "" at the root; set at build time.
+pub const BASE: &str = env!("PEERSCOPE_BASE");
+
+/// The embedded corpus, parsed once on first use.
+pub fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        // The build script wrote this JSON from the same types, so it always parses.
+        serde_json::from_str(CORPUS_JSON).expect("embedded corpus matches the model")
+    })
+}

@@ -1,0 +1,270 @@
+//! `/p/<id>`: one person: stated figures, works with filters kept in the URL, collaborators,
+//! and the source documents the profile was built from.
+
+use std::collections::BTreeSet;
+
+use corpus::query::{collaborators, filter_works, parse_query, years, ViewState, Sort};
+use corpus::{Person, Work};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::{CopyButton, PaperCard, StatedFigures, YearChart};
+use crate::data::{corpus, BASE};
+use crate::routes::NotFound;
+
+/// The profile page, or the not-found page for an unknown id.
+#[component]
+pub fn Profile() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match corpus().person(&id) {
+            None => view! { <NotFound/> }.into_any(),
+            Some(person) => view! { <ProfileView person=person/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn ProfileView(person: &'static Person) -> impl IntoView {
+    let location = use_location();
+    let navigate = use_navigate();
+    let parsed = Memo::new(move |_| ViewState::from_query(&parse_query(&location.search.get()), corpus()));
+    let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
+    let filtered = Memo::new(move |_| state.with(|s| filter_works(corpus(), person, s)));
+    let all_works: Vec<&'static Work> = corpus().works_of(&person.id).collect();
+    let all_years = years(&all_works);
+    let all_categories: BTreeSet<&'static str> =
+        all_works.iter().flat_map(|w| w.categories.iter().map(|c| c.value.as_str())).collect();
+
+    // Every change of view is a navigation, so Back and Forward step through filters.
+    let path = format!("/p/{}", person.id);
+    let go = Callback::new(move |(next, replace): (ViewState, bool)| {
+        let query = next.to_query();
+        let to = if query.is_empty() { path.clone() } else { format!("{path}?{query}") };
+        navigate(&to, NavigateOptions { replace, scroll: false, ..Default::default() });
+    });
+    let canonical = Signal::derive(move || {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        let query = state.with(|s| s.to_query());
+        let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+        format!("{origin}{BASE}/p/{}{query}", person.id)
+    });
+
+    let description = format!("{}: {} works in peerscope's corpus, with figures from {} source page(s).",
+        person.name, all_works.len(), person.profiles.len());
+    view! {
+        <Title text=person.name.clone()/>
+        <Meta name="description" content=description/>
+        <ProfileHeader person=person/>
+        <section class="works-section" aria-labelledby="works-heading">
+            <h2 id="works-heading">"Works"</h2>
+            <Notices parsed=parsed/>
+            <div class="filters" data-testid="filters">
+                <div class="filter-block">
+                    <h3 class="filter-title">"Works per year"</h3>
+                    <YearChart counts=Signal::derive(move || filtered.with(|f| f.by_year.clone()))
+                        years=all_years.clone()
+                        range=Signal::derive(move || state.with(|s| (s.from, s.to)))
+                        on_pick=Callback::new(move |year| go.run((state.get_untracked().toggle_year(year), false)))/>
+                    <YearRange years=all_years state=state go=go/>
+                </div>
+                <fieldset class="filter-block facets" data-testid="facets">
+                    <legend class="filter-title">"Categories"</legend>
+                    {all_categories.into_iter().map(|code| {
+                        let count = move || filtered.with(|f| f.by_category.get(code).copied().unwrap_or(0));
+                        let checked = move || state.with(|s| s.categories.contains(code));
+                        let name = corpus::category::name(code).unwrap_or(code);
+                        view! {
+                            <label class="facet" data-testid="facet" data-code=code>
+                                <input type="checkbox" prop:checked=checked
+                                    on:change=move |_| go.run((state.get_untracked().toggle_category(code), false))/>
+                                <span>{name}</span>
+                                <span class="count" data-testid="facet-count">{count}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="filter-block">
+                    <label class="field">
+                        <span>"Filter titles and abstracts"</span>
+                        <input type="search" data-testid="text-filter" prop:value=move || state.with(|s| s.text.clone())
+                            on:input=move |ev| {
+                                let mut next = state.get_untracked();
+                                next.text = event_target_value(&ev);
+                                go.run((next, true));
+                            }/>
+                    </label>
+                    <label class="field">
+                        <span>"Sort"</span>
+                        <select data-testid="sort" on:change=move |ev| {
+                            let mut next = state.get_untracked();
+                            next.sort = Sort::ALL.into_iter().find(|s| s.as_str() == event_target_value(&ev)).unwrap_or_default();
+                            go.run((next, false));
+                        }>
+                            {Sort::ALL.into_iter().map(|sort| view! {
+                                <option value=sort.as_str() selected=move || state.with(|s| s.sort == sort)>{sort_label(sort)}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+            </div>
+            <div class="result-bar">
+                <p data-testid="count" aria-live="polite">{move || filtered.with(|f| {
+                    let undated = if f.undated > 0 && state.with(|s| s.from.is_some() || s.to.is_some()) {
+                        format!(" ({} without a date hidden by the year filter)", f.undated)
+                    } else { String::new() };
+                    format!("{} of {} works{undated}", f.works.len(), f.total)
+                })}</p>
+                <button type="button" class="button" data-testid="clear" disabled=move || !state.with(|s| s.is_filtered())
+                    on:click=move |_| go.run((state.get_untracked().cleared(), false))>"Clear filters"</button>
+                <CopyButton label="Copy link" done="Link copied" text=canonical testid="copy-link"/>
+            </div>
+            <div class="paper-list" data-testid="works">
+                {move || filtered.with(|f| f.works.iter().map(|&work| {
+                    let id = work.id.clone();
+                    let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
+                    view! {
+                        <PaperCard work=work owner=Some(person.id.as_str()) open=open
+                            on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
+                    }
+                }).collect_view())}
+            </div>
+        </section>
+        <Collaborators person=person/>
+        <Sources person=person/>
+    }
+}
+
+fn sort_label(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => "Newest first",
+        Sort::Oldest => "Oldest first",
+        Sort::Title => "Title",
+    }
+}
+
+/// Name, each source's stated figures, and what the corpus itself counts.
+#[component]
+fn ProfileHeader(person: &'static Person) -> impl IntoView {
+    let tagline = person.profiles.iter().find_map(|p| p.tagline.as_ref()).map(|t| t.value.clone());
+    view! {
+        <header class="profile-header">
+            <h1 data-testid="person-name">{person.name.clone()}</h1>
+            {tagline.map(|t| view! { <p class="lead">{t}</p> })}
+            <p class="computed" data-testid="computed">
+                <span>"Counted in this corpus: "</span>
+                <strong>{format!("{} works", person.computed.works)}</strong>", "
+                <strong>{format!("{} collaborators named", person.computed.collaborators)}</strong>
+            </p>
+            {if person.profiles.is_empty() {
+                view! { <p class="muted">"No profile page about this person is among the sources; they appear as an author only."</p> }.into_any()
+            } else {
+                person.profiles.iter().map(|p| view! { <StatedFigures profile=p/> }).collect_view().into_any()
+            }}
+        </header>
+    }
+}
+
+/// Two selects bounding the years shown.
+#[component]
+fn YearRange(years: Vec<i32>, state: Memo<ViewState>, go: Callback<(ViewState, bool)>) -> impl IntoView {
+    let select = move |label: &'static str, testid: &'static str, is_from: bool| {
+        let options = years.clone();
+        view! {
+            <label class="field inline">
+                <span>{label}</span>
+                <select data-testid=testid on:change=move |ev| {
+                    let mut next = state.get_untracked();
+                    let year = event_target_value(&ev).parse().ok();
+                    if is_from { next.from = year } else { next.to = year }
+                    if let (Some(f), Some(t)) = (next.from, next.to) {
+                        if f > t { if is_from { next.to = Some(f) } else { next.from = Some(t) } }
+                    }
+                    go.run((next, false));
+                }>
+                    <option value="" selected=move || state.with(|s| if is_from { s.from.is_none() } else { s.to.is_none() })>"any"</option>
+                    {options.into_iter().map(|y| view! {
+                        <option value=y.to_string() selected=move || state.with(|s| (if is_from { s.from } else { s.to }) == Some(y))>{y}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! { <div class="year-range">{select("From", "year-from", true)}{select("to", "year-to", false)}</div> }
+}
+
+/// Query-string values that were ignored, said plainly.
+#[component]
+fn Notices(parsed: Memo<(ViewState, Vec<corpus::query::Notice>)>) -> impl IntoView {
+    move || {
+        let notices = parsed.with(|p| p.1.clone());
+        (!notices.is_empty()).then(|| view! {
+            <div class="notice" role="status" data-testid="notice">
+                <p>"Some settings in this link were ignored:"</p>
+                <ul>{notices.into_iter().map(|n| view! { <li><code>{format!("{}={}", n.key, n.value)}</code>{format!(": {}.", n.reason)}</li> }).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
+/// Co-authors named in the sources, with joint-work counts; honest when a source states a
+/// number of collaborators but names none.
+#[component]
+fn Collaborators(person: &'static Person) -> impl IntoView {
+    let works: Vec<&Work> = corpus().works_of(&person.id).collect();
+    let list = collaborators(corpus(), &person.id, &works);
+    let stated = person.profiles.iter().find_map(|p| p.collaborators.as_ref().map(|c| (c.value, p.source.clone())));
+    view! {
+        <section class="collaborators" aria-labelledby="collab-heading" data-testid="collaborators">
+            <h2 id="collab-heading">{format!("Collaborators named ({})", list.len())}</h2>
+            {stated.map(|(n, source)| view! {
+                <p class="muted" data-testid="collaborators-stated">{
+                    if list.is_empty() {
+                        format!("{source} states {n} close collaborators, but no source names any of them.")
+                    } else {
+                        format!("{source} states {n} close collaborators; the {} below are those the sources name.", list.len())
+                    }
+                }</p>
+            })}
+            {(!list.is_empty()).then(|| view! {
+                <table class="collab-table">
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Joint works"</th></tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|c| view! {
+                            <tr data-testid="collaborator">
+                                <td><A href=format!("/p/{}", c.person.id)>{c.person.name.clone()}</A></td>
+                                <td class="num">{c.works.len()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+}
+
+/// The seed documents this profile was built from, with the lines that name the person.
+#[component]
+fn Sources(person: &'static Person) -> impl IntoView {
+    let mut by_file: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
+    for mention in &person.mentions {
+        by_file.entry(mention.file.as_str()).or_default().push(mention.line);
+    }
+    view! {
+        <section class="sources" aria-labelledby="sources-heading" data-testid="sources">
+            <h2 id="sources-heading">"Sources"</h2>
+            <ul>
+                {by_file.into_iter().map(|(file, lines)| view! {
+                    <li><code>{file.to_string()}</code>
+                        <span class="muted">{format!(" · names {} on line{} {}", person.name,
+                            if lines.len() == 1 { "" } else { "s" },
+                            lines.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))}</span></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,120 @@
+//! `/w/<id>`: everything the corpus knows about one work, and where each fact came from.
+
+use corpus::latex::to_plain;
+use corpus::query::date_label;
+use corpus::{Loc, Work};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{AuthorLinks, CopyButton, RichText};
+use crate::data::corpus;
+use crate::routes::NotFound;
+
+/// The work page, or the not-found page for an unknown id.
+#[component]
+pub fn WorkPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match corpus().work(&id) {
+            None => view! { <NotFound/> }.into_any(),
+            Some(work) => view! { <WorkView work=work/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn WorkView(work: &'static Work) -> impl IntoView {
+    let title = to_plain(&work.title.value);
+    let description = work
+        .abstract_text
+        .as_ref()
+        .map(|a| truncate(&to_plain(&a.value), 200))
+        .unwrap_or_else(|| format!("{title}: a work in peerscope's corpus."));
+    let mut rows: Vec<(&'static str, AnyView, Vec<Loc>)> = Vec::new();
+    rows.push(("Title", view! { <RichText text=work.title.value.clone()/> }.into_any(), work.title.sources.clone()));
+    let author_sources: Vec<Loc> = work.authors.iter().flat_map(|a| a.sources.clone()).collect();
+    rows.push(("Authors", view! { <AuthorLinks work=work/> }.into_any(), dedup(author_sources)));
+    if let Some(date) = &work.date {
+        let label = format!("{}{}", date_label(date), if date.year_inferred { " (year inferred)" } else { "" });
+        rows.push(("Date", view! { <span title=date.year_rule.clone().unwrap_or_default()>{label}</span> }.into_any(), date.sources.clone()));
+    }
+    for category in &work.categories {
+        let name = corpus::category::name(&category.value).map(|n| format!(" ({n})")).unwrap_or_default();
+        rows.push(("Category", format!("{}{name}", category.value).into_any(), category.sources.clone()));
+    }
+    if let Some(kind) = &work.kind {
+        rows.push(("Kind", kind.value.clone().into_any(), kind.sources.clone()));
+    }
+    if let Some(venue) = &work.venue {
+        rows.push(("Venue", venue.value.clone().into_any(), venue.sources.clone()));
+    }
+    if let Some(score) = &work.score {
+        rows.push(("Score", format!("{:.1}", score.value).into_any(), score.sources.clone()));
+    }
+    for url in &work.code.urls {
+        let (href, text) = (url.value.clone(), url.value.clone());
+        rows.push(("Code", view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(), url.sources.clone()));
+    }
+    if !work.code.flag.is_empty() {
+        rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
+    }
+    let bibtex = corpus::bibtex::entry(work, corpus());
+    view! {
+        <Title text=title.clone()/>
+        <Meta name="description" content=description/>
+        <article class="work-page" data-testid="work-page">
+            <h1 data-testid="work-title"><RichText text=work.title.value.clone()/></h1>
+            {work.title_derived.then(|| view! { <p class="notice">"No source gives this work a title: the heading is a label derived from its abstract."</p> })}
+            <p class="authors" data-testid="authors"><AuthorLinks work=work/></p>
+            {work.abstract_text.as_ref().map(|a| view! {
+                <section aria-labelledby="abstract-heading">
+                    <h2 id="abstract-heading">"Abstract"</h2>
+                    <p class="abstract-full" data-testid="abstract"><RichText text=a.value.clone()/></p>
+                    <p class="muted">{format!("From {}", locs(&a.sources))}</p>
+                </section>
+            })}
+            <section aria-labelledby="facts-heading">
+                <h2 id="facts-heading">"What the sources say"</h2>
+                <table class="facts" data-testid="facts">
+                    <thead><tr><th scope="col">"Field"</th><th scope="col">"Value"</th><th scope="col">"Source (file:line)"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(field, value, sources)| view! {
+                            <tr><th scope="row">{field}</th><td>{value}</td><td class="loc">{locs(&sources)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): {}", dedup_files(&work.sources), locs(&work.sources))}</p>
+            </section>
+            <section aria-labelledby="cite-heading">
+                <h2 id="cite-heading">"Cite"</h2>
+                <pre class="bibtex" data-testid="bibtex">{bibtex.clone()}</pre>
+                <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
+            </section>
+        </article>
+    }
+}
+
+fn locs(sources: &[Loc]) -> String {
+    sources.iter().map(|l| format!("{}:{}", l.file, l.line)).collect::<Vec<_>>().join(", ")
+}
+
+fn dedup(mut sources: Vec<Loc>) -> Vec<Loc> {
+    sources.sort();
+    sources.dedup();
+    sources
+}
+
+fn dedup_files(sources: &[Loc]) -> usize {
+    let files: std::collections::BTreeSet<&str> = sources.iter().map(|l| l.file.as_str()).collect();
+    files.len()
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut))
+}

@@ -1,0 +1,231 @@
+//! Headless Chromium driven through chromedriver (WebDriver), one private browser per test.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// How long to wait for something to appear before a test fails.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// Flags that keep Chromium headless, root-safe and off the closed network.
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--window-size=1280,900",
+];
+
+/// A chromedriver process and one browser session; both end when this is dropped.
+pub struct Browser {
+    driver: Child,
+    client: Client,
+}
+
+/// A viewport size a page is looked at in.
+#[derive(Clone, Copy, Debug)]
+pub enum Page {
+    Desktop,
+    Mobile,
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a fresh browser session.
+    pub async fn start() -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port();
+        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (scripts/test.sh installs it)");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": CHROMIUM_ARGS,
+            }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + WAIT;
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser { driver, client }
+    }
+
+    /// The WebDriver client, for what the helpers below do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Runs a script at the start of every page this browser loads, before the page's own
+    /// scripts (Chromium's `Page.addScriptToEvaluateOnNewDocument`).
+    pub async fn run_on_every_page(&self, script: &str) {
+        let cmd = Cdp { cmd: "Page.addScriptToEvaluateOnNewDocument", params: json!({ "source": script }) };
+        self.client.issue_cmd(cmd).await.expect("chromedriver's CDP endpoint");
+    }
+
+    /// Opens a URL.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
+    }
+
+    /// Waits for an element matching a CSS selector.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element `{css}` appeared: {e}"))
+    }
+
+    /// All elements matching a CSS selector right now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap_or_default()
+    }
+
+    /// The visible text of each element matching a CSS selector.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for element in self.find_all(css).await {
+            out.push(element.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Waits until `check` holds for the texts of `css`, and returns them; fails with what it saw.
+    pub async fn wait_texts(&self, css: &str, what: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let texts = self.texts(css).await;
+            if check(&texts) {
+                return texts;
+            }
+            if Instant::now() > deadline {
+                panic!("waited for {what} in `{css}`, saw {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the URL satisfies `check`, and returns it.
+    pub async fn wait_url(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+            if check(&url) {
+                return url;
+            }
+            if Instant::now() > deadline {
+                panic!("waited for the URL to be {what}, it is {url}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Goes back one step in history.
+    pub async fn back(&self) {
+        self.client.back().await.expect("history back");
+    }
+
+    /// Saves a PNG of the viewport to `target/screenshots/<name>-<size>.png`.
+    pub async fn screenshot(&self, name: &str, page: Page) {
+        let (w, h, suffix) = match page {
+            Page::Desktop => (1280, 900, "desktop"),
+            Page::Mobile => (390, 844, "mobile"),
+        };
+        self.client.set_window_size(w, h).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        let file = crate::screenshot_dir().join(format!("{name}-{suffix}.png"));
+        std::fs::write(&file, png).expect("write screenshot");
+        self.client.set_window_size(1280, 900).await.expect("resize");
+    }
+
+    /// Messages the page logged at level SEVERE (console errors, failed loads, uncaught panics)
+    /// since the last call.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let entries = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
+        entries
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Fails the test if the page logged any error; then ends the session.
+    pub async fn finish(self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "the page logged errors: {errors:#?}");
+        self.close().await;
+    }
+
+    /// Ends the session without checking the log.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+/// chromedriver's log endpoint (`POST /session/{id}/se/log`), which fantoccini does not wrap.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+
+/// chromedriver's pass-through to the Chrome DevTools Protocol (`POST /session/{id}/goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}

@@ -1,0 +1,32 @@
+//! The harness of peerscope's end-to-end tests: a plain static file server over a built `dist/`,
+//! chromedriver with headless Chromium, and helpers that act the way a person does.
+//!
+//! Each test gets its own server and browser so tests never share state.
+
+mod browser;
+mod server;
+
+pub use browser::{Browser, Page};
+pub use server::StaticServer;
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root exists")
+}
+
+/// The release build under test: `$PEERSCOPE_DIST`, or `dist/` at the repository root.
+pub fn dist_dir() -> PathBuf {
+    match std::env::var_os("PEERSCOPE_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => repo_root().join("dist"),
+    }
+}
+
+/// Where screenshots go for people to look at: `target/screenshots/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = repo_root().join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("target/ is writable");
+    dir
+}

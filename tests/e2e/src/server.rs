@@ -1,0 +1,117 @@
+//! A plain static file server, like the simplest static host: a path that names a file serves
+//! it, a folder serves its `index.html`, anything else gets `404.html` with status 404.
+//!
+//! Written by hand (std only) because the behaviour under test is exactly this fallback rule,
+//! and a dependency would bring an async stack for ~80 lines.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+
+/// A static file server on a free localhost port, serving until the process ends.
+pub struct StaticServer {
+    port: u16,
+}
+
+impl StaticServer {
+    /// Serves `root` on a free port of 127.0.0.1.
+    pub fn start(root: &Path) -> StaticServer {
+        assert!(
+            root.join("index.html").is_file(),
+            "{} holds no index.html: build the release first (scripts/build.sh)",
+            root.display()
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = listener.local_addr().expect("bound").port();
+        let root = root.to_path_buf();
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let root = root.clone();
+                thread::spawn(move || serve(&root, stream));
+            }
+        });
+        StaticServer { port }
+    }
+
+    /// The absolute URL of a path on this server (`/p/yixing-xu` → `http://127.0.0.1:PORT/p/yixing-xu`).
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{}", self.port, path)
+    }
+}
+
+fn serve(root: &Path, mut stream: TcpStream) {
+    let mut request_line = String::new();
+    let mut reader = BufReader::new(&stream);
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Drain the headers; the server needs none of them.
+    let mut header = String::new();
+    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        header.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let (status, file) = match resolve(root, path) {
+        Some(file) => ("200 OK", file),
+        None => ("404 Not Found", root.join("404.html")),
+    };
+    let body = std::fs::read(&file).unwrap_or_else(|_| b"not found".to_vec());
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        content_type(&file),
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(url_path);
+    let mut file = root.to_path_buf();
+    for part in Path::new(&decoded).components() {
+        match part {
+            Component::Normal(part) => file.push(part),
+            Component::RootDir | Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "json" | "webmanifest" => "application/json",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,58 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount a component, change a
+//! signal, let Leptos update the DOM, and read the DOM back.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use peerscope::components::PaperCard;
+use peerscope::data::corpus;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_lists_the_profiled_researchers_from_the_embedded_corpus() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), peerscope::App);
+    leptos::task::tick().await;
+    let cards = root.query_selector_all("[data-testid=profile-card] h3").unwrap();
+    let names: Vec<String> = (0..cards.length()).map(|i| cards.item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(names, ["Xiaotian Gao", "Xiaoyao Liang", "Yixing Xu"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
+    let root = container();
+    let work = corpus().works.iter().find(|w| w.title.value.starts_with("BiMLP")).expect("BiMLP is in the seeds");
+    let (open, set_open) = signal(false);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <leptos_router::components::Router>
+                <PaperCard work=work owner=Some("yixing-xu") open=open on_toggle=Callback::new(move |_| set_open.update(|o| *o = !*o))/>
+            </leptos_router::components::Router>
+        }
+    });
+    leptos::task::tick().await;
+    let abstract_el = root.query_selector("[data-testid=abstract]").unwrap().unwrap();
+    assert!(abstract_el.class_list().contains("folded"));
+    // LaTeX is rendered: no raw command reaches the page.
+    let text = abstract_el.text_content().unwrap();
+    assert!(text.contains("1×1") && !text.contains('\\'), "{text}");
+
+    let toggle: web_sys::HtmlElement = root.query_selector("[data-testid=toggle-abstract]").unwrap().unwrap().unchecked_into();
+    toggle.click();
+    leptos::task::tick().await;
+    assert!(open.get_untracked());
+    assert!(!abstract_el.class_list().contains("folded"));
+    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+
+    let owner = root.query_selector("a.owner").unwrap().unwrap();
+    assert_eq!(owner.text_content().unwrap(), "Yixing Xu");
+}
