@@ -32,7 +32,9 @@ fn main() {
         println!("cargo:warning={}", warning.to_string().replace('\n', " "));
     }
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    fs::write(out.join("corpus.json"), corpus::to_json(&compiled.corpus)).expect("OUT_DIR is writable");
+    // Compact, not pretty: the app parses it, people read `peerscope-corpus compile`'s output.
+    let json = serde_json::to_string(&compiled.corpus).expect("the model always serialises");
+    fs::write(out.join("corpus.json"), json).expect("OUT_DIR is writable");
 }
 
 /// The sub-path the app is served under (`/peerscope`), or "" at the root, from `PEERSCOPE_BASE`.

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 /// app can show them).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
+    /// The resolved corpus, ready for `to_json`.
     pub corpus: Corpus,
+    /// Recoverable oddities, sorted by file and line.
     pub warnings: Vec<Diagnostic>,
 }
 

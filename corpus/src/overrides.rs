@@ -30,6 +30,7 @@ pub struct YearOverride {
     pub file: String,
     /// The line of the dated entry, or `None` for every year-less date of the file.
     pub line: Option<u32>,
+    /// The year to give.
     pub year: i32,
     /// Its own line in the overrides file, for diagnostics and `year_rule`.
     pub at: u32,

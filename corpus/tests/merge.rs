@@ -93,11 +93,13 @@ fn long_titles_are_cut_at_a_word_and_clashes_numbered() {
 
 #[test]
 fn ids_do_not_depend_on_file_names() {
-    let one = paper_page("Same Title", &["Ann Lee"], "A.", "2020");
-    let two = paper_page("Same Title!", &["Bo Chen"], "B.", "2021");
+    // Different titles (by normalised key) with the same slug.
+    let one = paper_page("Straße Models", &["Ann Lee"], "A.", "2020");
+    let two = paper_page("Strasse Models", &["Bo Chen"], "B.", "2021");
     let a = run(&[("a.txt", one.clone()), ("b.txt", two.clone())]);
     let b = run(&[("z.txt", one), ("b.txt", two)]);
     assert_eq!(titles(&a), titles(&b));
+    assert_eq!(titles(&a), [("strasse-models", "Strasse Models"), ("strasse-models-2", "Straße Models")]);
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! edges) and a radius per node go in, a position per node comes out. The layout is
 //! force-directed with d3-force's forces and defaults (link, many-body charge, centre,
 //! collision; velocity decay and α cooling), the many-body force computed by a Barnes–Hut
-//! quadtree above a few hundred nodes, a graph-aware starting spiral, and a final pass that
+//! quadtree above a few hundred nodes, a start drawn by pivot MDS (so that page distance already
+//! follows graph distance), and a final pass that
 //! leaves no two discs overlapping.
 //!
 //! It is deterministic: the same graph, radii and [`Options`] (including the seed) give the
@@ -20,13 +21,14 @@
 //!
 //! Code map: `simulation` runs the ticks; `forces` holds link, centre and collision;
 //! `quadtree` the many-body force (Barnes–Hut and exact); `grid` finds nearby discs;
-//! `init` picks the start; `overlap` the final pass; `quality` scores a layout;
+//! `init` picks the start with `mds`; `overlap` the final pass; `quality` scores a layout;
 //! `synthetic` makes test graphs; `rng` the seeded generator; `wasm` the benchmark's bindings.
 
 mod forces;
 mod graph;
 mod grid;
 mod init;
+mod mds;
 mod options;
 mod overlap;
 mod quadtree;

@@ -52,7 +52,7 @@ impl Simulation {
         let simple = graph.simple_edges();
         let (offsets, targets) = adjacency(n, &simple);
         let mut rng = Rng::new(options.seed);
-        let pos = initial_positions(n, &offsets, &targets, &mut rng);
+        let pos = initial_positions(n, &offsets, &targets, options.link_distance, &mut rng);
         let radii: Vec<f32> = (0..n).map(|i| radii.get(i).copied().filter(|r| r.is_finite() && *r > 0.0).unwrap_or(0.0)).collect();
         let max_radius = radii.iter().copied().fold(0.0, f32::max);
         let iterations = options.iterations.max(1) as f32;
@@ -64,8 +64,8 @@ impl Simulation {
             radii,
             max_radius,
             links: Links::new(n, &simple, options.link_distance),
-            alpha: std::env::var("ALPHA0").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0),
-            alpha_decay: 1.0 - (alpha_min / std::env::var("ALPHA0").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(1.0)).powf(1.0 / iterations),
+            alpha: 1.0,
+            alpha_decay: 1.0 - alpha_min.powf(1.0 / iterations),
             ticks: 0,
             finished: false,
             rng,
@@ -140,5 +140,47 @@ impl Simulation {
             p[1] += v[1];
         }
         self.ticks += 1;
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use std::time::Instant;
+    #[test]
+    #[ignore]
+    fn phases() {
+        for n in [1000usize, 5000] {
+            let g = crate::synthetic_coauthorship(n, 1);
+            let (off, _) = g.adjacency();
+            let radii: Vec<f32> = (0..n).map(|v| 3.0 + ((off[v + 1] - off[v]) as f32).sqrt()).collect();
+            let t = Instant::now();
+            let mut s = Simulation::new(&g, &radii, &Options::default());
+            let init = t.elapsed();
+            let (mut tl, mut tc, mut tk, mut tm) = (0.0, 0.0, 0.0, 0.0);
+            for _ in 0..300 {
+                let o = s.options;
+                s.alpha += (0.0 - s.alpha) * s.alpha_decay;
+                let a = s.alpha;
+                let t = Instant::now();
+                s.links.apply(&s.pos, &mut s.vel, a, &mut s.rng);
+                tl += t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                s.tree.apply(&s.pos, &mut s.vel, o.charge, a, o.theta, &mut s.rng);
+                tc += t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                forces::center(&mut s.pos);
+                forces::collide(&s.pos, &mut s.vel, &s.radii, s.max_radius, o.collide_strength, &mut s.grid, &mut s.rng);
+                tk += t.elapsed().as_secs_f64();
+                let t = Instant::now();
+                for (p, v) in s.pos.iter_mut().zip(s.vel.iter_mut()) { v[0] *= 0.6; v[1] *= 0.6; p[0] += v[0]; p[1] += v[1]; }
+                tm += t.elapsed().as_secs_f64();
+                s.ticks += 1;
+            }
+            let t = Instant::now();
+            remove_overlaps(&mut s.pos, &s.radii, s.max_radius, &mut s.grid);
+            let ov = t.elapsed();
+            eprintln!("n {n}: init {init:?} links {:.1}ms charge {:.1}ms collide {:.1}ms move {:.1}ms overlap {ov:?}", tl * 1e3, tc * 1e3, tk * 1e3, tm * 1e3);
+        }
     }
 }

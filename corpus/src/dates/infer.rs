@@ -22,6 +22,13 @@ pub fn resolve_page(page: &Parsed, overrides: &Overrides) -> (Vec<Option<WorkDat
         .map(|entry| {
             let date = entry.date.as_ref()?;
             let resolved = resolve(&page.file, date, latest, overrides);
+            if let Some(kept) = resolved.as_ref().filter(|r| r.day.is_none() && date.value.day.is_some()) {
+                warnings.push(
+                    Diagnostic::warning(&page.file, format!("this day does not exist in {}, the year given to it; only the month is kept", kept.year))
+                        .at(date.line)
+                        .hint(format!("check the date, or set the year in `{FILE_NAME}`")),
+                );
+            }
             if resolved.is_none() {
                 warnings.push(
                     Diagnostic::warning(&page.file, "date without a year on a page that states no year: kept without a date")
@@ -65,4 +72,42 @@ fn resolve(file: &str, date: &At<PartialDate>, latest: Option<i32>, overrides: &
         year_rule: rule,
         sources: vec![Loc { file: file.to_string(), line: date.line }],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_text;
+
+    fn page(text: &str) -> Parsed {
+        parse_text("p.txt", text)
+    }
+
+    const HEAD: &str = "Ann Lee\n\nCV\nh-index1\n\n2 Papers\n\n";
+
+    #[test]
+    fn year_less_dates_follow_the_latest_stated_year() {
+        let p = page(&format!("{HEAD}CVDec 29, 2023\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"));
+        let (dates, warnings) = resolve_page(&p, &Overrides::default());
+        let second = dates[1].as_ref().unwrap();
+        assert_eq!((second.year, second.month, second.day, second.year_inferred), (2024, Some(2), Some(29), true));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn impossible_inferred_day_keeps_the_month_with_a_warning() {
+        let p = page(&format!("{HEAD}CVDec 29, 2024\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"));
+        let (dates, warnings) = resolve_page(&p, &Overrides::default());
+        let second = dates[1].as_ref().unwrap();
+        assert_eq!((second.year, second.day, second.precision), (2025, None, DatePrecision::Month));
+        assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn no_stated_year_means_no_date_and_a_warning() {
+        let p = page(&format!("{HEAD}CVJan 3\nOne\n\nAnn Lee\n"));
+        let (dates, warnings) = resolve_page(&p, &Overrides::default());
+        assert_eq!(dates, [None]);
+        assert_eq!(warnings[0].line, Some(8));
+    }
 }

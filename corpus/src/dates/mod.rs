@@ -13,8 +13,11 @@ pub use parse::{parse_iso, parse_month_day};
 /// A date as written, before its year is resolved: a missing year is `None`, never guessed here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PartialDate {
+    /// The year, when the page states it.
     pub year: Option<i32>,
+    /// 1-12, when stated.
     pub month: Option<u8>,
+    /// 1-31, when stated.
     pub day: Option<u8>,
 }
 

@@ -10,9 +10,11 @@ use crate::parse::{At, Entry, Parsed};
 
 /// Everything a work is built from: the pages, their resolved dates and the people.
 pub struct Inputs<'a> {
+    /// The parsed pages, in file order.
     pub pages: &'a [Parsed],
     /// `dates[page][entry]`, from `crate::dates::resolve_page`.
     pub dates: &'a [Vec<Option<WorkDate>>],
+    /// Everyone, to turn names into person ids.
     pub people: &'a People,
 }
 

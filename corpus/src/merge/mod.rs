@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 /// People and works resolved from all pages, sorted by id.
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
+    /// Everyone named, sorted by id.
     pub people: Vec<Person>,
+    /// Every work, sorted by id.
     pub works: Vec<Work>,
     /// The subject of each profile page, by file name, as a person id.
     pub subjects: BTreeMap<String, String>,

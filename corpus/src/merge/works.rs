@@ -9,16 +9,20 @@ use crate::slug::{shorten, slug, unique, MAX_WORK_SLUG};
 /// One entry of one page: `pages[page].entries[entry]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ref {
+    /// Index into the pages.
     pub page: usize,
+    /// Index into that page's entries.
     pub entry: usize,
 }
 
 /// The appearances of one work, in file order, and the title it goes by.
 #[derive(Debug, Clone)]
 pub struct Group {
+    /// The appearances, sorted (so in file order).
     pub members: Vec<Ref>,
     /// The title of the first appearance that has one, or a label derived from the abstract.
     pub title: String,
+    /// The title is a derived label (no appearance has a title).
     pub title_derived: bool,
     /// The comparison key that made the group: `title:` or `abstract:` and a normalised text.
     pub key: String,

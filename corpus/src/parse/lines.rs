@@ -7,7 +7,9 @@ use crate::model::Diagnostic;
 /// One line of a document: its 1-based number and its text without surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
+    /// 1-based line number.
     pub no: u32,
+    /// The text, trimmed.
     pub text: &'a str,
 }
 
@@ -27,9 +29,13 @@ pub enum LineRole {
 /// A document being read: its lines, their roles so far, the diagnostics, and the position
 /// of the next non-blank line to read.
 pub struct Page<'a> {
+    /// The file name, for diagnostics.
     pub file: &'a str,
+    /// Every line, blank ones included.
     pub lines: Vec<Line<'a>>,
+    /// One role per line.
     pub roles: Vec<LineRole>,
+    /// What the parser found wrong.
     pub diagnostics: Vec<Diagnostic>,
     /// Index (into `lines`) of the next line to read.
     pos: usize,

@@ -21,7 +21,9 @@ use lines::Page;
 /// A value read from a document and the line it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct At<T> {
+    /// The value read.
     pub value: T,
+    /// The line it was read from.
     pub line: u32,
 }
 
@@ -33,6 +35,7 @@ pub fn at<T>(value: T, line: u32) -> At<T> {
 /// What one document says, before it is merged with the others.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
+    /// The file name.
     pub file: String,
     /// `None` when the document is not text or of no known format.
     pub format: Option<Format>,
@@ -41,13 +44,16 @@ pub struct Parsed {
     /// The person a profile page is about, and what it states about them.
     pub profile: Option<ParsedProfile>,
     /// The works listed or described, in page order.
+    /// The works listed or described, in page order.
     pub entries: Vec<Entry>,
+    /// Errors and warnings about this document.
     pub diagnostics: Vec<crate::model::Diagnostic>,
 }
 
 /// The subject of a profile page: their name and the figures the page states.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedProfile {
+    /// The subject's name as the page writes it.
     pub name: At<String>,
     /// `works_listed` is left empty: work ids exist only after merging.
     pub stated: Profile,
@@ -58,15 +64,19 @@ pub struct ParsedProfile {
 pub struct Entry {
     /// The line where this appearance begins.
     pub line: u32,
+    /// The title, wrapped lines joined.
     pub title: Option<At<String>>,
     /// Names in the order shown.
     pub authors: Vec<At<String>>,
     /// The author line ends in `et al.`.
     pub authors_truncated: bool,
+    /// The date as written, year possibly missing.
     pub date: Option<At<PartialDate>>,
     /// Normalised category codes (`cs.CV`), as ordered on the page.
     pub categories: Vec<At<String>>,
+    /// `preprint`, ...
     pub kind: Option<At<String>>,
+    /// `arXiv`, ...
     pub venue: Option<At<String>>,
     /// Wrapped lines joined with spaces, paragraphs with a blank line.
     pub abstract_text: Option<At<String>>,
@@ -74,6 +84,7 @@ pub struct Entry {
     pub code_flag: Option<u32>,
     /// URLs in the abstract, each with the line it is on.
     pub urls: Vec<At<String>>,
+    /// A per-paper score (`78.0`).
     pub score: Option<At<f64>>,
 }
 

@@ -15,12 +15,15 @@ const MAX_HEADER: usize = 60;
 /// A paper's first line, read: `78.0CLMay 24` → score 78.0, `cs.CL`, May 24 (no year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaperHeader<'a> {
+    /// The score before the category, if any.
     pub score: Option<f64>,
+    /// The normalised category (`cs.CL`).
     pub category: &'static str,
     /// The date as written (may be empty).
     pub date_text: &'a str,
     /// `None` when `date_text` is empty or not understood.
     pub date: Option<PartialDate>,
+    /// The line ends with a `Code` flag.
     pub code: bool,
 }
 
@@ -213,7 +216,7 @@ pub fn author_names(text: &str) -> Option<(Vec<String>, bool)> {
     };
     let names: Vec<String> = list.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
     let name_like = |n: &String| {
-        n.chars().count() <= 60 && n.split_whitespace().count() <= 6 && n.starts_with(char::is_uppercase)
+        n.chars().count() <= 60 && n.split_whitespace().count() <= 6 && n.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
     };
     (!names.is_empty() && names.iter().all(name_like)).then_some((names, truncated))
 }
@@ -253,7 +256,9 @@ mod tests {
     fn author_lines() {
         let (names, truncated) = author_names("Ning Ding, Yixing Xu, Yehui Tang et al.").unwrap();
         assert_eq!((names.len(), truncated), (3, true));
-        assert_eq!(author_names("Hao Jiang, Yixing Xu, Pradeep Varakantham").unwrap().1, false);
+        assert!(!author_names("Hao Jiang, Yixing Xu, Pradeep Varakantham").unwrap().1);
+        assert!(author_names("张伟, 王芳").is_some(), "scripts without case are names too");
+        assert!(author_names("and then, some prose").is_none());
         assert!(author_names("This paper studies the problem of designing compact binary architectures, and more").is_none());
     }
 }
