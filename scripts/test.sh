@@ -16,8 +16,10 @@ cargo test --locked -p peerscope-corpus -p peerscope-layout
 say "2/4 component tests in headless Chromium"
 cargo test --locked -p peerscope --target wasm32-unknown-unknown
 
-say "3/4 release builds"
+say "3/4 release builds: the site, the site under /peerscope/, the hostile test seeds"
 PEERSCOPE_DIST="$ROOT/dist" "$ROOT/scripts/build.sh"
+PEERSCOPE_DIST="$ROOT/target/site-subpath/peerscope" PEERSCOPE_BASE=/peerscope/ "$ROOT/scripts/build.sh"
+PEERSCOPE_DIST="$ROOT/target/dist-xss" PEERSCOPE_SEEDS="$ROOT/tests/fixtures/xss-seeds" "$ROOT/scripts/build.sh"
 
 say "4/4 end-to-end tests in headless Chromium"
 cargo test --locked -p peerscope-e2e -- --test-threads=2

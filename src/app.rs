@@ -7,7 +7,7 @@ use leptos_router::{
     path,
 };
 
-use crate::data::{corpus, BASE};
+use crate::data::{corpus, href, BASE};
 use crate::routes::{Home, NotFound, Profile, WorkPage};
 
 /// The app: skip link, header, routed page, footer.
@@ -21,8 +21,8 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <nav aria-label="Main">
-                    <A href="/" attr:class="brand">"peerscope"</A>
-                    <A href="/">"Researchers"</A>
+                    <A href=href("/") attr:class="brand">"peerscope"</A>
+                    <A href=href("/")>"Researchers"</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">

@@ -16,3 +16,10 @@ pub fn corpus() -> &'static Corpus {
         serde_json::from_str(CORPUS_JSON).expect("embedded corpus matches the model")
     })
 }
+
+/// The address of a page of this site: `path` (such as `/p/yixing-xu`) under [`BASE`].
+///
+/// leptos_router's `<A>` leaves absolute paths as they are, so every link goes through here.
+pub fn href(path: &str) -> String {
+    format!("{BASE}{path}")
+}

@@ -17,6 +17,8 @@ const sizes = option("sizes", "100,1000,5000").split(",").map(Number);
 const seed = Number(option("seed", 1));
 const theta = 0.9;
 const linkDistance = 30;
+const perFrame = 10;
+const optLevel = process.env.PEERSCOPE_LAYOUT_OPT_LEVEL ?? "?";
 const charge = -30;
 
 /** Radii as the viewer draws them: area grows with the number of collaborators. */
@@ -47,6 +49,21 @@ function d3(n, edges, radii) {
   return out;
 }
 
+/** The longest single call when the layout is spread over frames of `perFrame` ticks. */
+function longestCall(n, edges, radii, perFrame) {
+  let longest = 0;
+  let t0 = performance.now();
+  const simulation = new wasm.Simulation(n, edges, radii, iterations, seed, theta);
+  longest = performance.now() - t0;
+  for (let done = false; !done;) {
+    t0 = performance.now();
+    done = simulation.step(perFrame);
+    longest = Math.max(longest, performance.now() - t0);
+  }
+  simulation.free();
+  return longest;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -74,21 +91,23 @@ for (const n of sizes) {
     [t, theirsPos] = time(() => d3(n, edges, radii));
     theirs.push(t);
   }
+  const longest = longestCall(n, edges, radii, perFrame);
   const score = (pos) => ({
     stress: wasm.stress(n, edges, pos),
     cv: wasm.edge_length_cv(n, edges, pos),
     overlaps: wasm.overlap_count(pos, radii),
   });
-  rows.push({ n, m: edges.length / 2, ours: median(ours), theirs: median(theirs), q: score(oursPos), d: score(theirsPos) });
+  rows.push({ n, m: edges.length / 2, ours: median(ours), theirs: median(theirs), longest, q: score(oursPos), d: score(theirsPos) });
   process.stderr.write(`bench/layout: ${n} nodes done\n`);
 }
 
-console.log(`peerscope-layout (wasm) vs d3-force 3.0.0, ${iterations} ticks, θ = ${theta}, median of ${runs} runs, node ${process.version}`);
-console.log("stress: normalised stress against hop distance (lower is better); CV: edge-length coefficient of variation; overlaps: pairs of overlapping discs");
+console.log(`peerscope-layout (wasm, opt-level ${optLevel}) vs d3-force 3.0.0: ${iterations} ticks, θ = ${theta}, median of ${runs} runs, node ${process.version}`);
+console.log("stress: normalised stress against hop distance (lower is better); CV: edge-length coefficient of variation;");
+console.log(`overlaps: pairs of overlapping discs; longest call: the longest single call when run ${perFrame} ticks per call (Simulation.step)`);
 console.log("");
-const head = ["nodes", "edges", "peerscope ms", "d3 ms", "d3/peerscope", "stress peerscope", "stress d3", "CV peerscope", "CV d3", "overlaps peerscope", "overlaps d3"];
+const head = ["nodes", "edges", "peerscope ms", "d3 ms", "d3/peerscope", "longest call ms", "stress peerscope", "stress d3", "CV peerscope", "CV d3", "overlaps peerscope", "overlaps d3"];
 const table = rows.map((r) => [
-  r.n, r.m, r.ours.toFixed(1), r.theirs.toFixed(1), `${(r.theirs / r.ours).toFixed(2)}×`,
+  r.n, r.m, r.ours.toFixed(1), r.theirs.toFixed(1), `${(r.theirs / r.ours).toFixed(2)}×`, r.longest.toFixed(1),
   r.q.stress.toFixed(4), r.d.stress.toFixed(4), r.q.cv.toFixed(3), r.d.cv.toFixed(3), r.q.overlaps, r.d.overlaps,
 ].map(String));
 console.log(`| ${head.join(" | ")} |`);

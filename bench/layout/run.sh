@@ -25,7 +25,8 @@ fi
 cd "$ROOT"
 # The workspace's release profile optimises the app for size (opt-level "z"); the layout is
 # hot code, so it is built for speed, as the app should build it too (see README.md).
-OPT_LEVEL="${PEERSCOPE_LAYOUT_OPT_LEVEL:-3}"
+export PEERSCOPE_LAYOUT_OPT_LEVEL="${PEERSCOPE_LAYOUT_OPT_LEVEL:-3}"
+OPT_LEVEL="$PEERSCOPE_LAYOUT_OPT_LEVEL"
 echo "bench/layout: building peerscope-layout for wasm32 (release, opt-level $OPT_LEVEL)" >&2
 # `cargo rustc --crate-type cdylib` makes the .wasm without making the app's dependency a cdylib.
 cargo rustc -p peerscope-layout --lib --crate-type cdylib --target wasm32-unknown-unknown --release --features wasm \

@@ -25,7 +25,10 @@ impl Links {
             degree[e.b as usize] += 1;
         }
         let ends = simple.iter().map(|e| [e.a, e.b]).collect();
-        let strength = simple.iter().map(|e| 1.0 / degree[e.a as usize].min(degree[e.b as usize]) as f32).collect();
+        let strength = simple
+            .iter()
+            .map(|e| 1.0 / degree[e.a as usize].min(degree[e.b as usize]) as f32)
+            .collect();
         let bias = simple
             .iter()
             .map(|e| {
@@ -33,7 +36,12 @@ impl Links {
                 da / (da + db)
             })
             .collect();
-        Links { ends, strength, bias, distance }
+        Links {
+            ends,
+            strength,
+            bias,
+            distance,
+        }
     }
 
     /// Pulls each link's ends towards `distance` apart, judged on the positions they are
@@ -70,7 +78,10 @@ pub(crate) fn center(pos: &mut [[f32; 2]]) {
         sx += p[0] as f64;
         sy += p[1] as f64;
     }
-    let (mx, my) = ((sx / pos.len() as f64) as f32, (sy / pos.len() as f64) as f32);
+    let (mx, my) = (
+        (sx / pos.len() as f64) as f32,
+        (sy / pos.len() as f64) as f32,
+    );
     for p in pos.iter_mut() {
         p[0] -= mx;
         p[1] -= my;
@@ -79,12 +90,24 @@ pub(crate) fn center(pos: &mut [[f32; 2]]) {
 
 /// Pushes apart every pair of discs that would overlap at their next positions, each by its
 /// share of the overlap (the smaller disc moves more), as d3's `forceCollide`.
-pub(crate) fn collide(pos: &[[f32; 2]], vel: &mut [[f32; 2]], radii: &[f32], max_radius: f32, strength: f32, grid: &mut Grid, rng: &mut Rng) {
+pub(crate) fn collide(
+    pos: &[[f32; 2]],
+    vel: &mut [[f32; 2]],
+    radii: &[f32],
+    max_radius: f32,
+    strength: f32,
+    grid: &mut Grid,
+    rng: &mut Rng,
+) {
     if max_radius <= 0.0 || strength <= 0.0 {
         return;
     }
     let next = |i: usize, vel: &[[f32; 2]]| [pos[i][0] + vel[i][0], pos[i][1] + vel[i][1]];
-    grid.build((0..pos.len()).map(|i| next(i, vel)), pos.len(), 2.0 * max_radius);
+    grid.build(
+        (0..pos.len()).map(|i| next(i, vel)),
+        pos.len(),
+        2.0 * max_radius,
+    );
     for i in 0..pos.len() {
         let ri = radii[i];
         let ri2 = ri * ri;
@@ -113,7 +136,11 @@ pub(crate) fn collide(pos: &[[f32; 2]], vel: &mut [[f32; 2]], radii: &[f32], max
             let k = (r - d) / d * strength;
             let (dx, dy) = (dx * k, dy * k);
             let rj2 = rj * rj;
-            let share = if ri2 + rj2 > 0.0 { rj2 / (ri2 + rj2) } else { 0.5 };
+            let share = if ri2 + rj2 > 0.0 {
+                rj2 / (ri2 + rj2)
+            } else {
+                0.5
+            };
             vel[i][0] += dx * share;
             vel[i][1] += dy * share;
             vel[j][0] -= dx * (1.0 - share);

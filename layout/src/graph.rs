@@ -35,7 +35,10 @@ impl Edge {
 impl Graph {
     /// A graph from node count and `(a, b, weight)` triples, for tests and examples.
     pub fn from_triples(n: usize, triples: &[(u32, u32, f32)]) -> Self {
-        let edges = triples.iter().map(|&(a, b, w)| Edge::new(a, b, w)).collect();
+        let edges = triples
+            .iter()
+            .map(|&(a, b, w)| Edge::new(a, b, w))
+            .collect();
         Graph { n, edges }
     }
 
@@ -95,8 +98,20 @@ mod tests {
 
     #[test]
     fn simple_edges_drop_loops_and_strays_and_merge_duplicates() {
-        let g = Graph::from_triples(3, &[(1, 0, 1.0), (0, 1, 2.0), (2, 2, 5.0), (0, 9, 1.0), (2, 1, 1.0)]);
-        assert_eq!(g.simple_edges(), vec![Edge::new(0, 1, 3.0), Edge::new(1, 2, 1.0)]);
+        let g = Graph::from_triples(
+            3,
+            &[
+                (1, 0, 1.0),
+                (0, 1, 2.0),
+                (2, 2, 5.0),
+                (0, 9, 1.0),
+                (2, 1, 1.0),
+            ],
+        );
+        assert_eq!(
+            g.simple_edges(),
+            vec![Edge::new(0, 1, 3.0), Edge::new(1, 2, 1.0)]
+        );
     }
 
     #[test]

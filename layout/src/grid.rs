@@ -19,8 +19,18 @@ pub(crate) struct Grid {
 impl Grid {
     /// Buckets `points`; the cell grows (by doubling) when the extent would need more than
     /// about two cells per point, so memory stays linear whatever the spread.
-    pub(crate) fn build(&mut self, points: impl Iterator<Item = [f32; 2]> + Clone, n: usize, cell: f32) {
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    pub(crate) fn build(
+        &mut self,
+        points: impl Iterator<Item = [f32; 2]> + Clone,
+        n: usize,
+        cell: f32,
+    ) {
+        let (mut x0, mut y0, mut x1, mut y1) = (
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        );
         for [x, y] in points.clone() {
             x0 = x0.min(x);
             y0 = y0.min(y);
@@ -30,9 +40,18 @@ impl Grid {
         if n == 0 || !(x1 - x0).is_finite() || !(y1 - y0).is_finite() {
             (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0);
         }
-        let mut cell = if cell.is_finite() && cell > 1e-6 { cell } else { 1e-6 };
+        let mut cell = if cell.is_finite() && cell > 1e-6 {
+            cell
+        } else {
+            1e-6
+        };
         let budget = (2 * n + 16) as f64;
-        let cells = |cell: f32| (((x1 - x0) / cell).floor() as f64 + 1.0, ((y1 - y0) / cell).floor() as f64 + 1.0);
+        let cells = |cell: f32| {
+            (
+                ((x1 - x0) / cell).floor() as f64 + 1.0,
+                ((y1 - y0) / cell).floor() as f64 + 1.0,
+            )
+        };
         while cells(cell).0 * cells(cell).1 > budget {
             cell *= 2.0;
         }
@@ -92,7 +111,9 @@ mod tests {
 
     #[test]
     fn near_finds_every_point_within_one_cell() {
-        let pts: Vec<[f32; 2]> = (0..200).map(|i| [(i * 37 % 101) as f32 * 0.7, (i * 53 % 89) as f32 * 0.9]).collect();
+        let pts: Vec<[f32; 2]> = (0..200)
+            .map(|i| [(i * 37 % 101) as f32 * 0.7, (i * 53 % 89) as f32 * 0.9])
+            .collect();
         let mut g = Grid::default();
         g.build(pts.iter().copied(), pts.len(), 5.0);
         for (i, p) in pts.iter().enumerate() {

@@ -15,8 +15,18 @@ const JITTER: f64 = 2.5;
 
 /// Starting positions of `n` nodes with adjacency `(offsets, targets)`, one hop drawn `unit`
 /// long, each component turned by a random angle from `rng` so that each seed has its start.
-pub(crate) fn initial_positions(n: usize, offsets: &[u32], targets: &[u32], unit: f32, rng: &mut Rng) -> Vec<[f32; 2]> {
-    let unit = if unit.is_finite() && unit > 0.0 { unit as f64 } else { 10.0 };
+pub(crate) fn initial_positions(
+    n: usize,
+    offsets: &[u32],
+    targets: &[u32],
+    unit: f32,
+    rng: &mut Rng,
+) -> Vec<[f32; 2]> {
+    let unit = if unit.is_finite() && unit > 0.0 {
+        unit as f64
+    } else {
+        10.0
+    };
     let (components, local) = components(n, offsets, targets);
     let mut pos = vec![[0.0f32; 2]; n];
     let mut area = 0.0f64;
@@ -84,9 +94,18 @@ mod tests {
         let triples: Vec<(u32, u32, f32)> = (1..n as u32).map(|v| ((v - 1) / 3, v, 1.0)).collect();
         let (off, tgt) = Graph::from_triples(n, &triples).adjacency();
         let pos = initial_positions(n, &off, &tgt, 30.0, &mut Rng::new(5));
-        let dist = |a: usize, b: usize| ((pos[a][0] - pos[b][0]).powi(2) + (pos[a][1] - pos[b][1]).powi(2)).sqrt();
-        let linked: f32 = triples.iter().map(|&(a, b, _)| dist(a as usize, b as usize)).sum::<f32>() / triples.len() as f32;
-        let any: f32 = (0..n - 1).map(|v| dist(v, (v * 7919 + 13) % n)).sum::<f32>() / (n - 1) as f32;
+        let dist = |a: usize, b: usize| {
+            ((pos[a][0] - pos[b][0]).powi(2) + (pos[a][1] - pos[b][1]).powi(2)).sqrt()
+        };
+        let linked: f32 = triples
+            .iter()
+            .map(|&(a, b, _)| dist(a as usize, b as usize))
+            .sum::<f32>()
+            / triples.len() as f32;
+        let any: f32 = (0..n - 1)
+            .map(|v| dist(v, (v * 7919 + 13) % n))
+            .sum::<f32>()
+            / (n - 1) as f32;
         assert!(linked < any / 2.0, "linked {linked} vs any {any}");
         for a in 0..n {
             for b in a + 1..n {
@@ -98,7 +117,17 @@ mod tests {
     #[test]
     fn components_are_listed_largest_first_and_set_apart() {
         // A triangle, an isolated node and a path of four.
-        let g = Graph::from_triples(8, &[(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0), (4, 5, 1.0), (5, 6, 1.0), (6, 7, 1.0)]);
+        let g = Graph::from_triples(
+            8,
+            &[
+                (0, 1, 1.0),
+                (1, 2, 1.0),
+                (2, 0, 1.0),
+                (4, 5, 1.0),
+                (5, 6, 1.0),
+                (6, 7, 1.0),
+            ],
+        );
         let (off, tgt) = g.adjacency();
         let (comps, local) = components(8, &off, &tgt);
         assert_eq!(comps, vec![vec![4, 5, 6, 7], vec![0, 1, 2], vec![3]]);
@@ -106,7 +135,10 @@ mod tests {
         let pos = initial_positions(8, &off, &tgt, 30.0, &mut Rng::new(1));
         let centre = |vs: &[usize]| {
             let k = vs.len() as f32;
-            (vs.iter().map(|&v| pos[v][0]).sum::<f32>() / k, vs.iter().map(|&v| pos[v][1]).sum::<f32>() / k)
+            (
+                vs.iter().map(|&v| pos[v][0]).sum::<f32>() / k,
+                vs.iter().map(|&v| pos[v][1]).sum::<f32>() / k,
+            )
         };
         let (a, b) = (centre(&[4, 5, 6, 7]), centre(&[0, 1, 2]));
         assert!((a.0 - b.0).hypot(a.1 - b.1) > 30.0);

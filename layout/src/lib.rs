@@ -4,12 +4,15 @@
 //! edges) and a radius per node go in, a position per node comes out. The layout is
 //! force-directed with d3-force's forces and defaults (link, many-body charge, centre,
 //! collision; velocity decay and α cooling), the many-body force computed by a Barnes–Hut
-//! quadtree above a few hundred nodes, a start drawn by pivot MDS (so that page distance already
-//! follows graph distance), and a final pass that
-//! leaves no two discs overlapping.
+//! quadtree above a few hundred nodes; it starts from a pivot-MDS drawing (so that distance on
+//! the page already follows distance in the graph) and ends with a pass that leaves no two
+//! discs overlapping. [`Simulation`] runs it a few ticks at a time, so that a browser never
+//! blocks for long; [`layout`] runs it at once, as a build step would.
 //!
 //! It is deterministic: the same graph, radii and [`Options`] (including the seed) give the
-//! same bits on every run and platform, as nothing depends on time, hashing or threads.
+//! same bits on every run, as nothing depends on time, hash order or threads. Across targets
+//! (native and wasm) results agree up to the rounding of the math library (`sin`, `cos`,
+//! `powf`).
 //!
 //! ```
 //! use layout::{layout, stress, Graph, Options};
@@ -23,6 +26,8 @@
 //! `quadtree` the many-body force (Barnes–Hut and exact); `grid` finds nearby discs;
 //! `init` picks the start with `mds`; `overlap` the final pass; `quality` scores a layout;
 //! `synthetic` makes test graphs; `rng` the seeded generator; `wasm` the benchmark's bindings.
+
+#![warn(missing_docs)]
 
 mod forces;
 mod graph;

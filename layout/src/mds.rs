@@ -14,14 +14,23 @@ const POWER_STEPS: usize = 100;
 /// Positions of the nodes of one connected component, `members[i]` at index `i`, scaled so
 /// that the mean drawn length of its links is 1 (one hop). `local` maps every node of the
 /// graph to its index in `members` (any value for other components' nodes).
-pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets: &[u32]) -> Vec<[f64; 2]> {
+pub(crate) fn pivot_mds(
+    members: &[u32],
+    local: &[u32],
+    offsets: &[u32],
+    targets: &[u32],
+) -> Vec<[f64; 2]> {
     let m = members.len();
     if m < 3 {
-        return (0..m).map(|i| [i as f64 - (m as f64 - 1.0) / 2.0, 0.0]).collect();
+        return (0..m)
+            .map(|i| [i as f64 - (m as f64 - 1.0) / 2.0, 0.0])
+            .collect();
     }
     let neighbours = |i: usize| {
         let v = members[i] as usize;
-        targets[offsets[v] as usize..offsets[v + 1] as usize].iter().map(|&w| local[w as usize] as usize)
+        targets[offsets[v] as usize..offsets[v + 1] as usize]
+            .iter()
+            .map(|&w| local[w as usize] as usize)
     };
     let k = PIVOTS.min(m);
 
@@ -31,7 +40,9 @@ pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets
     let mut nearest = vec![u32::MAX; m];
     let mut hops = vec![u32::MAX; m];
     let mut queue: Vec<usize> = Vec::with_capacity(m);
-    let mut pivot = (0..m).max_by_key(|&i| (neighbours(i).len(), std::cmp::Reverse(i))).unwrap_or(0);
+    let mut pivot = (0..m)
+        .max_by_key(|&i| (neighbours(i).len(), std::cmp::Reverse(i)))
+        .unwrap_or(0);
     for _ in 0..k {
         hops.fill(u32::MAX);
         queue.clear();
@@ -52,12 +63,19 @@ pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets
         for (near, &h) in nearest.iter_mut().zip(&hops) {
             *near = (*near).min(h);
         }
-        pivot = (0..m).max_by_key(|&i| (nearest[i], std::cmp::Reverse(i))).unwrap_or(0);
+        pivot = (0..m)
+            .max_by_key(|&i| (nearest[i], std::cmp::Reverse(i)))
+            .unwrap_or(0);
     }
 
     // Double centring: C = −½ (D² − row means − column means + grand mean).
-    let col_mean: Vec<f64> = cols.iter().map(|c| c.iter().sum::<f64>() / m as f64).collect();
-    let row_mean: Vec<f64> = (0..m).map(|i| cols.iter().map(|c| c[i]).sum::<f64>() / k as f64).collect();
+    let col_mean: Vec<f64> = cols
+        .iter()
+        .map(|c| c.iter().sum::<f64>() / m as f64)
+        .collect();
+    let row_mean: Vec<f64> = (0..m)
+        .map(|i| cols.iter().map(|c| c[i]).sum::<f64>() / k as f64)
+        .collect();
     let grand = col_mean.iter().sum::<f64>() / k as f64;
     for (c, mean) in cols.iter_mut().zip(&col_mean) {
         for (x, row) in c.iter_mut().zip(&row_mean) {
@@ -79,7 +97,9 @@ pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets
     let mut coords = vec![[0.0f64; 2]; m];
     for (axis, salt) in [(0usize, 3usize), (1, 7)] {
         // A fixed, uneven start vector: deterministic and never orthogonal to the answer in practice.
-        let mut v: Vec<f64> = (0..k).map(|i| 1.0 + ((i * salt + 1) % 11) as f64 / 11.0).collect();
+        let mut v: Vec<f64> = (0..k)
+            .map(|i| 1.0 + ((i * salt + 1) % 11) as f64 / 11.0)
+            .collect();
         let mut eigenvalue = 0.0;
         for _ in 0..POWER_STEPS {
             let mut w: Vec<f64> = (0..k).map(|i| dot(&b[i * k..(i + 1) * k], &v)).collect();
@@ -88,7 +108,7 @@ pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets
                 w.iter_mut().zip(u).for_each(|(x, y)| *x -= d * y);
             }
             let norm = dot(&w, &w).sqrt();
-            if !(norm > 1e-12) {
+            if norm.is_nan() || norm <= 1e-12 {
                 eigenvalue = 0.0;
                 break;
             }
@@ -99,7 +119,12 @@ pub(crate) fn pivot_mds(members: &[u32], local: &[u32], offsets: &[u32], targets
         let sigma = eigenvalue.sqrt();
         if sigma > 0.0 {
             for (i, c) in coords.iter_mut().enumerate() {
-                c[axis] = cols.iter().zip(&v).map(|(col, vj)| col[i] * vj).sum::<f64>() / sigma.sqrt();
+                c[axis] = cols
+                    .iter()
+                    .zip(&v)
+                    .map(|(col, vj)| col[i] * vj)
+                    .sum::<f64>()
+                    / sigma.sqrt();
             }
         }
         axes.push(v);
@@ -155,6 +180,13 @@ mod tests {
         let g = Graph::from_triples((side * side) as usize, &triples);
         let (members, local, off, tgt) = component(&g);
         let p = pivot_mds(&members, &local, &off, &tgt);
-        assert!(crate::stress(&g, &p.iter().map(|q| [q[0] as f32, q[1] as f32]).collect::<Vec<_>>()) < 0.05);
+        assert!(
+            crate::stress(
+                &g,
+                &p.iter()
+                    .map(|q| [q[0] as f32, q[1] as f32])
+                    .collect::<Vec<_>>()
+            ) < 0.05
+        );
     }
 }

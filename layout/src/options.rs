@@ -6,13 +6,15 @@
 pub struct Options {
     /// Ticks of the simulation; α cools from 1 to [`Options::alpha_min`] over exactly this many.
     pub iterations: u32,
-    /// Seed of the starting jitter and of the tie-breaking noise; equal seeds give equal bits.
+    /// Seed of the start's rotation and jitter and of the noise that separates coincident
+    /// nodes; equal seeds give equal bits, different seeds different layouts.
     pub seed: u64,
     /// Barnes–Hut accuracy: a cell of width `w` at squared distance `l` acts as one body when
     /// `w² / θ² < l`; 0 makes it exact, larger is faster and rougher.
     pub theta: f32,
     /// Above this many nodes the many-body force uses the Barnes–Hut quadtree (O(n log n));
-    /// at or below it, the exact sum over all pairs (O(n²)), which is faster for small graphs.
+    /// at or below it, the exact sum over all pairs (O(n²)), which is faster for small graphs
+    /// and more accurate (d3-force uses its quadtree at every size).
     pub barnes_hut_above: usize,
     /// The length every link pulls towards, in layout units (the radii are in the same units).
     pub link_distance: f32,

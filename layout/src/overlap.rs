@@ -21,7 +21,12 @@ fn gap(ri: f32, rj: f32) -> f32 {
 /// disc moves more, as in the collision force); rounds stop when one finds no overlap. If
 /// any overlap survives `ROUNDS` rounds, the whole layout is scaled about its centre by the
 /// largest `required / actual` ratio: distances only grow, so that round settles every pair.
-pub(crate) fn remove_overlaps(pos: &mut [[f32; 2]], radii: &[f32], max_radius: f32, grid: &mut Grid) {
+pub(crate) fn remove_overlaps(
+    pos: &mut [[f32; 2]],
+    radii: &[f32],
+    max_radius: f32,
+    grid: &mut Grid,
+) {
     if pos.len() < 2 || max_radius <= 0.0 {
         return;
     }
@@ -76,7 +81,11 @@ fn push_round(pos: &mut [[f32; 2]], radii: &[f32], cell: f32, grid: &mut Grid) -
             }
             let push = (want - d) / d;
             let (ri2, rj2) = (ri * ri, rj * rj);
-            let share = if ri2 + rj2 > 0.0 { rj2 / (ri2 + rj2) } else { 0.5 };
+            let share = if ri2 + rj2 > 0.0 {
+                rj2 / (ri2 + rj2)
+            } else {
+                0.5
+            };
             // A small overshoot makes the pushed pair land clear of its slack.
             let (px, py) = (dx * push * 1.01, dy * push * 1.01);
             pos[i][0] += px * share;
@@ -103,7 +112,8 @@ fn worst_ratio(pos: &mut [[f32; 2]], radii: &[f32], cell: f32, grid: &mut Grid) 
             let (dx, dy) = (pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]);
             let mut d = (dx * dx + dy * dy).sqrt();
             if d == 0.0 {
-                let tiny = want.max(1e-3) * 1e-3 * (1.0 + pos[j][0].abs().max(pos[j][1].abs()) * 1e-3);
+                let tiny =
+                    want.max(1e-3) * 1e-3 * (1.0 + pos[j][0].abs().max(pos[j][1].abs()) * 1e-3);
                 pos[j][0] += tiny;
                 d = tiny;
             }
@@ -134,7 +144,9 @@ mod tests {
 
     #[test]
     fn a_heap_of_discs_is_spread_apart() {
-        let pos0: Vec<[f32; 2]> = (0..300).map(|i| [(i % 7) as f32 * 0.5, (i % 11) as f32 * 0.3]).collect();
+        let pos0: Vec<[f32; 2]> = (0..300)
+            .map(|i| [(i % 7) as f32 * 0.5, (i % 11) as f32 * 0.3])
+            .collect();
         let radii: Vec<f32> = (0..300).map(|i| 1.0 + (i % 5) as f32).collect();
         let mut pos = pos0.clone();
         remove_overlaps(&mut pos, &radii, 5.0, &mut Grid::default());

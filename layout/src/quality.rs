@@ -81,7 +81,13 @@ pub fn edge_length_cv(graph: &Graph, positions: &[[f32; 2]]) -> f64 {
 /// The number of pairs of nodes whose discs overlap (distance below the sum of radii), to
 /// check the no-overlap promise and to compare with layouts that make none.
 pub fn overlap_count(positions: &[[f32; 2]], radii: &[f32]) -> usize {
-    let r = |i: usize| radii.get(i).copied().filter(|r| r.is_finite() && *r > 0.0).unwrap_or(0.0) as f64;
+    let r = |i: usize| {
+        radii
+            .get(i)
+            .copied()
+            .filter(|r| r.is_finite() && *r > 0.0)
+            .unwrap_or(0.0) as f64
+    };
     let mut by_x: Vec<usize> = (0..positions.len()).collect();
     by_x.sort_by(|&i, &j| positions[i][0].total_cmp(&positions[j][0]));
     let max_r = (0..positions.len()).map(r).fold(0.0, f64::max);

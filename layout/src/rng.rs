@@ -36,7 +36,7 @@ impl Rng {
     /// A uniform integer in `0..n` (`n > 0`), by Lemire's multiply-shift; the bias is below 2⁻³².
     pub fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0);
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// A tiny non-zero offset used to separate points that coincide exactly, as d3-force's `jiggle`.

@@ -35,7 +35,11 @@ pub fn synthetic_coauthorship(n: usize, seed: u64) -> Graph {
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut team: Vec<u32> = Vec::with_capacity(8);
 
-    let mut paper = |lead: usize, rng: &mut Rng, everyone: &mut Vec<u32>, urns: &mut Vec<Vec<u32>>, community: &[usize]| {
+    let mut paper = |lead: usize,
+                     rng: &mut Rng,
+                     everyone: &mut Vec<u32>,
+                     urns: &mut Vec<Vec<u32>>,
+                     community: &[usize]| {
         let size = team_size(rng);
         team.clear();
         team.push(lead as u32);
@@ -43,7 +47,11 @@ pub fn synthetic_coauthorship(n: usize, seed: u64) -> Graph {
         while team.len() < size && tries < 20 * size {
             tries += 1;
             let urn = &urns[community[lead]];
-            let from = if rng.below(1000) < SAME_COMMUNITY as usize && !urn.is_empty() { urn } else { &*everyone };
+            let from = if rng.below(1000) < SAME_COMMUNITY as usize && !urn.is_empty() {
+                urn
+            } else {
+                &*everyone
+            };
             if from.is_empty() {
                 break;
             }
@@ -100,8 +108,14 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_graph_and_another_seed_another() {
-        assert_eq!(synthetic_coauthorship(300, 1), synthetic_coauthorship(300, 1));
-        assert_ne!(synthetic_coauthorship(300, 1), synthetic_coauthorship(300, 2));
+        assert_eq!(
+            synthetic_coauthorship(300, 1),
+            synthetic_coauthorship(300, 1)
+        );
+        assert_ne!(
+            synthetic_coauthorship(300, 1),
+            synthetic_coauthorship(300, 2)
+        );
     }
 
     #[test]
@@ -123,7 +137,10 @@ mod tests {
         assert!(seen.iter().all(|&s| s), "connected");
         let m = g.edges.len() as f64 / g.n as f64;
         assert!((2.0..12.0).contains(&m), "{m} edges per node");
-        assert!(g.edges.iter().any(|e| e.weight > 1.0), "repeated collaborations");
+        assert!(
+            g.edges.iter().any(|e| e.weight > 1.0),
+            "repeated collaborations"
+        );
         let max_degree = (0..g.n).map(|v| off[v + 1] - off[v]).max().unwrap();
         assert!(max_degree > 40, "hubs: max degree {max_degree}");
     }

@@ -8,8 +8,14 @@ use wasm_bindgen::prelude::*;
 use crate::{Edge, Graph, Options};
 
 fn graph(n: u32, edges: &[u32]) -> Graph {
-    let edges = edges.chunks_exact(2).map(|p| Edge::new(p[0], p[1], 1.0)).collect();
-    Graph { n: n as usize, edges }
+    let edges = edges
+        .chunks_exact(2)
+        .map(|p| Edge::new(p[0], p[1], 1.0))
+        .collect();
+    Graph {
+        n: n as usize,
+        edges,
+    }
 }
 
 fn points(flat: &[f32]) -> Vec<[f32; 2]> {
@@ -19,20 +25,43 @@ fn points(flat: &[f32]) -> Vec<[f32; 2]> {
 /// The ends of the edges of [`crate::synthetic_coauthorship`]`(n, seed)`, flattened.
 #[wasm_bindgen]
 pub fn synthetic_edges(n: u32, seed: u32) -> Vec<u32> {
-    crate::synthetic_coauthorship(n as usize, seed as u64).edges.iter().flat_map(|e| [e.a, e.b]).collect()
+    crate::synthetic_coauthorship(n as usize, seed as u64)
+        .edges
+        .iter()
+        .flat_map(|e| [e.a, e.b])
+        .collect()
 }
 
 /// The weights of the same edges, in the same order.
 #[wasm_bindgen]
 pub fn synthetic_weights(n: u32, seed: u32) -> Vec<f32> {
-    crate::synthetic_coauthorship(n as usize, seed as u64).edges.iter().map(|e| e.weight).collect()
+    crate::synthetic_coauthorship(n as usize, seed as u64)
+        .edges
+        .iter()
+        .map(|e| e.weight)
+        .collect()
 }
 
 /// [`crate::layout`] with the default options but the given ticks, seed and θ.
 #[wasm_bindgen]
-pub fn layout(n: u32, edges: &[u32], radii: &[f32], iterations: u32, seed: u32, theta: f32) -> Vec<f32> {
-    let options = Options { iterations, seed: seed as u64, theta, ..Options::default() };
-    crate::layout(&graph(n, edges), radii, &options).into_iter().flatten().collect()
+pub fn layout(
+    n: u32,
+    edges: &[u32],
+    radii: &[f32],
+    iterations: u32,
+    seed: u32,
+    theta: f32,
+) -> Vec<f32> {
+    let options = Options {
+        iterations,
+        seed: seed as u64,
+        theta,
+        ..Options::default()
+    };
+    crate::layout(&graph(n, edges), radii, &options)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// [`crate::stress`] of flattened positions.
@@ -51,4 +80,41 @@ pub fn edge_length_cv(n: u32, edges: &[u32], positions: &[f32]) -> f64 {
 #[wasm_bindgen]
 pub fn overlap_count(positions: &[f32], radii: &[f32]) -> u32 {
     crate::overlap_count(&points(positions), radii) as u32
+}
+
+/// A [`crate::Simulation`] for JavaScript, so the benchmark can time each call of `step`
+/// and check that none blocks the page for long.
+#[wasm_bindgen]
+pub struct Simulation(crate::Simulation);
+
+#[wasm_bindgen]
+impl Simulation {
+    /// Prepares the layout that [`layout`] would compute, without running any tick.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        n: u32,
+        edges: &[u32],
+        radii: &[f32],
+        iterations: u32,
+        seed: u32,
+        theta: f32,
+    ) -> Simulation {
+        let options = Options {
+            iterations,
+            seed: seed as u64,
+            theta,
+            ..Options::default()
+        };
+        Simulation(crate::Simulation::new(&graph(n, edges), radii, &options))
+    }
+
+    /// [`crate::Simulation::step`].
+    pub fn step(&mut self, iterations: u32) -> bool {
+        self.0.step(iterations)
+    }
+
+    /// [`crate::Simulation::positions`], flattened.
+    pub fn positions(&self) -> Vec<f32> {
+        self.0.positions().iter().flatten().copied().collect()
+    }
 }

@@ -1,12 +1,17 @@
 //! The layout's promises, checked natively: stable output, no overlaps, neighbours near,
 //! bounded components, untidy input tolerated, Barnes–Hut close to exact, never NaN.
 
-use layout::{edge_length_cv, layout, overlap_count, stress, synthetic_coauthorship, Graph, Options, Rng, Simulation};
+use layout::{
+    edge_length_cv, layout, overlap_count, stress, synthetic_coauthorship, Graph, Options, Rng,
+    Simulation,
+};
 
 /// Radii like the viewer's: area grows with the node's number of collaborations.
 fn radii_by_degree(graph: &Graph) -> Vec<f32> {
     let (off, _) = graph.adjacency();
-    (0..graph.n).map(|v| 3.0 + ((off[v + 1] - off[v]) as f32).sqrt()).collect()
+    (0..graph.n)
+        .map(|v| 3.0 + ((off[v + 1] - off[v]) as f32).sqrt())
+        .collect()
 }
 
 fn all_finite(pos: &[[f32; 2]]) -> bool {
@@ -19,7 +24,10 @@ fn assert_no_overlap(pos: &[[f32; 2]], radii: &[f32]) {
         for j in i + 1..pos.len() {
             let d = ((pos[i][0] - pos[j][0]) as f64).hypot((pos[i][1] - pos[j][1]) as f64);
             let need = radii[i] as f64 + radii[j] as f64;
-            assert!(d >= need, "nodes {i} and {j} overlap: distance {d} < {need}");
+            assert!(
+                d >= need,
+                "nodes {i} and {j} overlap: distance {d} < {need}"
+            );
         }
     }
 }
@@ -28,10 +36,17 @@ fn assert_no_overlap(pos: &[[f32; 2]], radii: &[f32]) {
 fn the_same_input_and_seed_give_identical_bits() {
     let g = synthetic_coauthorship(400, 3);
     let r = radii_by_degree(&g);
-    let o = Options { seed: 9, ..Options::default() };
+    let o = Options {
+        seed: 9,
+        ..Options::default()
+    };
     let a = layout(&g, &r, &o);
     let b = layout(&g, &r, &o);
-    let bits = |p: &[[f32; 2]]| p.iter().flat_map(|q| [q[0].to_bits(), q[1].to_bits()]).collect::<Vec<_>>();
+    let bits = |p: &[[f32; 2]]| {
+        p.iter()
+            .flat_map(|q| [q[0].to_bits(), q[1].to_bits()])
+            .collect::<Vec<_>>()
+    };
     assert_eq!(bits(&a), bits(&b));
 }
 
@@ -39,8 +54,22 @@ fn the_same_input_and_seed_give_identical_bits() {
 fn another_seed_gives_another_layout() {
     let g = synthetic_coauthorship(120, 3);
     let r = radii_by_degree(&g);
-    let a = layout(&g, &r, &Options { seed: 1, ..Options::default() });
-    let b = layout(&g, &r, &Options { seed: 2, ..Options::default() });
+    let a = layout(
+        &g,
+        &r,
+        &Options {
+            seed: 1,
+            ..Options::default()
+        },
+    );
+    let b = layout(
+        &g,
+        &r,
+        &Options {
+            seed: 2,
+            ..Options::default()
+        },
+    );
     assert_ne!(a, b);
 }
 
@@ -55,7 +84,11 @@ fn stepping_in_pieces_equals_running_at_once() {
         frames += 1;
         assert!(all_finite(sim.positions()));
     }
-    assert_eq!(frames, 300 / 7);
+    assert_eq!(
+        frames,
+        300 / 7 + 1,
+        "43 calls of ticks, then one for the final pass"
+    );
     assert_eq!(sim.ticks(), 300);
     assert!(sim.alpha() < 0.0011);
     assert_eq!(sim.positions(), &layout(&g, &r, &o)[..]);
@@ -80,8 +113,20 @@ fn no_two_nodes_overlap_on_a_medium_graph() {
 #[test]
 fn no_overlap_even_with_huge_discs_and_few_ticks() {
     let g = synthetic_coauthorship(200, 4);
-    let r: Vec<f32> = (0..g.n).map(|i| if i % 10 == 0 { 60.0 } else { 8.0 }).collect();
-    assert_no_overlap(&layout(&g, &r, &Options { iterations: 5, ..Options::default() }), &r);
+    let r: Vec<f32> = (0..g.n)
+        .map(|i| if i % 10 == 0 { 60.0 } else { 8.0 })
+        .collect();
+    assert_no_overlap(
+        &layout(
+            &g,
+            &r,
+            &Options {
+                iterations: 5,
+                ..Options::default()
+            },
+        ),
+        &r,
+    );
 }
 
 #[test]
@@ -90,7 +135,9 @@ fn connected_nodes_are_nearer_on_average_than_unconnected_ones() {
         let g = synthetic_coauthorship(n, 8);
         let pos = layout(&g, &radii_by_degree(&g), &Options::default());
         let (off, tgt) = g.adjacency();
-        let dist = |a: usize, b: usize| ((pos[a][0] - pos[b][0]) as f64).hypot((pos[a][1] - pos[b][1]) as f64);
+        let dist = |a: usize, b: usize| {
+            ((pos[a][0] - pos[b][0]) as f64).hypot((pos[a][1] - pos[b][1]) as f64)
+        };
         let (mut linked, mut nl, mut other, mut no) = (0.0, 0.0, 0.0, 0.0);
         for a in 0..n {
             for b in a + 1..n {
@@ -103,7 +150,12 @@ fn connected_nodes_are_nearer_on_average_than_unconnected_ones() {
                 }
             }
         }
-        assert!(linked / nl < 0.5 * other / no, "n = {n}: linked {} vs unlinked {}", linked / nl, other / no);
+        assert!(
+            linked / nl < 0.5 * other / no,
+            "n = {n}: linked {} vs unlinked {}",
+            linked / nl,
+            other / no
+        );
     }
 }
 
@@ -120,10 +172,20 @@ fn disconnected_components_stay_finite_and_near() {
     let g = Graph::from_triples(21, &triples);
     let r = vec![5.0; 21];
     for iterations in [1, 300, 3000] {
-        let pos = layout(&g, &r, &Options { iterations, ..Options::default() });
+        let pos = layout(
+            &g,
+            &r,
+            &Options {
+                iterations,
+                ..Options::default()
+            },
+        );
         assert!(all_finite(&pos));
         let far = pos.iter().map(|p| p[0].hypot(p[1])).fold(0.0f32, f32::max);
-        assert!(far < 2000.0, "{iterations} ticks: a node {far} from the centre");
+        assert!(
+            far < 2000.0,
+            "{iterations} ticks: a node {far} from the centre"
+        );
         assert_no_overlap(&pos, &r);
     }
 }
@@ -132,23 +194,52 @@ fn disconnected_components_stay_finite_and_near() {
 fn degenerate_inputs_do_not_panic() {
     let o = Options::default();
     assert!(layout(&Graph::default(), &[], &o).is_empty());
-    let one = layout(&Graph { n: 1, edges: vec![] }, &[4.0], &o);
+    let one = layout(
+        &Graph {
+            n: 1,
+            edges: vec![],
+        },
+        &[4.0],
+        &o,
+    );
     assert_eq!(one.len(), 1);
     assert!(all_finite(&one));
     // Self-loops, duplicates (both directions), a stray end, odd radii (missing, NaN, negative).
-    let g = Graph::from_triples(5, &[(0, 0, 1.0), (0, 1, 1.0), (1, 0, 2.0), (0, 1, 1.0), (3, 77, 1.0), (2, 2, 9.0)]);
+    let g = Graph::from_triples(
+        5,
+        &[
+            (0, 0, 1.0),
+            (0, 1, 1.0),
+            (1, 0, 2.0),
+            (0, 1, 1.0),
+            (3, 77, 1.0),
+            (2, 2, 9.0),
+        ],
+    );
     let pos = layout(&g, &[2.0, f32::NAN, -3.0], &o);
     assert_eq!(pos.len(), 5);
     assert!(all_finite(&pos));
     // Edge cases of the options.
     for opts in [
         Options { iterations: 0, ..o },
-        Options { theta: 0.0, barnes_hut_above: 0, ..o },
-        Options { charge: 0.0, link_distance: 0.0, ..o },
-        Options { alpha_min: 0.0, velocity_decay: 1.0, ..o },
+        Options {
+            theta: 0.0,
+            barnes_hut_above: 0,
+            ..o
+        },
+        Options {
+            charge: 0.0,
+            link_distance: 0.0,
+            ..o
+        },
+        Options {
+            alpha_min: 0.0,
+            velocity_decay: 1.0,
+            ..o
+        },
     ] {
         let g = synthetic_coauthorship(50, 1);
-        assert!(all_finite(&layout(&g, &vec![3.0; 50], &opts)));
+        assert!(all_finite(&layout(&g, &[3.0; 50], &opts)));
     }
     assert_eq!(stress(&Graph::default(), &[]), 0.0);
     assert_eq!(edge_length_cv(&Graph::default(), &[]), 0.0);
@@ -158,12 +249,32 @@ fn degenerate_inputs_do_not_panic() {
 fn barnes_hut_is_close_in_quality_to_the_exact_force() {
     let g = synthetic_coauthorship(700, 6);
     let r = radii_by_degree(&g);
-    let exact = layout(&g, &r, &Options { barnes_hut_above: usize::MAX, ..Options::default() });
-    let tree = layout(&g, &r, &Options { barnes_hut_above: 0, ..Options::default() });
+    let exact = layout(
+        &g,
+        &r,
+        &Options {
+            barnes_hut_above: usize::MAX,
+            ..Options::default()
+        },
+    );
+    let tree = layout(
+        &g,
+        &r,
+        &Options {
+            barnes_hut_above: 0,
+            ..Options::default()
+        },
+    );
     let (se, st) = (stress(&g, &exact), stress(&g, &tree));
     let (ce, ct) = (edge_length_cv(&g, &exact), edge_length_cv(&g, &tree));
-    assert!((st - se).abs() < 0.15 * se, "stress: exact {se}, Barnes–Hut {st}");
-    assert!((ct - ce).abs() < 0.15 * ce, "edge-length CV: exact {ce}, Barnes–Hut {ct}");
+    assert!(
+        (st - se).abs() < 0.15 * se,
+        "stress: exact {se}, Barnes–Hut {st}"
+    );
+    assert!(
+        (ct - ce).abs() < 0.15 * ce,
+        "edge-length CV: exact {ce}, Barnes–Hut {ct}"
+    );
 }
 
 #[test]
@@ -172,9 +283,25 @@ fn random_small_graphs_never_panic_or_yield_nan() {
     for case in 0..300 {
         let n = rng.below(40);
         let m = if n == 0 { 0 } else { rng.below(3 * n + 1) };
-        let triples: Vec<(u32, u32, f32)> = (0..m).map(|_| (rng.below(n + 1) as u32, rng.below(n) as u32, rng.next_f32() * 4.0)).collect();
+        let triples: Vec<(u32, u32, f32)> = (0..m)
+            .map(|_| {
+                (
+                    rng.below(n + 1) as u32,
+                    rng.below(n) as u32,
+                    rng.next_f32() * 4.0,
+                )
+            })
+            .collect();
         let g = Graph::from_triples(n, &triples);
-        let r: Vec<f32> = (0..n).map(|_| if rng.below(5) == 0 { 0.0 } else { rng.next_f32() * 20.0 }).collect();
+        let r: Vec<f32> = (0..n)
+            .map(|_| {
+                if rng.below(5) == 0 {
+                    0.0
+                } else {
+                    rng.next_f32() * 20.0
+                }
+            })
+            .collect();
         let o = Options {
             iterations: 1 + rng.below(120) as u32,
             seed: rng.next_u64(),

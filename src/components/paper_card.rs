@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{CopyButton, RichText};
-use crate::data::corpus;
+use crate::data::{corpus, href};
 
 /// One work in a list. `owner` is the profile the list belongs to (highlighted among the
 /// authors); `open` unfolds the abstract, and `on_toggle` asks to fold or unfold it.
@@ -22,7 +22,7 @@ pub fn PaperCard(
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
-                <A href=format!("/w/{}", work.id)><RichText text=work.title.value.clone()/></A>
+                <A href=href(&format!("/w/{}", work.id))><RichText text=work.title.value.clone()/></A>
                 {work.title_derived.then(|| view! { <span class="badge" title="No source gives a title; this label is taken from the abstract">"derived title"</span> })}
             </h3>
             <p class="authors" data-testid="authors"><AuthorLinks work=work owner=owner/></p>
@@ -64,7 +64,7 @@ pub fn AuthorLinks(work: &'static Work, #[prop(default = None)] owner: Option<&'
         let name = person.map(|p| p.name.clone()).unwrap_or_else(|| id.to_string());
         let is_owner = owner == Some(id);
         view! {
-            <A href=format!("/p/{id}") attr:class=if is_owner { "author owner" } else { "author" }
+            <A href=href(&format!("/p/{id}")) attr:class=if is_owner { "author owner" } else { "author" }
                attr:aria-current=is_owner.then_some("true")>{name}</A>
         }
     };

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
-use crate::data::corpus;
+use crate::data::{corpus, href};
 
 /// The home page.
 #[component]
@@ -51,11 +51,11 @@ fn results(q: &str) -> impl IntoView {
             {none.then(|| view! { <p>"Nothing matches. Search ignores case and accents; try fewer words."</p> })}
             <ul class="result-list">
                 {hits.people.into_iter().map(|p| view! {
-                    <li data-testid="result-person"><A href=format!("/p/{}", p.id)>{p.name.clone()}</A>
+                    <li data-testid="result-person"><A href=href(&format!("/p/{}", p.id))>{p.name.clone()}</A>
                         <span class="muted">{format!(" · person · {} works", p.computed.works)}</span></li>
                 }).collect_view()}
                 {hits.works.into_iter().map(|w| view! {
-                    <li data-testid="result-work"><A href=format!("/w/{}", w.id)>{to_plain(&w.title.value)}</A>
+                    <li data-testid="result-work"><A href=href(&format!("/w/{}", w.id))>{to_plain(&w.title.value)}</A>
                         <span class="muted">{w.date.as_ref().map(|d| format!(" · work · {}", d.year)).unwrap_or(" · work".into())}</span></li>
                 }).collect_view()}
             </ul>
@@ -79,7 +79,7 @@ fn home_content() -> impl IntoView {
                 <h2 id="everyone-heading">{format!("Everyone named ({})", corpus.people.len())}</h2>
                 <ul class="people-list" data-testid="everyone">
                     {everyone.into_iter().map(|p| view! {
-                        <li data-testid="person-row"><A href=format!("/p/{}", p.id)>{p.name.clone()}</A>
+                        <li data-testid="person-row"><A href=href(&format!("/p/{}", p.id))>{p.name.clone()}</A>
                             <span class="count">{p.computed.works}</span></li>
                     }).collect_view()}
                 </ul>
@@ -112,7 +112,7 @@ fn profile_card(person: &'static Person) -> impl IntoView {
         .collect();
     view! {
         <li class="card" data-testid="profile-card">
-            <h3><A href=format!("/p/{}", person.id)>{person.name.clone()}</A></h3>
+            <h3><A href=href(&format!("/p/{}", person.id))>{person.name.clone()}</A></h3>
             <p class="muted">{format!("{} works · {} collaborators named", person.computed.works, person.computed.collaborators)}</p>
             <p class="card-figures">{figures.join(" · ")}</p>
         </li>

@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::data::{corpus, BASE};
+use crate::data::{corpus, href, BASE};
 
 /// Shown for unknown routes and unknown ids.
 #[component]
@@ -24,9 +24,9 @@ pub fn NotFound() -> impl IntoView {
             <p>"No person or work of this corpus lives at "<code>{path}</code>"."</p>
             <h2>"Did you mean"</h2>
             <ul data-testid="suggestions">
-                {suggestions.into_iter().map(|s| view! { <li><A href=s.href>{s.label}</A></li> }).collect_view()}
+                {suggestions.into_iter().map(|s| view! { <li><A href=href(&s.href)>{s.label}</A></li> }).collect_view()}
             </ul>
-            <p><A href="/">"See all researchers"</A></p>
+            <p><A href=href("/")>"See all researchers"</A></p>
         </section>
     }
 }

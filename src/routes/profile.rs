@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{CopyButton, PaperCard, StatedFigures, YearChart};
-use crate::data::{corpus, BASE};
+use crate::data::{corpus, href, BASE};
 use crate::routes::NotFound;
 
 /// The profile page, or the not-found page for an unknown id.
@@ -236,7 +236,7 @@ fn Collaborators(person: &'static Person) -> impl IntoView {
                     <tbody>
                         {list.into_iter().map(|c| view! {
                             <tr data-testid="collaborator">
-                                <td><A href=format!("/p/{}", c.person.id)>{c.person.name.clone()}</A></td>
+                                <td><A href=href(&format!("/p/{}", c.person.id))>{c.person.name.clone()}</A></td>
                                 <td class="num">{c.works.len()}</td>
                             </tr>
                         }).collect_view()}

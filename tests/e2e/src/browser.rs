@@ -83,6 +83,33 @@ impl Browser {
         self.client.issue_cmd(cmd).await.expect("chromedriver's CDP endpoint");
     }
 
+    /// Makes pages see `prefers-color-scheme: dark` (or light again).
+    pub async fn prefer_dark(&self, dark: bool) {
+        let value = if dark { "dark" } else { "light" };
+        let features = json!([{ "name": "prefers-color-scheme", "value": value }]);
+        let cmd = Cdp { cmd: "Emulation.setEmulatedMedia", params: json!({ "features": features }) };
+        self.client.issue_cmd(cmd).await.expect("chromedriver's CDP endpoint");
+    }
+
+    /// Clicks the first element matching a CSS selector, once it appears.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+    }
+
+    /// Types text into the element matching a CSS selector.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.find(css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+    }
+
+    /// The current URL's path and query, without the origin.
+    pub async fn path_and_query(&self) -> String {
+        let url = self.client.current_url().await.expect("current URL");
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        }
+    }
+
     /// Opens a URL.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));

@@ -24,6 +24,17 @@ pub fn dist_dir() -> PathBuf {
     }
 }
 
+/// A site whose root holds the release build under `peerscope/`, built with
+/// `PEERSCOPE_BASE=/peerscope/` (scripts/test.sh builds it).
+pub fn subpath_site_dir() -> PathBuf {
+    repo_root().join("target/site-subpath")
+}
+
+/// The release build of the hostile test seeds in `tests/fixtures/xss-seeds/`.
+pub fn xss_dist_dir() -> PathBuf {
+    repo_root().join("target/dist-xss")
+}
+
 /// Where screenshots go for people to look at: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = repo_root().join("target/screenshots");

@@ -18,8 +18,8 @@ impl StaticServer {
     /// Serves `root` on a free port of 127.0.0.1.
     pub fn start(root: &Path) -> StaticServer {
         assert!(
-            root.join("index.html").is_file(),
-            "{} holds no index.html: build the release first (scripts/build.sh)",
+            root.is_dir(),
+            "{} does not exist: build the release first (scripts/test.sh builds every site the tests need)",
             root.display()
         );
         let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
@@ -55,7 +55,7 @@ fn serve(root: &Path, mut stream: TcpStream) {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let (status, file) = match resolve(root, path) {
         Some(file) => ("200 OK", file),
-        None => ("404 Not Found", root.join("404.html")),
+        None => ("404 Not Found", not_found_page(root, path)),
     };
     let body = std::fs::read(&file).unwrap_or_else(|_| b"not found".to_vec());
     let head = format!(
@@ -65,6 +65,18 @@ fn serve(root: &Path, mut stream: TcpStream) {
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
+}
+
+/// The site's `404.html`, or that of the first folder of the path (a project site under a
+/// sub-path, as static hosts serve them).
+fn not_found_page(root: &Path, url_path: &str) -> PathBuf {
+    let first = url_path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let nested = root.join(first).join("404.html");
+    if !first.is_empty() && !first.contains("..") && nested.is_file() {
+        nested
+    } else {
+        root.join("404.html")
+    }
 }
 
 fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
