@@ -35,6 +35,37 @@ fn main() {
     // Compact, not pretty: the app parses it, people read `peerscope-corpus compile`'s output.
     let json = serde_json::to_string(&compiled.corpus).expect("the model always serialises");
     fs::write(out.join("corpus.json"), json).expect("OUT_DIR is writable");
+    let network = serde_json::to_string(&network_layout(&compiled.corpus)).expect("the layout always serialises");
+    fs::write(out.join("network.json"), network).expect("OUT_DIR is writable");
+}
+
+/// Lays out the whole network once, natively and deterministically, so the browser only draws it.
+fn network_layout(corpus: &corpus::Corpus) -> corpus::graph::NetworkLayout {
+    use corpus::graph::{network, radius, NetworkLayout, NetworkLink, NetworkNode};
+    let graph = network(corpus);
+    let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
+    let edges = graph.weighted_edges();
+    let options = layout::Options { seed: 7, link_distance: 45.0, charge: -90.0, ..layout::Options::default() };
+    let positions = layout::layout_packed(&layout::Graph::from_triples(graph.nodes.len(), &edges), &radii, &options, 1.6);
+    let components = graph.components();
+    NetworkLayout {
+        nodes: graph
+            .nodes
+            .iter()
+            .zip(positions)
+            .zip(radii)
+            .zip(components)
+            .map(|(((node, [x, y]), r), component)| NetworkNode {
+                person: node.person.id.clone(),
+                // Rounded so the shipped JSON stays small and byte-stable.
+                x: (x * 10.0).round() / 10.0,
+                y: (y * 10.0).round() / 10.0,
+                r,
+                component,
+            })
+            .collect(),
+        links: edges.into_iter().map(|(a, b, w)| NetworkLink { a, b, works: w as u32 }).collect(),
+    }
 }
 
 /// The sub-path the app is served under (`/peerscope`), or "" at the root, from `PEERSCOPE_BASE`.

@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::data::{corpus, href, BASE};
-use crate::routes::{Home, NotFound, Profile, WorkPage};
+use crate::routes::{Home, NetworkPage, NotFound, Profile, WorkPage};
 
 /// The app: skip link, header, routed page, footer.
 #[component]
@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <A href=href("/") attr:class="brand">"peerscope"</A>
                     <A href=href("/")>"Researchers"</A>
+                    <A href=href("/graph")>"Network"</A>
                 </nav>
             </header>
             <main id="main" tabindex="-1">
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/p/:id") view=Profile/>
                     <Route path=path!("/w/:id") view=WorkPage/>
+                    <Route path=path!("/graph") view=NetworkPage/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -38,7 +38,7 @@ impl Sort {
 }
 
 /// Everything that shapes the works list of a profile; lives in the URL's query string.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
     /// First year shown (inclusive).
     pub from: Option<i32>,
@@ -51,6 +51,22 @@ pub struct ViewState {
     pub sort: Sort,
     /// Works whose abstract is unfolded.
     pub open: BTreeSet<String>,
+    /// How far the collaborator graph reaches: 1 (co-authors) or 2 (their co-authors too).
+    pub hops: u8,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            from: None,
+            to: None,
+            categories: BTreeSet::new(),
+            text: String::new(),
+            sort: Sort::default(),
+            open: BTreeSet::new(),
+            hops: 1,
+        }
+    }
 }
 
 /// A query-string value that was ignored, said to the reader.
@@ -106,6 +122,11 @@ impl ViewState {
                         }
                     }
                 }
+                "hops" => match value.as_str() {
+                    "1" => state.hops = 1,
+                    "2" => state.hops = 2,
+                    _ => ignore(key, value, "the graph shows 1 or 2 hops"),
+                },
                 _ => ignore(key, value, "not a setting of this page"),
             }
         }
@@ -140,6 +161,9 @@ impl ViewState {
         if !self.open.is_empty() {
             parts.push(format!("open={}", join(&self.open)));
         }
+        if self.hops != 1 {
+            parts.push(format!("hops={}", self.hops));
+        }
         parts.join("&")
     }
 
@@ -148,9 +172,14 @@ impl ViewState {
         self.from.is_some() || self.to.is_some() || !self.categories.is_empty() || !self.text.is_empty()
     }
 
-    /// This view with every filter cleared, keeping the sort.
+    /// This view with every filter cleared, keeping the sort and the graph's reach.
     pub fn cleared(&self) -> ViewState {
-        ViewState { sort: self.sort, ..ViewState::default() }
+        ViewState { sort: self.sort, hops: self.hops, ..ViewState::default() }
+    }
+
+    /// Whether a work passes every filter (years, categories, text).
+    pub fn matches(&self, work: &Work, corpus: &Corpus) -> bool {
+        self.year_matches(work) && self.category_matches(work) && self.text_matches(work, corpus)
     }
 
     /// Shows only one year, or every year again if that year alone was already shown.

@@ -36,6 +36,7 @@ mod init;
 mod mds;
 mod options;
 mod overlap;
+mod pack;
 mod quadtree;
 mod quality;
 mod rng;
@@ -46,6 +47,7 @@ pub mod wasm;
 
 pub use graph::{Edge, Graph};
 pub use options::Options;
+pub use pack::layout_packed;
 pub use quality::{edge_length_cv, overlap_count, stress};
 pub use rng::Rng;
 pub use simulation::Simulation;

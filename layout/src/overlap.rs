@@ -79,15 +79,16 @@ fn push_round(pos: &mut [[f32; 2]], radii: &[f32], cell: f32, grid: &mut Grid) -
                 let angle = (i as f32 * 2.399_963 + j as f32) % std::f32::consts::TAU;
                 (dx, dy, d) = (angle.cos(), angle.sin(), 1.0);
             }
-            let push = (want - d) / d;
+            // Aim one more slack beyond the required gap: a move smaller than the rounding of
+            // the coordinates would be lost, and the pair would never leave the band.
+            let push = (gap(want, 0.0) - d) / d;
             let (ri2, rj2) = (ri * ri, rj * rj);
             let share = if ri2 + rj2 > 0.0 {
                 rj2 / (ri2 + rj2)
             } else {
                 0.5
             };
-            // A small overshoot makes the pushed pair land clear of its slack.
-            let (px, py) = (dx * push * 1.01, dy * push * 1.01);
+            let (px, py) = (dx * push, dy * push);
             pos[i][0] += px * share;
             pos[i][1] += py * share;
             pos[j][0] -= px * (1.0 - share);
@@ -151,6 +152,26 @@ mod tests {
         let mut pos = pos0.clone();
         remove_overlaps(&mut pos, &radii, 5.0, &mut Grid::default());
         assert_eq!(overlapping(&pos, &radii), 0);
+    }
+
+    #[test]
+    fn slight_overlaps_far_from_the_origin_are_settled_locally() {
+        // Pairs of discs overlapping by a hair, 5,000 units out where f32 rounding is coarse,
+        // and a lone disc. Local pushes must settle every pair, so the lone disc (which the
+        // fallback scaling would move) stays exactly where it was.
+        let mut pos: Vec<[f32; 2]> = (0..100)
+            .map(|i| {
+                [
+                    5000.0 + (i / 2) as f32 * 30.0 + (i % 2) as f32 * 9.9999,
+                    5000.0,
+                ]
+            })
+            .collect();
+        pos.push([-3000.0, -3000.0]);
+        let radii = vec![5.0f32; pos.len()];
+        remove_overlaps(&mut pos, &radii, 5.0, &mut Grid::default());
+        assert_eq!(overlapping(&pos, &radii), 0);
+        assert_eq!(pos[100], [-3000.0, -3000.0]);
     }
 
     #[test]

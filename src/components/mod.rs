@@ -1,11 +1,14 @@
 //! Pieces shared by several pages, one file each.
 
+mod collaboration;
 mod copy_button;
 mod figures;
+pub mod graph_view;
 mod paper_card;
 mod rich_text;
 mod year_chart;
 
+pub use collaboration::Collaboration;
 pub use copy_button::CopyButton;
 pub use figures::StatedFigures;
 pub use paper_card::{AuthorLinks, PaperCard};

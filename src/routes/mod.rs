@@ -1,10 +1,12 @@
 //! One file per page.
 
+mod graph;
 mod home;
 mod not_found;
 mod profile;
 mod work;
 
+pub use graph::NetworkPage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use profile::Profile;

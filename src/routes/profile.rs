@@ -3,16 +3,15 @@
 
 use std::collections::BTreeSet;
 
-use corpus::query::{collaborators, filter_works, parse_query, years, ViewState, Sort};
+use corpus::query::{filter_works, parse_query, years, Sort, ViewState};
 use corpus::{Person, Work};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::{CopyButton, PaperCard, StatedFigures, YearChart};
-use crate::data::{corpus, href, BASE};
+use crate::components::{Collaboration, CopyButton, PaperCard, StatedFigures, YearChart};
+use crate::data::{corpus, BASE};
 use crate::routes::NotFound;
 
 /// The profile page, or the not-found page for an unknown id.
@@ -60,6 +59,7 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         <Title text=person.name.clone()/>
         <Meta name="description" content=description/>
         <ProfileHeader person=person/>
+        <Collaboration person=person state=state go=go/>
         <section class="works-section" aria-labelledby="works-heading">
             <h2 id="works-heading">"Works"</h2>
             <Notices parsed=parsed/>
@@ -134,7 +134,6 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
                 }).collect_view())}
             </div>
         </section>
-        <Collaborators person=person/>
         <Sources person=person/>
     }
 }
@@ -208,42 +207,6 @@ fn Notices(parsed: Memo<(ViewState, Vec<corpus::query::Notice>)>) -> impl IntoVi
                 <ul>{notices.into_iter().map(|n| view! { <li><code>{format!("{}={}", n.key, n.value)}</code>{format!(": {}.", n.reason)}</li> }).collect_view()}</ul>
             </div>
         })
-    }
-}
-
-/// Co-authors named in the sources, with joint-work counts; honest when a source states a
-/// number of collaborators but names none.
-#[component]
-fn Collaborators(person: &'static Person) -> impl IntoView {
-    let works: Vec<&Work> = corpus().works_of(&person.id).collect();
-    let list = collaborators(corpus(), &person.id, &works);
-    let stated = person.profiles.iter().find_map(|p| p.collaborators.as_ref().map(|c| (c.value, p.source.clone())));
-    view! {
-        <section class="collaborators" aria-labelledby="collab-heading" data-testid="collaborators">
-            <h2 id="collab-heading">{format!("Collaborators named ({})", list.len())}</h2>
-            {stated.map(|(n, source)| view! {
-                <p class="muted" data-testid="collaborators-stated">{
-                    if list.is_empty() {
-                        format!("{source} states {n} close collaborators, but no source names any of them.")
-                    } else {
-                        format!("{source} states {n} close collaborators; the {} below are those the sources name.", list.len())
-                    }
-                }</p>
-            })}
-            {(!list.is_empty()).then(|| view! {
-                <table class="collab-table">
-                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Joint works"</th></tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|c| view! {
-                            <tr data-testid="collaborator">
-                                <td><A href=href(&format!("/p/{}", c.person.id))>{c.person.name.clone()}</A></td>
-                                <td class="num">{c.works.len()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })}
-        </section>
     }
 }
 

@@ -1,0 +1,176 @@
+//! A profile's collaborators: the ego graph and, beside it, the table that is its text
+//! alternative. Both come from one `corpus::graph::ego` graph over the works the page's
+//! filters show.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use corpus::graph::{ego, radius, CoGraph, Role};
+use corpus::latex::to_plain;
+use corpus::query::ViewState;
+use corpus::{Person, Work};
+use layout::{Graph, Options, Simulation};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
+use crate::data::{corpus, href};
+
+/// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
+const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// The ego graph, its controls and the collaborators table, following the view's filters.
+#[component]
+pub fn Collaboration(person: &'static Person, state: Memo<ViewState>, go: Callback<(ViewState, bool)>) -> impl IntoView {
+    let graph = Memo::new(move |_| {
+        state.with(|s| {
+            let works: Vec<&'static Work> = if s.hops <= 1 {
+                corpus().works_of(&person.id).filter(|w| s.matches(w, corpus())).collect()
+            } else {
+                corpus().works.iter().filter(|w| s.matches(w, corpus())).collect()
+            };
+            ego(corpus(), &person.id, &works, s.hops)
+        })
+    });
+    let model = Memo::new(move |_| graph.with(|g| model_of(g, person)));
+    let positions = RwSignal::new(Vec::<[f32; 2]>::new());
+    let done = RwSignal::new(false);
+    let generation = StoredValue::new(0u32);
+
+    // Lay out in the browser a few ticks per frame; a newer graph cancels an older layout.
+    Effect::new(move |_| {
+        let g = graph.get();
+        let radii: Vec<f32> = g.nodes.iter().map(|n| radius(n.works)).collect();
+        let edges = g.weighted_edges();
+        let options = Options { seed: 1, link_distance: 40.0, charge: -80.0, ..Options::default() };
+        let sim = Simulation::new(&Graph::from_triples(g.nodes.len(), &edges), &radii, &options);
+        generation.update_value(|n| *n += 1);
+        done.set(false);
+        positions.set(sim.positions().to_vec());
+        run_frames(Rc::new(RefCell::new(sim)), generation.get_value(), generation, positions, done);
+    });
+
+    let stated = person.profiles.iter().find_map(|p| p.collaborators.as_ref().map(|c| (c.value, p.source.clone())));
+    let named_anywhere = person.computed.collaborators;
+    view! {
+        <section class="collaboration" aria-labelledby="collab-heading" data-testid="collaborators">
+            <h2 id="collab-heading">"Collaborators"</h2>
+            {stated.map(|(n, source)| view! {
+                <p class="muted" data-testid="collaborators-stated">{
+                    if named_anywhere == 0 {
+                        format!("{source} states {n} close collaborators, but no source names any of them: there is no one to draw.")
+                    } else {
+                        format!("{source} states {n} close collaborators; the sources name {named_anywhere} co-authors.")
+                    }
+                }</p>
+            })}
+            <label class="field inline hops">
+                <input type="checkbox" data-testid="two-hops" prop:checked=move || state.with(|s| s.hops == 2)
+                    on:change=move |_| {
+                        let mut next = state.get_untracked();
+                        next.hops = if next.hops == 2 { 1 } else { 2 };
+                        go.run((next, false));
+                    }/>
+                <span>"Show co-authors of co-authors (two hops)"</span>
+            </label>
+            {move || {
+                let count = graph.with(|g| g.nodes.len().saturating_sub(1));
+                if count == 0 {
+                    let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
+                    view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="collab-layout">
+                            <GraphView model=model positions=positions layout_done=done
+                                label=format!("Collaborator graph of {}: {count} people", person.name) testid="ego-graph"/>
+                            <CollaboratorTable graph=graph person=person/>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Steps the simulation within the frame budget, then asks for the next frame.
+fn run_frames(sim: Rc<RefCell<Simulation>>, mine: u32, generation: StoredValue<u32>, positions: RwSignal<Vec<[f32; 2]>>, done: RwSignal<bool>) {
+    request_animation_frame(move || {
+        if generation.try_get_value() != Some(mine) {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let finished = {
+            let mut sim = sim.borrow_mut();
+            let mut finished = sim.done();
+            while !finished && js_sys::Date::now() - start < FRAME_BUDGET_MS {
+                finished = sim.step(5);
+            }
+            positions.set(sim.positions().to_vec());
+            finished
+        };
+        if finished {
+            done.set(true);
+        } else {
+            run_frames(sim, mine, generation, positions, done);
+        }
+    });
+}
+
+/// What the graph view draws: names, sizes, roles and the joint works for each tooltip.
+fn model_of(g: &CoGraph<'static>, owner: &Person) -> GraphModel {
+    let nodes = g
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let joint = g.link(0, i).map(|l| l.works.clone()).unwrap_or_default();
+            let (label, tip) = match n.role {
+                Role::Center => (format!("{} (this profile): {} works", n.person.name, n.works), vec![]),
+                _ if joint.is_empty() => (
+                    format!("{}: co-author of a co-author", n.person.name),
+                    vec![format!("{} works in this corpus", n.works)],
+                ),
+                _ => (
+                    format!("{}: {} joint work{} with {}", n.person.name, joint.len(), if joint.len() == 1 { "" } else { "s" }, owner.name),
+                    joint.iter().map(|w| to_plain(&w.title.value)).collect(),
+                ),
+            };
+            let role = match n.role {
+                Role::Center => "center",
+                Role::Profiled => "profiled",
+                Role::Author if n.hop >= 2 => "author far",
+                Role::Author => "author",
+            };
+            ViewNode { id: n.person.id.clone(), name: n.person.name.clone(), r: radius(n.works), class: role.into(), label, tip }
+        })
+        .collect();
+    let links = g.links.iter().map(|l| ViewLink { a: l.a, b: l.b, works: l.works.len() }).collect();
+    GraphModel { nodes, links }
+}
+
+/// The graph's text alternative: everyone linked to the owner, with joint works.
+#[component]
+fn CollaboratorTable(graph: Memo<CoGraph<'static>>, person: &'static Person) -> impl IntoView {
+    move || {
+        graph.with(|g| {
+            let rows: Vec<(String, String, usize)> = (1..g.nodes.len())
+                .filter_map(|i| g.link(0, i).map(|l| (g.nodes[i].person.id.clone(), g.nodes[i].person.name.clone(), l.works.len())))
+                .collect();
+            let far = g.nodes.iter().filter(|n| n.hop >= 2).count();
+            view! {
+                <div class="collab-table-wrap">
+                    <table class="collab-table" data-testid="collaborator-table">
+                        <caption>{format!("{} co-authors of {} in the works shown", rows.len(), person.name)}</caption>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col" class="num">"Joint works"</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|(id, name, n)| view! {
+                                <tr data-testid="collaborator"><td><A href=href(&format!("/p/{id}"))>{name}</A></td><td class="num">{n}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {(far > 0).then(|| view! { <p class="muted">{format!("and {far} more two steps away, in the graph")}</p> })}
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,351 @@
+//! Draws a collaborator graph as SVG: nodes sized by works, links by joint works, labels that
+//! give way to each other, hover and focus highlighting with a tooltip, keyboard access, and
+//! wheel, drag and pinch zoom and pan.
+//!
+//! It draws what it is given: the ego graph lays out in the browser a few ticks per frame, the
+//! whole network arrives laid out at build time. The geometry (fitting, zoom, labels) is plain
+//! arithmetic here and in `corpus::labels`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use corpus::labels::{place, text_width, Placed};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+/// The drawing's fixed coordinate box, so the page never shifts while a layout settles.
+pub const VIEW_W: f32 = 800.0;
+pub const VIEW_H: f32 = 480.0;
+const PAD: f32 = 28.0;
+const FONT_PX: f32 = 12.0;
+
+/// A node as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewNode {
+    pub id: String,
+    pub name: String,
+    /// Radius in layout units.
+    pub r: f32,
+    /// CSS classes: `center`, `profiled`, `author`, and a colour class.
+    pub class: String,
+    /// Accessible name and tooltip heading.
+    pub label: String,
+    /// The tooltip's lines (joint works).
+    pub tip: Vec<String>,
+}
+
+/// A link as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewLink {
+    pub a: usize,
+    pub b: usize,
+    /// Joint works.
+    pub works: usize,
+}
+
+/// Everything the view draws, minus positions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GraphModel {
+    pub nodes: Vec<ViewNode>,
+    pub links: Vec<ViewLink>,
+}
+
+/// The user's zoom and pan on top of the fit: scale `k`, then shift by `(x, y)` view units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Zoom {
+    k: f32,
+    x: f32,
+    y: f32,
+}
+
+const NO_ZOOM: Zoom = Zoom { k: 1.0, x: 0.0, y: 0.0 };
+
+/// Maps layout positions into the view box so the whole graph fits with a margin.
+fn fit(positions: &[[f32; 2]], radii: &[f32]) -> (f32, f32, f32) {
+    if positions.is_empty() {
+        return (1.0, VIEW_W / 2.0, VIEW_H / 2.0);
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for (p, r) in positions.iter().zip(radii) {
+        x0 = x0.min(p[0] - r);
+        y0 = y0.min(p[1] - r);
+        x1 = x1.max(p[0] + r);
+        y1 = y1.max(p[1] + r);
+    }
+    let scale = ((VIEW_W - 2.0 * PAD) / (x1 - x0).max(1.0)).min((VIEW_H - 2.0 * PAD) / (y1 - y0).max(1.0)).min(4.0);
+    let cx = (x0 + x1) / 2.0;
+    let cy = (y0 + y1) / 2.0;
+    (scale, VIEW_W / 2.0 - cx * scale, VIEW_H / 2.0 - cy * scale)
+}
+
+/// The graph. `positions` may change every frame; `layout_done` marks the final layout;
+/// `focus` (a node index) is zoomed to and focused when it changes.
+#[component]
+pub fn GraphView(
+    #[prop(into)] model: Signal<GraphModel>,
+    #[prop(into)] positions: Signal<Vec<[f32; 2]>>,
+    #[prop(into)] layout_done: Signal<bool>,
+    #[prop(into, optional)] focus: Signal<Option<usize>>,
+    /// The accessible name of the drawing.
+    label: String,
+    testid: &'static str,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let hovered = RwSignal::new(None::<usize>);
+    let tooltip = RwSignal::new(None::<(usize, f32, f32)>);
+    let zoom = RwSignal::new(NO_ZOOM);
+    let width_px = RwSignal::new(VIEW_W);
+    let container = NodeRef::<leptos::html::Div>::new();
+    let pointers = StoredValue::new(BTreeMap::<i32, (f32, f32)>::new());
+
+    // The on-screen width decides how many view units a 12 px label takes.
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            let w = el.get_bounding_client_rect().width() as f32;
+            if w > 0.0 {
+                width_px.set(w);
+            }
+        }
+    });
+
+    // Positions in view units, after the fit and the user's zoom; radii likewise.
+    let placed = Memo::new(move |_| {
+        let m = model.get();
+        let pos = positions.get();
+        let radii: Vec<f32> = m.nodes.iter().map(|n| n.r).collect();
+        let (s, fx, fy) = fit(&pos, &radii);
+        let z = zoom.get();
+        let points: Vec<[f32; 2]> =
+            pos.iter().map(|p| [z.k * (p[0] * s + fx) + z.x, z.k * (p[1] * s + fy) + z.y]).collect();
+        let rs: Vec<f32> = radii.iter().map(|r| (r * s * z.k).max(2.5)).collect();
+        (points, rs)
+    });
+    let units_per_px = move || VIEW_W / width_px.get().max(1.0);
+    let labels = Memo::new(move |_| {
+        let m = model.get();
+        let (points, rs) = placed.get();
+        if points.len() != m.nodes.len() {
+            return vec![None; m.nodes.len()];
+        }
+        let font = FONT_PX * units_per_px();
+        let widths: Vec<f32> = m.nodes.iter().map(|n| text_width(&n.name, font)).collect();
+        // Nodes arrive most important first.
+        let order: Vec<usize> = (0..m.nodes.len()).collect();
+        place(&points, &rs, &widths, font * 1.2, font * 0.3, &order)
+    });
+    let neighbours = Memo::new(move |_| {
+        let m = model.get();
+        hovered.get().map(|h| {
+            let mut set: BTreeSet<usize> = m
+                .links
+                .iter()
+                .filter_map(|l| if l.a == h { Some(l.b) } else if l.b == h { Some(l.a) } else { None })
+                .collect();
+            set.insert(h);
+            set
+        })
+    });
+
+    // Focus requests (the find box) zoom to the node and move keyboard focus to it.
+    Effect::new(move |_| {
+        let Some(i) = focus.get() else { return };
+        let (points, _) = placed.get_untracked();
+        let Some(&[x, y]) = points.get(i) else { return };
+        let z = zoom.get_untracked();
+        // Undo the current zoom to find the fitted point, then zoom 2.5× around it, centred.
+        let (bx, by) = ((x - z.x) / z.k, (y - z.y) / z.k);
+        let k = 2.5;
+        zoom.set(Zoom { k, x: VIEW_W / 2.0 - k * bx, y: VIEW_H / 2.0 - k * by });
+        hovered.set(Some(i));
+        if let Some(el) = container.get_untracked() {
+            if let Ok(Some(node)) = el.query_selector(&format!("[data-node='{i}']")) {
+                if let Ok(node) = node.dyn_into::<web_sys::SvgElement>() {
+                    let _ = node.focus();
+                }
+            }
+        }
+    });
+
+    let open = move |i: usize| {
+        if let Some(node) = model.get_untracked().nodes.get(i) {
+            navigate(&format!("/p/{}", node.id), Default::default());
+        }
+    };
+    let open = StoredValue::new(open);
+
+    // Tooltip position: from the pointer, or from the focused node's box for the keyboard.
+    let show_tip_at = move |i: usize, client_x: f32, client_y: f32| {
+        if let Some(el) = container.get_untracked() {
+            let rect = el.get_bounding_client_rect();
+            tooltip.set(Some((i, client_x - rect.left() as f32, client_y - rect.top() as f32)));
+        }
+    };
+
+    // Wheel zooms around the pointer.
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let Some(el) = container.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let u = VIEW_W / rect.width().max(1.0) as f32;
+        let (px, py) = ((ev.client_x() as f32 - rect.left() as f32) * u, (ev.client_y() as f32 - rect.top() as f32) * u);
+        let factor = (-ev.delta_y() as f32 * 0.002).exp();
+        zoom.update(|z| zoom_around(z, factor, px, py));
+    };
+    // Dragging the background pans; two pointers pinch-zoom.
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            if target.closest("[data-node]").ok().flatten().is_some() {
+                return;
+            }
+            let _ = target.set_pointer_capture(ev.pointer_id());
+        }
+        pointers.update_value(|p| {
+            p.insert(ev.pointer_id(), (ev.client_x() as f32, ev.client_y() as f32));
+        });
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some(el) = container.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let u = VIEW_W / rect.width().max(1.0) as f32;
+        let now = (ev.client_x() as f32, ev.client_y() as f32);
+        let mut before = None;
+        let mut others = Vec::new();
+        pointers.update_value(|p| {
+            if let Some(old) = p.get(&ev.pointer_id()).copied() {
+                before = Some(old);
+                p.insert(ev.pointer_id(), now);
+            }
+            others = p.iter().filter(|(id, _)| **id != ev.pointer_id()).map(|(_, v)| *v).collect();
+        });
+        let Some(old) = before else { return };
+        match others.as_slice() {
+            [] => zoom.update(|z| {
+                z.x += (now.0 - old.0) * u;
+                z.y += (now.1 - old.1) * u;
+            }),
+            [other, ..] => {
+                let d_old = ((old.0 - other.0).powi(2) + (old.1 - other.1).powi(2)).sqrt().max(1.0);
+                let d_new = ((now.0 - other.0).powi(2) + (now.1 - other.1).powi(2)).sqrt().max(1.0);
+                let mid = (((now.0 + other.0) / 2.0 - rect.left() as f32) * u, ((now.1 + other.1) / 2.0 - rect.top() as f32) * u);
+                zoom.update(|z| zoom_around(z, d_new / d_old, mid.0, mid.1));
+            }
+        }
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        pointers.update_value(|p| {
+            p.remove(&ev.pointer_id());
+        });
+    };
+
+    let nodes_view = move || {
+        let m = model.get();
+        let (points, rs) = placed.get();
+        let labels = labels.get();
+        let font = FONT_PX * units_per_px();
+        m.nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| {
+                let [x, y] = *points.get(i)?;
+                let r = rs[i];
+                let dim = move || neighbours.with(|n| n.as_ref().is_some_and(|n| !n.contains(&i)));
+                let active = move || hovered.get() == Some(i);
+                let label = labels.get(i).copied().flatten();
+                let name = node.name.clone();
+                let text = label_text(label, x, y, r, font, &name);
+                Some(view! {
+                    <g class=format!("node {}", node.class) class:dim=dim class:active=active
+                        data-node=i data-person=node.id.clone() data-testid="graph-node"
+                        tabindex="0" role="link" aria-label=node.label.clone()
+                        on:pointerenter=move |ev: web_sys::PointerEvent| { hovered.set(Some(i)); show_tip_at(i, ev.client_x() as f32 + 12.0, ev.client_y() as f32 + 12.0); }
+                        on:pointerleave=move |_| { hovered.set(None); tooltip.set(None); }
+                        on:focus=move |ev: web_sys::FocusEvent| {
+                            hovered.set(Some(i));
+                            if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                                let b = el.get_bounding_client_rect();
+                                show_tip_at(i, b.right() as f32 + 6.0, b.bottom() as f32 + 6.0);
+                            }
+                        }
+                        on:blur=move |_| { hovered.set(None); tooltip.set(None); }
+                        on:click=move |_| open.with_value(|f| f(i))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open.with_value(|f| f(i)); }>
+                        <circle cx=x cy=y r=r></circle>
+                        <text class="node-label" class:hover-only=label.is_none() x=text.0 y=text.1 text-anchor=text.2 font-size=font>{name}</text>
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+    let links_view = move || {
+        let m = model.get();
+        let (points, _) = placed.get();
+        let unit = units_per_px();
+        m.links
+            .iter()
+            .filter_map(|l| {
+                let (pa, pb) = (*points.get(l.a)?, *points.get(l.b)?);
+                let (a, b) = (l.a, l.b);
+                let state = move || {
+                    neighbours.with(|n| match (n, hovered.get()) {
+                        (Some(_), Some(h)) if h == a || h == b => "link hl",
+                        (Some(_), _) => "link dim",
+                        _ => "link",
+                    })
+                };
+                Some(view! {
+                    <line class=state x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1]
+                        stroke-width=unit * (0.8 + 1.1 * (l.works as f32).sqrt())
+                        data-testid="graph-link" data-a=a data-b=b data-works=l.works></line>
+                })
+            })
+            .collect_view()
+    };
+    let tip_view = move || {
+        tooltip.get().and_then(|(i, x, y)| {
+            let node = model.with(|m| m.nodes.get(i).cloned())?;
+            Some(view! {
+                <div class="graph-tip" role="tooltip" data-testid="graph-tooltip" style=format!("left:{x}px;top:{y}px")>
+                    <strong>{node.label.clone()}</strong>
+                    <ul>{node.tip.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                </div>
+            })
+        })
+    };
+
+    view! {
+        <div class="graph" node_ref=container>
+            <svg class="graph-svg" data-testid=testid viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="group" aria-label=label
+                data-layout=move || if layout_done.get() { "done" } else { "running" }
+                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
+                <rect class="graph-bg" width=VIEW_W height=VIEW_H></rect>
+                <g class="links">{links_view}</g>
+                <g class="nodes">{nodes_view}</g>
+            </svg>
+            {tip_view}
+            <div class="graph-controls">
+                <button type="button" class="button" on:click=move |_| zoom.update(|z| zoom_around(z, 1.4, VIEW_W / 2.0, VIEW_H / 2.0))
+                    aria-label="Zoom in">"+"</button>
+                <button type="button" class="button" on:click=move |_| zoom.update(|z| zoom_around(z, 1.0 / 1.4, VIEW_W / 2.0, VIEW_H / 2.0))
+                    aria-label="Zoom out">"−"</button>
+                <button type="button" class="button" data-testid="graph-reset" on:click=move |_| zoom.set(NO_ZOOM)>"Reset view"</button>
+            </div>
+        </div>
+    }
+}
+
+/// Scales the zoom by `factor` keeping the view point `(px, py)` where it is.
+fn zoom_around(z: &mut Zoom, factor: f32, px: f32, py: f32) {
+    let k = (z.k * factor).clamp(0.25, 12.0);
+    let f = k / z.k;
+    z.x = px - f * (px - z.x);
+    z.y = py - f * (py - z.y);
+    z.k = k;
+}
+
+/// Where a node's name goes: its placed box, or to the right for the hover-only label.
+fn label_text(label: Option<Placed>, x: f32, y: f32, r: f32, font: f32, _name: &str) -> (f32, f32, &'static str) {
+    match label {
+        Some(b) => (b.x, b.y + b.h * 0.8, "start"),
+        None => (x + r + font * 0.3, y + font * 0.35, "start"),
+    }
+}
