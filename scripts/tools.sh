@@ -41,10 +41,11 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# wasm-opt from npm's binaryen 132; Debian's 108 builds a page that stays blank.
+# wasm-opt from npm's binaryen 132 (Debian's 108 builds a page that stays blank), and axe-core
+# for the accessibility checks of the end-to-end tests.
 ensure_node_tools() {
-  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION) into tools/"
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
+    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core) into tools/"
     (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -25,8 +25,13 @@ fi
 cd "$ROOT"
 # The workspace's release profile optimises the app for size (opt-level "z"); the layout is
 # hot code, so it is built for speed, as the app should build it too (see README.md).
+# PEERSCOPE_LAYOUT_OPT_LEVEL=z measures the layout as the workspace profile alone would build it.
 export PEERSCOPE_LAYOUT_OPT_LEVEL="${PEERSCOPE_LAYOUT_OPT_LEVEL:-3}"
-OPT_LEVEL="$PEERSCOPE_LAYOUT_OPT_LEVEL"
+case "$PEERSCOPE_LAYOUT_OPT_LEVEL" in
+  0|1|2|3) OPT_LEVEL="$PEERSCOPE_LAYOUT_OPT_LEVEL" ;;
+  s|z) OPT_LEVEL="\"$PEERSCOPE_LAYOUT_OPT_LEVEL\"" ;;
+  *) fail "PEERSCOPE_LAYOUT_OPT_LEVEL must be 0, 1, 2, 3, s or z" ;;
+esac
 echo "bench/layout: building peerscope-layout for wasm32 (release, opt-level $OPT_LEVEL)" >&2
 # `cargo rustc --crate-type cdylib` makes the .wasm without making the app's dependency a cdylib.
 cargo rustc -p peerscope-layout --lib --crate-type cdylib --target wasm32-unknown-unknown --release --features wasm \

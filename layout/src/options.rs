@@ -46,3 +46,25 @@ impl Default for Options {
         }
     }
 }
+
+impl Options {
+    /// These options with every out-of-range number replaced, so no option can make a
+    /// position NaN: non-finite values take the default, fractions are clamped to `[0, 1]`.
+    pub(crate) fn sanitized(&self) -> Options {
+        let d = Options::default();
+        let finite = |v: f32, default: f32| if v.is_finite() { v } else { default };
+        Options {
+            theta: finite(self.theta, d.theta).max(0.0),
+            link_distance: finite(self.link_distance, d.link_distance),
+            charge: finite(self.charge, d.charge),
+            collide_strength: finite(self.collide_strength, d.collide_strength).clamp(0.0, 1.0),
+            velocity_decay: finite(self.velocity_decay, d.velocity_decay).clamp(0.0, 1.0),
+            alpha_min: if self.alpha_min > 0.0 && self.alpha_min < 1.0 {
+                self.alpha_min
+            } else {
+                d.alpha_min
+            },
+            ..*self
+        }
+    }
+}

@@ -10,7 +10,12 @@ use crate::{layout, Options};
 
 /// Lays out each connected component with [`layout`] and packs them in rows about as wide as
 /// `aspect` times their height (1.6 suits a page). Deterministic like [`layout`].
-pub fn layout_packed(graph: &Graph, radii: &[f32], options: &Options, aspect: f32) -> Vec<[f32; 2]> {
+pub fn layout_packed(
+    graph: &Graph,
+    radii: &[f32],
+    options: &Options,
+    aspect: f32,
+) -> Vec<[f32; 2]> {
     let components = components(graph);
     let mut boxes: Vec<(Vec<usize>, Vec<[f32; 2]>, [f32; 4])> = Vec::new();
     for members in components {
@@ -24,8 +29,14 @@ pub fn layout_packed(graph: &Graph, radii: &[f32], options: &Options, aspect: f3
             .filter(|e| local[e.a as usize] != u32::MAX && local[e.b as usize] != u32::MAX)
             .map(|e| Edge::new(local[e.a as usize], local[e.b as usize], e.weight))
             .collect();
-        let sub = Graph { n: members.len(), edges };
-        let sub_radii: Vec<f32> = members.iter().map(|&v| radii.get(v).copied().unwrap_or(0.0)).collect();
+        let sub = Graph {
+            n: members.len(),
+            edges,
+        };
+        let sub_radii: Vec<f32> = members
+            .iter()
+            .map(|&v| radii.get(v).copied().unwrap_or(0.0))
+            .collect();
         let positions = layout(&sub, &sub_radii, options);
         let bounds = bounds(&positions, &sub_radii);
         boxes.push((members, positions, bounds));
@@ -33,8 +44,13 @@ pub fn layout_packed(graph: &Graph, radii: &[f32], options: &Options, aspect: f3
     // Largest component first, then the others by size; ties keep node order.
     boxes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0[0].cmp(&b.0[0])));
     let gap = options.link_distance.max(1.0);
-    let area: f32 = boxes.iter().map(|(_, _, b)| (b[2] - b[0] + gap) * (b[3] - b[1] + gap)).sum();
-    let row_width = (area * aspect).sqrt().max(boxes.first().map_or(0.0, |(_, _, b)| b[2] - b[0]));
+    let area: f32 = boxes
+        .iter()
+        .map(|(_, _, b)| (b[2] - b[0] + gap) * (b[3] - b[1] + gap))
+        .sum();
+    let row_width = (area * aspect)
+        .sqrt()
+        .max(boxes.first().map_or(0.0, |(_, _, b)| b[2] - b[0]));
     let mut out = vec![[0.0f32; 2]; graph.n];
     let (mut x, mut y, mut row_height) = (0.0f32, 0.0f32, 0.0f32);
     for (members, positions, b) in boxes {
@@ -85,7 +101,12 @@ fn components(graph: &Graph) -> Vec<Vec<usize>> {
 fn bounds(positions: &[[f32; 2]], radii: &[f32]) -> [f32; 4] {
     let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
     for (p, r) in positions.iter().zip(radii) {
-        b = [b[0].min(p[0] - r), b[1].min(p[1] - r), b[2].max(p[0] + r), b[3].max(p[1] + r)];
+        b = [
+            b[0].min(p[0] - r),
+            b[1].min(p[1] - r),
+            b[2].max(p[0] + r),
+            b[3].max(p[1] + r),
+        ];
     }
     if positions.is_empty() {
         [0.0; 4]
@@ -115,6 +136,10 @@ mod tests {
         let b = bounds(&p, &radii);
         let (w, h) = (b[2] - b[0], b[3] - b[1]);
         assert!(w < 400.0 && h < 400.0, "packed tightly: {w} × {h}");
-        assert_eq!(p, layout_packed(&graph, &radii, &Options::default(), 1.6), "deterministic");
+        assert_eq!(
+            p,
+            layout_packed(&graph, &radii, &Options::default(), 1.6),
+            "deterministic"
+        );
     }
 }

@@ -47,8 +47,10 @@ pub struct Simulation {
 
 impl Simulation {
     /// Prepares a layout of `graph` whose node `i` is a disc of radius `radii[i]` (a missing,
-    /// negative or non-finite radius counts as 0); nothing is computed until `step`.
+    /// negative or non-finite radius counts as 0): computes the start (see `init`); no tick
+    /// runs until [`Simulation::step`]. Out-of-range options are replaced by sane values.
     pub fn new(graph: &Graph, radii: &[f32], options: &Options) -> Self {
+        let options = &options.sanitized();
         let n = graph.n;
         let simple = graph.simple_edges();
         let (offsets, targets) = adjacency(n, &simple);
@@ -65,11 +67,6 @@ impl Simulation {
             .collect();
         let max_radius = radii.iter().copied().fold(0.0, f32::max);
         let iterations = options.iterations.max(1) as f32;
-        let alpha_min = if options.alpha_min > 0.0 && options.alpha_min < 1.0 {
-            options.alpha_min
-        } else {
-            0.001
-        };
         Simulation {
             options: *options,
             vel: vec![[0.0; 2]; n],
@@ -78,7 +75,7 @@ impl Simulation {
             max_radius,
             links: Links::new(n, &simple, options.link_distance),
             alpha: 1.0,
-            alpha_decay: 1.0 - alpha_min.powf(1.0 / iterations),
+            alpha_decay: 1.0 - options.alpha_min.powf(1.0 / iterations),
             ticks: 0,
             finished: false,
             rng,

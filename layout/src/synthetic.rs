@@ -22,8 +22,8 @@ const SAME_COMMUNITY: u32 = 900;
 /// edge's weight is the number of papers the pair wrote together.
 ///
 /// Every author after the first writes with someone who arrived before, so the graph is
-/// connected; it has about 6 edges per node, hubs with degrees in the hundreds at 5,000
-/// nodes, and repeated collaborations (weights above 1).
+/// connected. With seed 1 it has 3.9, 4.5 and 5.0 edges per node at 100, 1,000 and 5,000
+/// nodes, hubs of degree 34, 110 and 234, and many repeated collaborations (weights above 1).
 pub fn synthetic_coauthorship(n: usize, seed: u64) -> Graph {
     let mut rng = Rng::new(seed);
     let communities = (((n as f64).sqrt() / 2.5).round() as usize).max(1);

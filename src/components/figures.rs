@@ -44,7 +44,7 @@ pub fn StatedFigures(profile: &'static Profile) -> impl IntoView {
     let source = profile.source.clone();
     view! {
         <section class="figures" data-testid="stated-figures" aria-label=format!("Figures stated by {source}")>
-            <h3 class="figures-source">"Stated by "<code>{source.clone()}</code><span class="muted">{format!(" · {kind}")}</span></h3>
+            <h2 class="figures-source">"Stated by "<code>{source.clone()}</code><span class="muted">{format!(" · {kind}")}</span></h2>
             <dl>
                 {rows.into_iter().map(|(label, value, line)| view! {
                     <div class="figure" data-figure=label>

@@ -41,21 +41,23 @@ pub fn YearChart(
             };
             let pick = move || on_pick.run(year);
             view! {
-                <g class="bar" class:selected=selected role="button" tabindex="0"
-                   data-testid="year-bar" data-year=year
-                   aria-pressed=move || selected().to_string()
-                   aria-label=move || format!("{year}: {} works", count())
-                   on:click=move |_| pick()
-                   on:keydown=move |ev| {
-                       if ev.key() == "Enter" || ev.key() == " " {
-                           ev.prevent_default();
-                           pick();
-                       }
-                   }>
-                    <rect class="bar-hit" x=x y="0" width=BAR height=HEIGHT + LABEL></rect>
-                    <rect class="bar-fill" x=x y=move || HEIGHT - h() width=BAR height=h></rect>
-                    <text class="bar-count" x=x + BAR / 2.0 y=move || HEIGHT - h() - 3.0>{move || match count() { 0 => String::new(), n => n.to_string() }}</text>
-                    <text class="bar-year" x=x + BAR / 2.0 y=HEIGHT + LABEL - 4.0>{format!("’{:02}", year.rem_euclid(100))}</text>
+                <g class="bar" class:selected=selected>
+                    <g class="bar-button" role="button" tabindex="0"
+                       data-testid="year-bar" data-year=year
+                       aria-pressed=move || selected().to_string()
+                       aria-label=move || format!("{year}: {} works", count())
+                       on:click=move |_| pick()
+                       on:keydown=move |ev| {
+                           if ev.key() == "Enter" || ev.key() == " " {
+                               ev.prevent_default();
+                               pick();
+                           }
+                       }>
+                        <rect class="bar-hit" x=x y="0" width=BAR height=HEIGHT + LABEL></rect>
+                        <rect class="bar-fill" x=x y=move || HEIGHT - h() width=BAR height=h></rect>
+                    </g>
+                    <text class="bar-count" aria-hidden="true" x=x + BAR / 2.0 y=move || HEIGHT - h() - 3.0>{move || match count() { 0 => String::new(), n => n.to_string() }}</text>
+                    <text class="bar-year" aria-hidden="true" x=x + BAR / 2.0 y=HEIGHT + LABEL - 4.0>{format!("’{:02}", year.rem_euclid(100))}</text>
                 </g>
             }
         })

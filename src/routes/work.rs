@@ -89,7 +89,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             </section>
             <section aria-labelledby="cite-heading">
                 <h2 id="cite-heading">"Cite"</h2>
-                <pre class="bibtex" data-testid="bibtex">{bibtex.clone()}</pre>
+                <pre class="bibtex" data-testid="bibtex" tabindex="0" aria-label="BibTeX entry">{bibtex.clone()}</pre>
                 <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
             </section>
         </article>

@@ -110,6 +110,31 @@ impl Browser {
         }
     }
 
+    /// Runs axe-core on the current page and returns its violations as `rule: node, node`
+    /// lines (empty when the page passes).
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(crate::repo_root().join("tools/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core is installed in tools/ (scripts/tools.sh)");
+        self.client.execute(&axe, vec![]).await.expect("load axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v =>\
+                   v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        serde_json::from_value(result).unwrap_or_default()
+    }
+
+    /// Presses a key (a WebDriver key code such as `"\u{e004}"` for Tab) in the focused element.
+    pub async fn press(&self, key: &str) {
+        let active = self.client.active_element().await.expect("an active element");
+        active.send_keys(key).await.expect("send a key");
+    }
+
     /// Opens a URL.
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
