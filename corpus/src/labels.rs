@@ -23,10 +23,20 @@ impl Placed {
     }
 }
 
+/// The space labels must stay inside, and how they are measured: `height` and `gap` (between a
+/// node and its label) in graph units, and `frame` as `[x0, y0, x1, y1]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub height: f32,
+    pub gap: f32,
+    pub frame: [f32; 4],
+}
+
 /// Places labels greedily in `order` (most important first): right of the node, then left,
-/// above, below. A label that fits nowhere is `None`. `widths[i]` and `height` are the label
-/// sizes in graph units; `gap` is the space between a node and its label.
-pub fn place(positions: &[[f32; 2]], radii: &[f32], widths: &[f32], height: f32, gap: f32, order: &[usize]) -> Vec<Option<Placed>> {
+/// above, below. A label that fits nowhere inside the frame is `None`. `widths[i]` is the
+/// label width in graph units.
+pub fn place(positions: &[[f32; 2]], radii: &[f32], widths: &[f32], frame: Frame, order: &[usize]) -> Vec<Option<Placed>> {
+    let Frame { height, gap, frame: [fx0, fy0, fx1, fy1] } = frame;
     let mut out: Vec<Option<Placed>> = vec![None; positions.len()];
     let mut placed: Vec<Placed> = Vec::new();
     for &i in order {
@@ -38,7 +48,11 @@ pub fn place(positions: &[[f32; 2]], radii: &[f32], widths: &[f32], height: f32,
             Placed { x: x - w / 2.0, y: y + r + gap, w, h: height },
         ];
         let free = candidates.into_iter().find(|c| {
-            !placed.iter().any(|p| p.overlaps(c))
+            c.x >= fx0
+                && c.y >= fy0
+                && c.x + c.w <= fx1
+                && c.y + c.h <= fy1
+                && !placed.iter().any(|p| p.overlaps(c))
                 && !positions.iter().zip(radii).enumerate().any(|(j, (&p, &rj))| j != i && c.hits_disc(p, rj))
         });
         if let Some(label) = free {
@@ -66,7 +80,8 @@ mod tests {
         let radii = vec![4.0; 100];
         let widths = vec![60.0; 100];
         let order: Vec<usize> = (0..100).collect();
-        let labels = place(&positions, &radii, &widths, 12.0, 2.0, &order);
+        let frame = Frame { height: 12.0, gap: 2.0, frame: [-1000.0, -1000.0, 1000.0, 1000.0] };
+        let labels = place(&positions, &radii, &widths, frame, &order);
         let shown: Vec<(usize, Placed)> = labels.iter().enumerate().filter_map(|(i, l)| l.map(|l| (i, l))).collect();
         assert!(!shown.is_empty() && shown.len() < 100, "some shown, some give way: {}", shown.len());
         for (i, a) in &shown {
@@ -82,7 +97,19 @@ mod tests {
     #[test]
     fn the_most_important_label_is_always_placed_first() {
         let positions = [[0.0, 0.0], [10.0, 0.0]];
-        let labels = place(&positions, &[4.0, 4.0], &[50.0, 50.0], 12.0, 2.0, &[1, 0]);
+        let frame = Frame { height: 12.0, gap: 2.0, frame: [-100.0, -100.0, 100.0, 100.0] };
+        let labels = place(&positions, &[4.0, 4.0], &[50.0, 50.0], frame, &[1, 0]);
         assert!(labels[1].is_some());
+    }
+
+    #[test]
+    fn labels_stay_inside_the_frame() {
+        // Near the right edge the label goes left; with no room at all it gives way.
+        let frame = Frame { height: 10.0, gap: 2.0, frame: [0.0, 0.0, 100.0, 100.0] };
+        let right_edge = place(&[[95.0, 50.0]], &[3.0], &[40.0], frame, &[0]);
+        let label = right_edge[0].expect("placed on the left");
+        assert!(label.x + label.w <= 100.0 && label.x >= 0.0);
+        let no_room = place(&[[50.0, 50.0]], &[3.0], &[200.0], frame, &[0]);
+        assert!(no_room[0].is_none());
     }
 }

@@ -237,6 +237,18 @@ fn degenerate_inputs_do_not_panic() {
             velocity_decay: 1.0,
             ..o
         },
+        Options {
+            theta: f32::NAN,
+            charge: f32::INFINITY,
+            link_distance: f32::NAN,
+            ..o
+        },
+        Options {
+            collide_strength: 7.0,
+            velocity_decay: -2.0,
+            alpha_min: f32::NAN,
+            ..o
+        },
     ] {
         let g = synthetic_coauthorship(50, 1);
         assert!(all_finite(&layout(&g, &[3.0; 50], &opts)));

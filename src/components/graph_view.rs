@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use corpus::labels::{place, text_width, Placed};
+use corpus::labels::{place, text_width, Frame, Placed};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -131,7 +131,8 @@ pub fn GraphView(
         let widths: Vec<f32> = m.nodes.iter().map(|n| text_width(&n.name, font)).collect();
         // Nodes arrive most important first.
         let order: Vec<usize> = (0..m.nodes.len()).collect();
-        place(&points, &rs, &widths, font * 1.2, font * 0.3, &order)
+        let frame = Frame { height: font * 1.2, gap: font * 0.3, frame: [2.0, 2.0, VIEW_W - 2.0, VIEW_H - 2.0] };
+        place(&points, &rs, &widths, frame, &order)
     });
     let neighbours = Memo::new(move |_| {
         let m = model.get();
