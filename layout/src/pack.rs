@@ -17,7 +17,7 @@ pub fn layout_packed(
     aspect: f32,
 ) -> Vec<[f32; 2]> {
     let components = components(graph);
-    let mut boxes: Vec<(Vec<usize>, Vec<[f32; 2]>, [f32; 4])> = Vec::new();
+    let mut boxes: Vec<Placed> = Vec::new();
     for members in components {
         let mut local = vec![u32::MAX; graph.n];
         for (i, &v) in members.iter().enumerate() {
@@ -68,6 +68,9 @@ pub fn layout_packed(
     }
     out
 }
+
+/// One component laid out on its own: its nodes, their positions, and the box around them.
+type Placed = (Vec<usize>, Vec<[f32; 2]>, [f32; 4]);
 
 /// The connected components, each a sorted list of nodes, in order of their smallest node.
 fn components(graph: &Graph) -> Vec<Vec<usize>> {
