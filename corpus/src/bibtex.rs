@@ -6,6 +6,11 @@ use crate::text::fold;
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// Whether a citation can say anything useful: a real title or at least one author.
+pub fn citable(work: &Work) -> bool {
+    !work.title_derived || !work.authors.is_empty()
+}
+
 /// The entry, as `@misc{key, ...}` text. Authors whose position is unknown come last; a
 /// truncated list ends in `and others`; an inferred year is noted.
 pub fn entry(work: &Work, corpus: &Corpus) -> String {
@@ -19,8 +24,10 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
         .filter_map(|a| corpus.person(&a.person))
         .map(|p| surname_first(&p.name))
         .collect();
+    // A list that is truncated, or known only from a profile page, is not the whole list:
+    // say so in the way BibTeX styles understand, rather than citing the known names alone.
     let unknown_order = work.authors.iter().any(|a| a.via == AuthorVia::ProfileSubject);
-    if work.author_list == AuthorList::Truncated || unknown_order && work.author_list != AuthorList::SubjectOnly {
+    if !names.is_empty() && (matches!(work.author_list, AuthorList::Truncated | AuthorList::SubjectOnly) || unknown_order) {
         names.push("others".into());
     }
     if !names.is_empty() {
@@ -29,6 +36,8 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     if let Some(date) = &work.date {
         fields.push(("year", date.year.to_string()));
         if let Some(month) = date.month.filter(|m| (1..=12).contains(m)) {
+            // Written as the bare macro (`month = feb`): a braced `{feb}` is literal text, which
+            // styles print as is instead of the month's name.
             fields.push(("month", MONTHS[month as usize - 1].to_string()));
         }
     }
@@ -52,7 +61,10 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     if !notes.is_empty() {
         fields.push(("note", notes.join("; ")));
     }
-    let body: Vec<String> = fields.iter().map(|(k, v)| format!("  {k} = {{{v}}}")).collect();
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| if *k == "month" { format!("  {k} = {v}") } else { format!("  {k} = {{{v}}}") })
+        .collect();
     format!("@misc{{{},\n{}\n}}\n", key(work, corpus), body.join(",\n"))
 }
 

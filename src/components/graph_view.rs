@@ -9,6 +9,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use corpus::labels::{place, text_width, Frame, Placed};
+
+use crate::components::graph_canvas::{draw, node_at, Highlight, SCALE as CANVAS_SCALE};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -89,6 +91,9 @@ pub fn GraphView(
     /// The accessible name of the drawing.
     label: String,
     testid: &'static str,
+    /// Paint on one canvas instead of an SVG element per node (for large networks).
+    #[prop(optional)]
+    canvas: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let hovered = RwSignal::new(None::<usize>);
@@ -96,6 +101,7 @@ pub fn GraphView(
     let zoom = RwSignal::new(NO_ZOOM);
     let width_px = RwSignal::new(VIEW_W);
     let container = NodeRef::<leptos::html::Div>::new();
+    let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let pointers = StoredValue::new(BTreeMap::<i32, (f32, f32)>::new());
 
     // The on-screen width decides how many view units a 12 px label takes.
@@ -158,7 +164,9 @@ pub fn GraphView(
         let k = 2.5;
         zoom.set(Zoom { k, x: VIEW_W / 2.0 - k * bx, y: VIEW_H / 2.0 - k * by });
         hovered.set(Some(i));
-        if let Some(el) = container.get_untracked() {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.focus();
+        } else if let Some(el) = container.get_untracked() {
             if let Ok(Some(node)) = el.query_selector(&format!("[data-node='{i}']")) {
                 if let Ok(node) = node.dyn_into::<web_sys::SvgElement>() {
                     let _ = node.focus();
@@ -218,7 +226,21 @@ pub fn GraphView(
             }
             others = p.iter().filter(|(id, _)| **id != ev.pointer_id()).map(|(_, v)| *v).collect();
         });
-        let Some(old) = before else { return };
+        let Some(old) = before else {
+            if canvas {
+                // No drag: the pointer hovers; find the node under it.
+                let (points, rs) = placed.get_untracked();
+                let hit = node_at(&points, &rs, (now.0 - rect.left() as f32) * u, (now.1 - rect.top() as f32) * u);
+                if hit != hovered.get_untracked() {
+                    hovered.set(hit);
+                    match hit {
+                        Some(i) => show_tip_at(i, now.0 + 12.0, now.1 + 12.0),
+                        None => tooltip.set(None),
+                    }
+                }
+            }
+            return;
+        };
         match others.as_slice() {
             [] => zoom.update(|z| {
                 z.x += (now.0 - old.0) * u;
@@ -313,8 +335,38 @@ pub fn GraphView(
         })
     };
 
-    view! {
-        <div class="graph" node_ref=container>
+    // Canvas mode paints whenever what it shows changes.
+    Effect::new(move |_| {
+        let Some(el) = canvas_ref.get() else { return };
+        let (points, rs) = placed.get();
+        let labels = labels.get();
+        let font = FONT_PX * units_per_px();
+        model.with(|m| {
+            neighbours.with(|n| {
+                let highlight = Highlight { node: hovered.get(), neighbours: n.as_ref() };
+                draw(&el, m, (&points, &rs), &labels, font, units_per_px(), highlight)
+            })
+        });
+    });
+
+    let drawing = if canvas {
+        view! {
+            <canvas class="graph-svg graph-canvas" node_ref=canvas_ref data-testid=testid
+                width=(VIEW_W as f64 * CANVAS_SCALE) as u32 height=(VIEW_H as f64 * CANVAS_SCALE) as u32
+                tabindex="0" role="img" aria-label=format!("{label}. The list below names everyone; Enter opens the highlighted person.")
+                data-layout=move || if layout_done.get() { "done" } else { "running" }
+                data-highlighted=move || hovered.get().and_then(|i| model.with(|m| m.nodes.get(i).map(|n| n.id.clone())))
+                on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
+                on:pointerleave=move |_| { hovered.set(None); tooltip.set(None); }
+                on:click=move |_| if let Some(i) = hovered.get_untracked() { open.with_value(|f| f(i)) }
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" {
+                    if let Some(i) = hovered.get_untracked() { open.with_value(|f| f(i)) }
+                }>
+            </canvas>
+        }
+        .into_any()
+    } else {
+        view! {
             <svg class="graph-svg" data-testid=testid viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="group" aria-label=label
                 data-layout=move || if layout_done.get() { "done" } else { "running" }
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
@@ -322,6 +374,13 @@ pub fn GraphView(
                 <g class="links">{links_view}</g>
                 <g class="nodes">{nodes_view}</g>
             </svg>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="graph" node_ref=container>
+            {drawing}
             {tip_view}
             <div class="graph-controls">
                 <button type="button" class="button" on:click=move |_| zoom.update(|z| zoom_around(z, 1.4, VIEW_W / 2.0, VIEW_H / 2.0))

@@ -3,6 +3,7 @@
 mod collaboration;
 mod copy_button;
 mod figures;
+mod graph_canvas;
 pub mod graph_view;
 mod paper_card;
 mod rich_text;

@@ -49,7 +49,9 @@ pub fn PaperCard(
             })}
             <div class="paper-actions">
                 {(!work.code.flag.is_empty() || !work.code.urls.is_empty()).then(|| view! { <CodeLinks work=work/> })}
-                <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
+                {corpus::bibtex::citable(work).then(|| view! {
+                    <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
+                })}
             </div>
         </article>
     }

@@ -5,12 +5,17 @@ use corpus::query::search;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::data::{corpus, href, network};
 
 /// Colours cycle after this many components; the rest share them.
 const PALETTE: usize = 8;
+
+/// Above this many people the network is painted on a canvas instead of one SVG element per
+/// node and link; `?render=canvas` or `?render=svg` chooses explicitly.
+const CANVAS_ABOVE: usize = 300;
 
 /// The whole-network page.
 #[component]
@@ -54,6 +59,12 @@ pub fn NetworkPage() -> impl IntoView {
         }
     };
     let components = net.nodes.iter().map(|n| n.component).max().map_or(0, |m| m + 1);
+    let render = use_query_map().read_untracked().get("render");
+    let canvas = match render.as_deref() {
+        Some("canvas") => true,
+        Some("svg") => false,
+        _ => net.nodes.len() > CANVAS_ABOVE,
+    };
     view! {
         <Title text="Collaboration network"/>
         <Meta name="description" content=format!("Who works with whom: {} people and {} co-authorships.", net.nodes.len(), net.links.len())/>
@@ -76,7 +87,7 @@ pub fn NetworkPage() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </form>
-        <GraphView model=model positions=positions layout_done=true focus=focus
+        <GraphView model=model positions=positions layout_done=true focus=focus canvas=canvas
             label=format!("Collaboration network of {} people", net.nodes.len()) testid="network-graph"/>
         <section aria-labelledby="everyone-heading">
             <h2 id="everyone-heading">"Everyone, by group"</h2>

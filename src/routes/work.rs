@@ -87,11 +87,13 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 </table>
                 <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): {}", dedup_files(&work.sources), locs(&work.sources))}</p>
             </section>
-            <section aria-labelledby="cite-heading">
-                <h2 id="cite-heading">"Cite"</h2>
-                <pre class="bibtex" data-testid="bibtex" tabindex="0" aria-label="BibTeX entry">{bibtex.clone()}</pre>
-                <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
-            </section>
+            {corpus::bibtex::citable(work).then(|| view! {
+                <section aria-labelledby="cite-heading">
+                    <h2 id="cite-heading">"Cite"</h2>
+                    <pre class="bibtex" data-testid="bibtex" tabindex="0" aria-label="BibTeX entry">{bibtex.clone()}</pre>
+                    <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
+                </section>
+            })}
         </article>
     }
 }

@@ -166,3 +166,33 @@ async fn axe_core_finds_no_violations() {
     }
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_large_network_is_painted_on_a_canvas_with_the_same_find_and_open() {
+    // The seeds hold 39 people, below the canvas threshold; `render=canvas` takes that path.
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/graph?render=canvas")).await;
+    browser.find("canvas[data-testid=network-graph][data-layout=done]").await;
+    assert!(browser.find_all("[data-testid=graph-node]").await.is_empty(), "no SVG element per node");
+    let painted = browser
+        .client()
+        .execute(
+            "const c = document.querySelector('canvas[data-testid=network-graph]');\
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;\
+             let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(painted.as_u64().unwrap_or(0) > 10_000, "the canvas is painted: {painted}");
+    browser.type_into("[data-testid=find]", "yunhe").await;
+    browser.click("[data-testid=find-result]").await;
+    browser.find("canvas[data-testid=network-graph][data-highlighted=yunhe-wang]").await;
+    let focused = browser.client().execute("return document.activeElement.tagName", vec![]).await.unwrap();
+    assert_eq!(focused, "CANVAS");
+    browser.screenshot("network-canvas", Page::Desktop).await;
+    browser.press(ENTER).await;
+    browser.wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang")).await;
+    browser.finish().await;
+}
