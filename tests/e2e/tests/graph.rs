@@ -196,3 +196,80 @@ async fn a_large_network_is_painted_on_a_canvas_with_the_same_find_and_open() {
     browser.wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang")).await;
     browser.finish().await;
 }
+
+/// The radius on screen of a node's disc, in view units.
+async fn radius_of(browser: &Browser, person: &str) -> f64 {
+    let r = browser
+        .client()
+        .execute(&format!("return +document.querySelector('[data-testid=ego-graph] [data-person={person}] circle').getAttribute('r')"), vec![])
+        .await
+        .unwrap();
+    r.as_f64().unwrap()
+}
+
+#[tokio::test]
+async fn wheel_and_buttons_zoom_drag_pans_and_reset_restores_the_view_and_labels_never_overlap() {
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    laid_out(&browser, "ego-graph").await;
+    let before = radius_of(&browser, "yunhe-wang").await;
+
+    // No two visible labels overlap.
+    let overlaps = browser
+        .client()
+        .execute(
+            "const boxes = [...document.querySelectorAll('[data-testid=ego-graph] .node-label:not(.hover-only)')].map(t => t.getBBox());\
+             let n = 0; for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {\
+               const a = boxes[i], b = boxes[j];\
+               if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n++; }\
+             return [boxes.length, n];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(overlaps[0].as_u64().unwrap() >= 10, "most labels are shown: {overlaps}");
+    assert_eq!(overlaps[1], 0, "visible labels overlap: {overlaps}");
+
+    // Wheel up zooms in around the pointer.
+    browser
+        .client()
+        .execute(
+            "const svg = document.querySelector('svg[data-testid=ego-graph]'); const r = svg.getBoundingClientRect();\
+             svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let zoomed = radius_of(&browser, "yunhe-wang").await;
+    assert!(zoomed > before * 1.5, "wheel zooms in: {before} → {zoomed}");
+
+    // Dragging the background pans.
+    let x_of = "return +document.querySelector('[data-testid=ego-graph] [data-person=yunhe-wang] circle').getAttribute('cx')";
+    let x0 = browser.client().execute(x_of, vec![]).await.unwrap().as_f64().unwrap();
+    browser
+        .client()
+        .execute(
+            "const bg = document.querySelector('svg[data-testid=ego-graph] .graph-bg'); const r = bg.getBoundingClientRect();\
+             const at = (type, dx) => bg.dispatchEvent(new PointerEvent(type, { pointerId: 7, clientX: r.left + 20 + dx, clientY: r.top + 20, bubbles: true }));\
+             at('pointerdown', 0); at('pointermove', 60); at('pointerup', 60);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let x1 = browser.client().execute(x_of, vec![]).await.unwrap().as_f64().unwrap();
+    assert!(x1 > x0 + 20.0, "drag pans right: {x0} → {x1}");
+
+    browser.click("[data-testid=graph-reset]").await;
+    let reset = radius_of(&browser, "yunhe-wang").await;
+    assert!((reset - before).abs() < 0.01, "reset restores the view: {before} vs {reset}");
+    browser.click("button[aria-label='Zoom in']").await;
+    assert!(radius_of(&browser, "yunhe-wang").await > before);
+
+    // Two hops live in the link like every other setting.
+    browser.click("[data-testid=two-hops]").await;
+    browser.wait_url("hops=2 in the URL", |u| u.ends_with("/p/yixing-xu?hops=2")).await;
+    laid_out(&browser, "ego-graph").await;
+    assert!(node_people(&browser, "ego-graph").await.len() >= 29);
+    browser.finish().await;
+}
