@@ -107,6 +107,20 @@ impl<'a> Page<'a> {
         self.diagnostics.push(warning);
     }
 
+    /// Warns about each figure the page states that differs from the `listed` entries it
+    /// shows (`what` names the figure as the page words it); the figure itself is kept.
+    pub fn check_counts(&mut self, figures: &[(&Option<crate::model::Stated<u32>>, &str)], listed: usize) {
+        for (figure, what) in figures {
+            if let Some(figure) = figure.as_ref().filter(|f| f.value as usize != listed) {
+                self.warn(
+                    figure.line,
+                    format!("the page states {} {what} but lists {listed}", figure.value),
+                    "the stated figure is kept as the page states it; check whether the saved page is complete",
+                );
+            }
+        }
+    }
+
     /// Records an error on a line: the document cannot be trusted as read.
     pub fn error(&mut self, no: u32, message: impl Into<String>, hint: impl Into<String>) {
         let error = Diagnostic::error(self.file, message).at(no.max(1)).hint(hint);

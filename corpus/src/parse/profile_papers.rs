@@ -56,7 +56,7 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
         let last = page.last_no();
         page.error(last, "profile page ends before its paper list (`N Papers`)", CUT_OFF_HINT);
     }
-    check_counts(page, &profile, entries.len());
+    page.check_counts(&[(&profile.listed, "Papers (heading)"), (&profile.papers, "papers")], entries.len());
     let subject = name.map(|n| ParsedProfile { name: at(n.text.to_string(), n.no), stated: profile });
     (subject, entries)
 }
@@ -221,18 +221,6 @@ pub fn author_names(text: &str) -> Option<(Vec<String>, bool)> {
     (!names.is_empty() && names.iter().all(name_like)).then_some((names, truncated))
 }
 
-/// Warns when the counts the page states differ from the papers it lists.
-fn check_counts(page: &mut Page<'_>, profile: &Profile, listed: usize) {
-    for (figure, what) in [(&profile.listed, "Papers (heading)"), (&profile.papers, "papers")] {
-        if let Some(figure) = figure.as_ref().filter(|f| f.value as usize != listed) {
-            page.warn(
-                figure.line,
-                format!("the page states {} {what} but lists {listed}", figure.value),
-                "the stated figure is kept as the page states it; check whether the saved page is complete",
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -59,7 +59,7 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
     }
     profile.listed = read_listed(page);
     let entries = read_entries(page);
-    check_counts(page, &profile, entries.len());
+    page.check_counts(&[(&profile.listed, "published item(s)"), (&profile.works, "works")], entries.len());
     (Some(ParsedProfile { name: at(name.text.to_string(), name.no), stated: profile }), entries)
 }
 
@@ -215,19 +215,6 @@ fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
     entries
 }
 
-/// Warns when the counts the page states differ from the works it lists.
-fn check_counts(page: &mut Page<'_>, profile: &Profile, listed: usize) {
-    let stated = [(&profile.listed, "published item(s)"), (&profile.works, "works")];
-    for (figure, what) in stated {
-        if let Some(figure) = figure.as_ref().filter(|f| f.value as usize != listed) {
-            page.warn(
-                figure.line,
-                format!("the page states {} {what} but lists {listed}", figure.value),
-                "the stated figure is kept as the page states it; check whether the saved page is complete",
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
