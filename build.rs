@@ -8,11 +8,13 @@ use std::{env, fs, path::PathBuf, process};
 fn main() {
     println!("cargo:rerun-if-env-changed=PEERSCOPE_SEEDS");
     println!("cargo:rerun-if-env-changed=PEERSCOPE_BASE");
+    println!("cargo:rerun-if-env-changed=PEERSCOPE_SITE_URL");
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let seeds = root.join(env::var_os("PEERSCOPE_SEEDS").unwrap_or_else(|| "seeds".into()));
     // A folder here makes cargo rerun this script when any file inside it changes.
     println!("cargo:rerun-if-changed={}", seeds.display());
     println!("cargo:rustc-env=PEERSCOPE_BASE={}", base_path());
+    println!("cargo:rustc-env=PEERSCOPE_SITE_URL={}", site_url());
 
     let compiled = match corpus::compile_dir(&seeds) {
         Ok(compiled) => compiled,
@@ -77,4 +79,23 @@ fn base_path() -> String {
     } else {
         format!("/{trimmed}")
     }
+}
+
+/// The absolute address the site root is served at, from `PEERSCOPE_SITE_URL` (such as
+/// `https://example.org/peerscope`), or `http://127.0.0.1:8080` followed by the base path.
+/// Canonical links, share cards and the sitemap are built on it.
+fn site_url() -> String {
+    let raw = env::var("PEERSCOPE_SITE_URL").unwrap_or_default();
+    let raw = raw.trim().trim_end_matches('/');
+    if raw.is_empty() {
+        return format!("http://127.0.0.1:8080{}", base_path());
+    }
+    if !(raw.starts_with("https://") || raw.starts_with("http://")) || raw.contains(['"', '<', '>', ' ', '?', '#']) {
+        eprintln!(
+            "peerscope: PEERSCOPE_SITE_URL `{raw}` is not an absolute web address; \
+             give the address the site is served at, such as https://example.org/peerscope"
+        );
+        process::exit(1);
+    }
+    raw.to_string()
 }

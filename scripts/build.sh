@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ (or $PEERSCOPE_DIST): a folder any static host can serve.
+# Builds the release app into dist/ (or $PEERSCOPE_DIST): a folder any static host can serve,
+# with every route pre-rendered, share images, sitemap.xml, robots.txt and a web app manifest.
 #   PEERSCOPE_BASE=/peerscope/  serve under a sub-path (default: the site root)
 #   PEERSCOPE_SEEDS=dir         compile another folder of seeds (default: seeds/)
+#   PEERSCOPE_SITE_URL=https://example.org/peerscope
+#                               the absolute address the site is served at, for canonical links,
+#                               share cards and the sitemap (default: http://127.0.0.1:8080 plus
+#                               the base path, right only for a local preview)
 source "$(dirname "$0")/tools.sh"
 ensure_build_tools
 cd "$ROOT"
@@ -16,7 +21,8 @@ if [ -n "${PEERSCOPE_SEEDS:-}" ]; then
   export PEERSCOPE_SEEDS="$(cd "$OLDPWD" 2>/dev/null; realpath "$PEERSCOPE_SEEDS")"
 fi
 
-say "release build into $dist (base $base, seeds ${PEERSCOPE_SEEDS:-seeds/})"
+say "release build into $dist (base $base, seeds ${PEERSCOPE_SEEDS:-seeds/}, address ${PEERSCOPE_SITE_URL:-http://127.0.0.1:8080${base%/}})"
 trunk build --release --offline --public-url "$base" --dist "$dist"
-cargo run --quiet --locked -p peerscope-site -- "$dist" --seeds "${PEERSCOPE_SEEDS:-$ROOT/seeds}"
+# Pre-renders every route natively with the same corpus, base and address as the wasm.
+cargo run --quiet --locked -p peerscope-site -- "$dist"
 say "built $dist"

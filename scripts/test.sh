@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of peerscope, installing what is missing first:
-#   1. native unit tests (corpus compiler, layout, app logic)
+#   1. native unit tests (corpus compiler, layout, app logic, the pre-renderer)
 #   2. component tests in headless Chromium (wasm-bindgen-test)
 #   3. the release build, then end-to-end journeys in headless Chromium against it,
-#      served by a plain static file server; screenshots go to target/screenshots/.
+#      served by a plain static file server (with JavaScript off for the pre-rendered pages);
+#      screenshots go to target/screenshots/.
 source "$(dirname "$0")/tools.sh"
 ensure_build_tools
 ensure_chromium
@@ -12,6 +13,8 @@ export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 say "1/4 native unit tests"
 cargo test --locked -p peerscope-corpus -p peerscope-layout
+# The pre-renderer renders every route of the app natively (peerscope with feature `ssr`).
+cargo test --locked -p peerscope-site
 
 say "2/4 component tests in headless Chromium"
 cargo test --locked -p peerscope --target wasm32-unknown-unknown

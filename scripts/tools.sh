@@ -41,28 +41,43 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# wasm-opt from npm's binaryen 132 (Debian's 108 builds a page that stays blank), and axe-core
-# for the accessibility checks of the end-to-end tests.
+# wasm-opt from npm's binaryen 132 (Debian's 108 builds a page that stays blank), axe-core for the
+# accessibility checks of the end-to-end tests, and Lighthouse for scripts/lighthouse.sh.
 ensure_node_tools() {
-  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
-    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core) into tools/"
+  if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
+    || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -x "$ROOT/tools/node_modules/.bin/lighthouse" ]; then
+    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core, lighthouse) into tools/"
     (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# apt-get install for Debian packages that are missing.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# DejaVu Sans draws the text of the share images (peerscope-site reads it from this folder).
+ensure_fonts() {
+  if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
+    say "installing Debian's fonts-dejavu-core (the share images' font)"
+    apt_install fonts-dejavu-core
   fi
 }
 
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Debian's chromium and chromium-driver"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install chromium chromium-driver
   fi
 }
 
 # Everything needed to build the app.
 ensure_build_tools() {
   ensure_wasm_target
+  ensure_fonts
   ensure_node_tools
   ensure_wasm_bindgen
   ensure_trunk

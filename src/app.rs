@@ -10,13 +10,22 @@ use leptos_router::{
 use crate::data::{corpus, href, BASE};
 use crate::routes::{Home, NetworkPage, NotFound, Profile, WorkPage};
 
+/// The document title for a page title: the page, then the site.
+fn page_title(title: String) -> String {
+    let full = if title.is_empty() { "peerscope".to_string() } else { format!("{title} · peerscope") };
+    // leptos_meta writes the server-rendered `<title>` as it is, unescaped; seed text must stay text.
+    #[cfg(feature = "ssr")]
+    let full = full.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    full
+}
+
 /// The app: skip link, header, routed page, footer.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let corpus = corpus();
     view! {
-        <Title formatter=|title: String| if title.is_empty() { "peerscope".to_string() } else { format!("{title} · peerscope") }/>
+        <Title formatter=page_title/>
         <Router base=BASE>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">

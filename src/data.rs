@@ -16,6 +16,11 @@ pub fn network() -> &'static NetworkLayout {
 /// The sub-path the app is served under (`/peerscope`), or "" at the root; set at build time.
 pub const BASE: &str = env!("PEERSCOPE_BASE");
 
+/// The absolute address the site root is served at (`https://example.org/peerscope`), set at
+/// build time from `PEERSCOPE_SITE_URL`: links that leave the site (canonical addresses, share
+/// cards, the sitemap) must be absolute.
+pub const SITE_URL: &str = env!("PEERSCOPE_SITE_URL");
+
 /// The embedded corpus, parsed once on first use.
 pub fn corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
@@ -30,4 +35,9 @@ pub fn corpus() -> &'static Corpus {
 /// leptos_router's `<A>` leaves absolute paths as they are, so every link goes through here.
 pub fn href(path: &str) -> String {
     format!("{BASE}{path}")
+}
+
+/// The absolute address of a page of this site: `path` (such as `/p/yixing-xu`) under [`SITE_URL`].
+pub fn absolute(path: &str) -> String {
+    format!("{SITE_URL}{path}")
 }

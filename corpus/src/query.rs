@@ -244,6 +244,8 @@ pub struct Filtered<'a> {
     pub total: usize,
     /// Works per year under every filter but the year range (the bars of the chart).
     pub by_year: BTreeMap<i32, usize>,
+    /// Of those, the works whose year no source states (inferred), per year.
+    pub inferred_by_year: BTreeMap<i32, usize>,
     /// Works per category under every filter but the categories (the facet counts).
     pub by_category: BTreeMap<String, usize>,
     /// Works without a date, which a year filter hides.
@@ -255,6 +257,7 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) 
     let all: Vec<&Work> = corpus.works.iter().filter(|w| w.has_author(&person.id)).collect();
     let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
     let mut by_year = BTreeMap::new();
+    let mut inferred_by_year = BTreeMap::new();
     let mut by_category = BTreeMap::new();
     let mut works = Vec::new();
     let mut undated = 0;
@@ -262,7 +265,12 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) 
         let (year_ok, cat_ok) = (state.year_matches(work), state.category_matches(work));
         if text_ok && cat_ok {
             match &work.date {
-                Some(date) => *by_year.entry(date.year).or_insert(0) += 1,
+                Some(date) => {
+                    *by_year.entry(date.year).or_insert(0) += 1;
+                    if date.year_inferred {
+                        *inferred_by_year.entry(date.year).or_insert(0) += 1;
+                    }
+                }
                 None => undated += 1,
             }
         }
@@ -276,7 +284,7 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) 
         }
     }
     sort_works(&mut works, state.sort);
-    Filtered { works, total: all.len(), by_year, by_category, undated }
+    Filtered { works, total: all.len(), by_year, inferred_by_year, by_category, undated }
 }
 
 /// Orders works: newest or oldest first (undated last, ties by title), or by title.

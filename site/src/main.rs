@@ -1,68 +1,155 @@
-//! `peerscope-site <dist> [--seeds <dir>]`: after `trunk build`, writes what a plain static
-//! file server needs for deep links: a copy of `index.html` at every route of the corpus
-//! (`p/<id>/index.html`, `w/<id>/index.html`, `graph/index.html`) and `404.html` as the fallback
-//! for any other address.
+//! `peerscope-site <dist>`: after `trunk build`, turns `dist/` into a site any static host
+//! serves, with no server code:
+//!
+//! - every route pre-rendered by the app's own components (`index.html`, `p/<id>/index.html`,
+//!   `w/<id>/index.html`, `graph/index.html`) with its head tags, and `404.html` for any other
+//!   address; the app hydrates them in the browser;
+//! - a 1200×630 share image per page under `share/`;
+//! - `sitemap.xml`, `robots.txt`, `manifest.webmanifest` and its icons.
+//!
+//! The corpus, the base path and the site's address are the ones compiled into the app
+//! (`PEERSCOPE_SEEDS`, `PEERSCOPE_BASE`, `PEERSCOPE_SITE_URL`), so the pages and the wasm agree.
+
+mod manifest;
+mod raster;
+mod render;
+mod share;
+mod sitemap;
+mod template;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use peerscope::data::corpus;
+use peerscope::head::share_image_path;
+
+use crate::raster::Rasterizer;
+use crate::template::Template;
+
+/// Where the not-found page is rendered: an address no route matches.
+const NOT_FOUND_ROUTE: &str = "/404.html";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dist, seeds) = match parse_args(&args) {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("error: {message}\nusage: peerscope-site <dist> [--seeds <dir>]");
+    let dist = match args.as_slice() {
+        [dist] if !dist.starts_with('-') => PathBuf::from(dist),
+        _ => {
+            eprintln!("usage: peerscope-site <dist>   (the folder `trunk build` wrote)");
             return ExitCode::from(2);
         }
     };
-    let compiled = match corpus::compile_dir(&seeds) {
-        Ok(compiled) => compiled,
-        Err(errors) => {
-            errors.iter().for_each(|e| eprintln!("{e}"));
-            return ExitCode::FAILURE;
-        }
-    };
-    match write_routes(&dist, &compiled.corpus) {
-        Ok(count) => {
-            println!("wrote {count} route pages and 404.html into {}", dist.display());
+    match build(&dist) {
+        Ok(summary) => {
+            println!("{summary}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", dist.display());
+            eprintln!("error: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf), String> {
-    let mut dist = None;
-    let mut seeds = PathBuf::from("seeds");
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--seeds" => seeds = it.next().ok_or("--seeds needs a folder")?.into(),
-            other if dist.is_none() && !other.starts_with('-') => dist = Some(PathBuf::from(other)),
-            other => return Err(format!("unexpected argument `{other}`")),
+/// Every route of the corpus, as paths under the site root.
+fn routes() -> Vec<String> {
+    let corpus = corpus();
+    let people = corpus.people.iter().map(|p| format!("/p/{}", p.id));
+    let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
+    ["/".to_string()].into_iter().chain(people).chain(works).chain(["/graph".to_string()]).collect()
+}
+
+/// The file a route's page goes to, relative to the dist folder.
+fn page_file(route: &str) -> PathBuf {
+    match route.trim_matches('/') {
+        "" => PathBuf::from("index.html"),
+        path => Path::new(path).join("index.html"),
+    }
+}
+
+fn build(dist: &Path) -> Result<String, String> {
+    let at = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| at(&index_path, e))?;
+    let template = Template::parse(&index, manifest::head_tags())?;
+    // leptos_meta waits for a tick of an async executor while it collects the head tags.
+    let _ = any_spawner::Executor::init_futures_executor();
+
+    let write = |relative: &Path, bytes: &[u8]| -> Result<(), String> {
+        let file = dist.join(relative);
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
         }
-    }
-    Ok((dist.ok_or("the dist folder is missing")?, seeds))
-}
+        std::fs::write(&file, bytes).map_err(|e| at(&file, e))
+    };
 
-/// Every route path of the corpus, relative to the site root, without leading slash.
-fn routes(corpus: &corpus::Corpus) -> Vec<String> {
-    let people = corpus.people.iter().map(|p| format!("p/{}", p.id));
-    let works = corpus.works.iter().map(|w| format!("w/{}", w.id));
-    people.chain(works).chain(["graph".to_string()]).collect()
-}
-
-fn write_routes(dist: &Path, corpus: &corpus::Corpus) -> std::io::Result<usize> {
-    let index = std::fs::read(dist.join("index.html"))?;
-    let routes = routes(corpus);
+    let routes = routes();
     for route in &routes {
-        let dir = dist.join(route);
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join("index.html"), &index)?;
+        write(&page_file(route), render::render_page(&template, route).as_bytes())?;
     }
-    std::fs::write(dist.join("404.html"), &index)?;
-    Ok(routes.len())
+    write(Path::new("404.html"), render::render_page(&template, NOT_FOUND_ROUTE).as_bytes())?;
+
+    let raster = Rasterizer::new()?;
+    let corpus = corpus();
+    let mut images = vec![("/".to_string(), share::home(corpus)), ("/graph".to_string(), share::network_page(corpus))];
+    images.extend(corpus.people.iter().map(|p| (format!("/p/{}", p.id), share::profile(corpus, p))));
+    images.extend(corpus.works.iter().map(|w| (format!("/w/{}", w.id), share::work(corpus, w))));
+    for (route, svg) in &images {
+        let png = raster.png(svg, 1.0).map_err(|e| format!("share image of {route}: {e}"))?;
+        write(Path::new(share_image_path(route).trim_start_matches('/')), &png)?;
+    }
+    for (file, size) in manifest::ICONS {
+        let png = raster.png(manifest::FAVICON_SVG, size as f32 / 64.0).map_err(|e| format!("{file}: {e}"))?;
+        write(Path::new(file), &png)?;
+    }
+    let small = raster.png(manifest::FAVICON_SVG, manifest::ICO_SIZE as f32 / 64.0).map_err(|e| format!("favicon.ico: {e}"))?;
+    write(Path::new("favicon.ico"), &manifest::ico(&small))?;
+    write(Path::new("manifest.webmanifest"), manifest::manifest().as_bytes())?;
+    write(Path::new("sitemap.xml"), sitemap::sitemap(&routes).as_bytes())?;
+    write(Path::new("robots.txt"), sitemap::robots().as_bytes())?;
+    Ok(format!(
+        "pre-rendered {} pages and 404.html, drew {} share images; wrote sitemap.xml, robots.txt and the manifest into {}",
+        routes.len(),
+        images.len(),
+        dist.display()
+    ))
+}
+
+// The app's head helpers are tested here, where the app is already built natively.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use peerscope::head::script_json;
+
+    #[test]
+    fn pages_and_share_images_mirror_the_routes() {
+        assert_eq!(page_file("/"), Path::new("index.html"));
+        assert_eq!(page_file("/p/yixing-xu"), Path::new("p/yixing-xu/index.html"));
+        assert_eq!(share_image_path("/"), "/share/home.png");
+        assert_eq!(share_image_path("/p/yixing-xu"), "/share/p/yixing-xu.png");
+        assert_eq!(share_image_path("/graph"), "/share/graph.png");
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let value = serde_json::json!({ "name": "</script><script>alert(1)</script><!--&" });
+        let text = script_json(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value, "the escapes are plain JSON");
+    }
+
+    #[test]
+    fn every_route_renders_with_its_head_tags_and_the_title_stays_text() {
+        let _ = any_spawner::Executor::init_futures_executor();
+        let trunk = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
+        let template = Template::parse(trunk, String::new()).unwrap();
+        for route in routes() {
+            let page = render::render_page(&template, &route);
+            assert_eq!(page.matches("<title>").count(), 1, "{route}");
+            assert!(page.contains("<meta name=\"description\""), "{route}");
+            assert!(page.contains("<body><a href=\"#main\" class=\"skip-link\">"), "{route}: the app is the body's first child");
+        }
+        let not_found = render::render_page(&template, NOT_FOUND_ROUTE);
+        assert!(not_found.contains("<title>Not found · peerscope</title>") && not_found.contains("noindex"));
+    }
 }

@@ -3,12 +3,12 @@
 
 use corpus::query::search;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::data::{corpus, href, network};
+use crate::head::{PageKind, PageMeta};
 
 /// Colours cycle after this many components; the rest share them.
 const PALETTE: usize = 8;
@@ -66,8 +66,8 @@ pub fn NetworkPage() -> impl IntoView {
         _ => net.nodes.len() > CANVAS_ABOVE,
     };
     view! {
-        <Title text="Collaboration network"/>
-        <Meta name="description" content=format!("Who works with whom: {} people and {} co-authorships.", net.nodes.len(), net.links.len())/>
+        <PageMeta title="Collaboration network" description=format!("Who works with whom: {} people and {} co-authorships.", net.nodes.len(), net.links.len())
+            path="/graph" kind=PageKind::Website image_alt="The collaboration network of everyone in peerscope's corpus"/>
         <h1>"Collaboration network"</h1>
         <p class="lead">{format!("{} people, {} co-authorships, {} groups of collaborators. Node area follows works; line width follows joint works.",
             net.nodes.len(), net.links.len(), components)}</p>

@@ -6,10 +6,10 @@ use corpus::latex::to_plain;
 use corpus::query::{search, thousands};
 use corpus::Person;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::data::{corpus, href};
+use crate::head::{PageKind, PageMeta};
 
 /// The home page.
 #[component]
@@ -24,8 +24,8 @@ pub fn Home() -> impl IntoView {
         corpus.sources.len()
     );
     view! {
-        <Title text="Researchers"/>
-        <Meta name="description" content=description.clone()/>
+        <PageMeta title="Researchers" description=description.clone() path="/" kind=PageKind::Website
+            image_alt="peerscope: the corpus at a glance, works per year and the collaboration network"/>
         <section class="intro">
             <h1>"Researchers"</h1>
             <p class="lead">{description}</p>

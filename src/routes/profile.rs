@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use corpus::query::{filter_works, parse_query, years, Sort, ViewState};
 use corpus::{Person, Work};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{Collaboration, CopyButton, PaperCard, StatedFigures, YearChart};
 use crate::data::{corpus, BASE};
+use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
 use crate::routes::NotFound;
 
 /// The profile page, or the not-found page for an unknown id.
@@ -53,11 +53,14 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         format!("{origin}{BASE}/p/{}{query}", person.id)
     });
 
-    let description = format!("{}: {} works in peerscope's corpus, with figures from {} source page(s).",
-        person.name, all_works.len(), person.profiles.len());
+    let figures = stated_figures(person);
+    let stated = if figures.is_empty() { String::new() } else { format!(" Stated: {}.", figures.join(", ")) };
+    let description = format!("{}: {} works and {} collaborators named in peerscope's corpus.{stated}",
+        person.name, all_works.len(), person.computed.collaborators);
     view! {
-        <Title text=person.name.clone()/>
-        <Meta name="description" content=description/>
+        <PageMeta title=person.name.clone() description=description path=format!("/p/{}", person.id)
+            kind=PageKind::Profile image_alt=format!("{}: stated figures, works per year and collaborators", person.name)/>
+        <PersonJsonLd person=person/>
         <ProfileHeader person=person/>
         <Collaboration person=person state=state go=go/>
         <section class="works-section" aria-labelledby="works-heading">
@@ -67,6 +70,7 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
                 <div class="filter-block">
                     <h3 class="filter-title">"Works per year"</h3>
                     <YearChart counts=Signal::derive(move || filtered.with(|f| f.by_year.clone()))
+                        inferred=Signal::derive(move || filtered.with(|f| f.inferred_by_year.clone()))
                         years=all_years.clone()
                         range=Signal::derive(move || state.with(|s| (s.from, s.to)))
                         on_pick=Callback::new(move |year| go.run((state.get_untracked().toggle_year(year), false)))/>

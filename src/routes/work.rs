@@ -4,11 +4,11 @@ use corpus::latex::to_plain;
 use corpus::query::date_label;
 use corpus::{Loc, Work};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{AuthorLinks, CopyButton, RichText};
 use crate::data::corpus;
+use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::routes::NotFound;
 
 /// The work page, or the not-found page for an unknown id.
@@ -62,8 +62,9 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     }
     let bibtex = corpus::bibtex::entry(work, corpus());
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=description/>
+        <PageMeta title=title.clone() description=description path=format!("/w/{}", work.id)
+            kind=PageKind::Article image_alt=format!("{title}: authors and date")/>
+        <CitationMeta work=work/>
         <article class="work-page" data-testid="work-page">
             <h1 data-testid="work-title"><RichText text=work.title.value.clone()/></h1>
             {work.title_derived.then(|| view! { <p class="notice">"No source gives this work a title: the heading is a label derived from its abstract."</p> })}

@@ -31,6 +31,14 @@ const CHROMIUM_ARGS: &[&str] = &[
 pub struct Browser {
     driver: Child,
     client: Client,
+    scripts: Scripts,
+}
+
+/// Whether pages may run JavaScript: with it off, a page shows only its pre-rendered markup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scripts {
+    On,
+    Off,
 }
 
 /// A viewport size a page is looked at in.
@@ -43,6 +51,11 @@ pub enum Page {
 impl Browser {
     /// Starts chromedriver on a free port and opens a fresh browser session.
     pub async fn start() -> Browser {
+        Browser::start_with(Scripts::On).await
+    }
+
+    /// Like [`Browser::start`], with JavaScript on or off.
+    pub async fn start_with(scripts: Scripts) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port();
         let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
             .arg(format!("--port={port}"))
@@ -51,13 +64,15 @@ impl Browser {
             .spawn()
             .expect("chromedriver runs (scripts/test.sh installs it)");
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-                "args": CHROMIUM_ARGS,
-            }),
-        );
+        let mut options = json!({
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": CHROMIUM_ARGS,
+        });
+        if scripts == Scripts::Off {
+            // Chromium's content setting for JavaScript: 2 blocks it on every site.
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        caps.insert("goog:chromeOptions".into(), options);
         caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + WAIT;
@@ -68,7 +83,7 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Browser { driver, client }
+        Browser { driver, client, scripts }
     }
 
     /// The WebDriver client, for what the helpers below do not cover.
@@ -135,8 +150,17 @@ impl Browser {
         active.send_keys(key).await.expect("send a key");
     }
 
-    /// Opens a URL.
+    /// Opens a page of the app and, with JavaScript on, waits until the app has taken it over
+    /// (`<html data-app="ready">`): a pre-rendered page shows its content before it responds.
     pub async fn goto(&self, url: &str) {
+        self.open(url).await;
+        if self.scripts == Scripts::On {
+            self.find("html[data-app=ready]").await;
+        }
+    }
+
+    /// Opens any URL (an image, say) without waiting for the app.
+    pub async fn open(&self, url: &str) {
         self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
     }
 
@@ -216,14 +240,24 @@ impl Browser {
     /// Messages the page logged at level SEVERE (console errors, failed loads, uncaught panics)
     /// since the last call.
     pub async fn console_errors(&self) -> Vec<String> {
+        self.console(&["SEVERE"]).await
+    }
+
+    /// Warnings and errors the page logged since the last call (a hydration problem shows as
+    /// one or the other).
+    pub async fn console_warnings_and_errors(&self) -> Vec<String> {
+        self.console(&["WARNING", "SEVERE"]).await
+    }
+
+    async fn console(&self, levels: &[&str]) -> Vec<String> {
         let entries = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
         entries
             .as_array()
             .map(|entries| {
                 entries
                     .iter()
-                    .filter(|e| e["level"] == "SEVERE")
-                    .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+                    .filter(|e| levels.iter().any(|level| e["level"] == *level))
+                    .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or_default(), e["message"].as_str().unwrap_or_default()))
                     .collect()
             })
             .unwrap_or_default()

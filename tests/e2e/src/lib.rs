@@ -6,7 +6,7 @@
 mod browser;
 mod server;
 
-pub use browser::{Browser, Page};
+pub use browser::{Browser, Page, Scripts};
 pub use server::StaticServer;
 
 use std::path::PathBuf;

@@ -124,6 +124,7 @@ fn content_type(file: &Path) -> &'static str {
         "json" | "webmanifest" => "application/json",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
+        "ico" => "image/x-icon",
         _ => "application/octet-stream",
     }
 }

@@ -53,6 +53,8 @@ async fn filters_by_year_and_category_live_in_the_url_and_back_undoes_them() {
     browser.goto(&server.url("/p/yixing-xu")).await;
     count_is(&browser, "26 of 26 works").await;
     assert_eq!(browser.find_all("[data-testid=work]").await.len(), 26);
+    let inferred = browser.find("[data-testid=year-bar][data-year='2026']").await;
+    assert_eq!(inferred.attr("aria-label").await.unwrap().as_deref(), Some("2026: 2 works (2 with the year inferred)"));
 
     browser.click("[data-testid=year-bar][data-year='2020']").await;
     count_is(&browser, "8 of 26 works").await;
@@ -193,7 +195,8 @@ async fn clicking_an_author_opens_their_profile_and_an_unknown_id_is_not_found()
 
     browser.goto(&server.url("/p/yixing-xuu")).await;
     browser.find("[data-testid=not-found]").await;
-    let suggestions = browser.texts("[data-testid=suggestions] a").await;
+    // The address is read once the app runs (one 404.html answers every unknown address).
+    let suggestions = browser.wait_texts("[data-testid=suggestions] a", "suggestions", |t| !t.is_empty()).await;
     assert_eq!(suggestions.first().map(String::as_str), Some("Yixing Xu"), "{suggestions:?}");
     browser.screenshot("not-found", Page::Desktop).await;
     browser.goto(&server.url("/no/such/page")).await;

@@ -1,0 +1,30 @@
+//! Renders the app natively, as the browser would at an address: the body markup and, through
+//! leptos_meta, the head tags the page asked for.
+
+use futures::StreamExt;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+use peerscope::data::href;
+use peerscope::App;
+
+use crate::template::Template;
+
+/// The complete document for `route` (`/p/yixing-xu`, without the base path): `template` with
+/// the app rendered at that address, and its title and head tags in place.
+pub fn render_page(template: &Template, route: &str) -> String {
+    let owner = Owner::new();
+    let page = owner.with(|| {
+        // leptos_router reads the address from this on the server.
+        provide_context(RequestUrl::new(&href(route)));
+        let (meta, head) = ServerMetaContext::new();
+        provide_context(meta);
+        let body = view! { <App/> }.to_html();
+        let document = template.page(route, &body);
+        futures::executor::block_on(async move {
+            head.inject_meta_context(futures::stream::iter([document])).await.collect::<String>().await
+        })
+    });
+    owner.unset();
+    page
+}

@@ -1,0 +1,310 @@
+//! The share images: one 1200×630 card per page, drawn as SVG from the corpus.
+//!
+//! A profile shows the name, the figures its sources state, works per year as bars and a small
+//! collaborator graph; a work shows its title, authors and date; home and the network page show
+//! the corpus with its whole collaboration network. Seed text is escaped into the SVG as text.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use corpus::graph::{ego, radius};
+use corpus::latex::to_plain;
+use corpus::query::date_label;
+use corpus::{Corpus, Person, Work};
+use peerscope::data::{network, SITE_URL};
+use peerscope::head::{stated_figures, SHARE_IMAGE_SIZE};
+
+use crate::raster::FONT_FAMILY;
+
+const W: f32 = SHARE_IMAGE_SIZE.0 as f32;
+const H: f32 = SHARE_IMAGE_SIZE.1 as f32;
+/// Left and right margin.
+const X: f32 = 72.0;
+const INK: &str = "#1b1d22";
+const MUTED: &str = "#5b5f6a";
+const ACCENT: &str = "#1f5fbf";
+const SOFT: &str = "#e4edfb";
+/// The network page's colours for connected components.
+const PALETTE: [&str; 8] = ["#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866"];
+
+/// The card of a profile page.
+pub fn profile(corpus: &Corpus, person: &Person) -> String {
+    let works: Vec<&Work> = corpus.works_of(&person.id).collect();
+    let mut svg = Card::new();
+    svg.title(&person.name, 150.0, 68.0);
+    let figures = stated_figures(person);
+    let stated = if figures.is_empty() { "No profile page among the sources".to_string() } else { figures.join(" · ") };
+    svg.text(X, 212.0, 30.0, INK, false, &stated, W - 2.0 * X);
+    let counted = format!("{} works · {} collaborators named in the corpus", person.computed.works, person.computed.collaborators);
+    svg.text(X, 256.0, 24.0, MUTED, false, &counted, W - 2.0 * X);
+    svg.text(X, 326.0, 22.0, MUTED, true, "Works per year", 500.0);
+    svg.bars(&per_year(&works), X, 346.0, 560.0, 180.0);
+    svg.text(700.0, 326.0, 22.0, MUTED, true, "Collaborators", 400.0);
+    let graph = ego(corpus, &person.id, &works, 1);
+    let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
+    let options = layout::Options { seed: 1, link_distance: 40.0, charge: -80.0, ..layout::Options::default() };
+    let positions = layout::layout(&layout::Graph::from_triples(graph.nodes.len(), &graph.weighted_edges()), &radii, &options);
+    let colours: Vec<&str> = graph
+        .nodes
+        .iter()
+        .map(|n| match n.role {
+            corpus::graph::Role::Center => ACCENT,
+            corpus::graph::Role::Profiled => "#ee8866",
+            corpus::graph::Role::Author => "#7d8799",
+        })
+        .collect();
+    let links: Vec<(usize, usize, usize)> = graph.links.iter().map(|l| (l.a, l.b, l.works.len())).collect();
+    if graph.nodes.len() > 1 {
+        svg.graph(&positions, &radii, &colours, &links, [700.0, 346.0, W - X, 560.0]);
+    } else {
+        svg.text(700.0, 380.0, 22.0, MUTED, false, "No co-author named in the sources", 428.0);
+    }
+    svg.finish()
+}
+
+/// The card of a work page.
+pub fn work(corpus: &Corpus, work: &Work) -> String {
+    let mut svg = Card::new();
+    let title = to_plain(&work.title.value);
+    let lines = wrap(&title, 56.0, true, W - 2.0 * X, 3);
+    let mut y = 160.0;
+    for line in &lines {
+        svg.text(X, y, 56.0, INK, true, line, W - 2.0 * X);
+        y += 68.0;
+    }
+    let names: Vec<String> =
+        work.authors.iter().map(|a| corpus.person(&a.person).map_or_else(|| a.person.clone(), |p| p.name.clone())).collect();
+    let authors = if names.is_empty() { "Authors unknown".to_string() } else { names.join(", ") };
+    y += 10.0;
+    for line in wrap(&authors, 28.0, false, W - 2.0 * X, 3) {
+        svg.text(X, y, 28.0, INK, false, &line, W - 2.0 * X);
+        y += 40.0;
+    }
+    let mut facts: Vec<String> = Vec::new();
+    if let Some(date) = &work.date {
+        facts.push(format!("{}{}", date_label(date), if date.year_inferred { " (year inferred)" } else { "" }));
+    }
+    facts.extend(work.categories.iter().map(|c| corpus::category::name(&c.value).unwrap_or(&c.value).to_string()));
+    if let Some(venue) = &work.venue {
+        facts.push(venue.value.clone());
+    }
+    svg.text(X, y + 16.0, 24.0, MUTED, false, &facts.join(" · "), W - 2.0 * X);
+    svg.finish()
+}
+
+/// The card of the home page: the corpus in figures, works per year, the whole network.
+pub fn home(corpus: &Corpus) -> String {
+    let mut svg = Card::new();
+    svg.title("Researcher profiles", 150.0, 64.0);
+    let line = format!("{} profiled · {} people · {} works · {} source documents",
+        corpus.profiled().len(), corpus.people.len(), corpus.works.len(), corpus.sources.len());
+    svg.text(X, 212.0, 30.0, INK, false, &line, W - 2.0 * X);
+    svg.text(X, 290.0, 22.0, MUTED, true, "Works per year", 500.0);
+    let works: Vec<&Work> = corpus.works.iter().collect();
+    svg.bars(&per_year(&works), X, 310.0, 520.0, 216.0);
+    svg.text(660.0, 290.0, 22.0, MUTED, true, "Who works with whom", 460.0);
+    network_drawing(&mut svg, [660.0, 310.0, W - X, 560.0]);
+    svg.finish()
+}
+
+/// The card of the network page: the whole network, large.
+pub fn network_page(corpus: &Corpus) -> String {
+    let net = network();
+    let groups = net.nodes.iter().map(|n| n.component).max().map_or(0, |m| m + 1);
+    let mut svg = Card::new();
+    svg.title("Collaboration network", 150.0, 64.0);
+    let line = format!("{} people · {} co-authorships · {} groups · {} works", net.nodes.len(), net.links.len(), groups, corpus.works.len());
+    svg.text(X, 212.0, 30.0, INK, false, &line, W - 2.0 * X);
+    network_drawing(&mut svg, [X, 240.0, W - X, 560.0]);
+    svg.finish()
+}
+
+fn network_drawing(svg: &mut Card, frame: [f32; 4]) {
+    let net = network();
+    let positions: Vec<[f32; 2]> = net.nodes.iter().map(|n| [n.x, n.y]).collect();
+    let radii: Vec<f32> = net.nodes.iter().map(|n| n.r).collect();
+    let colours: Vec<&str> = net.nodes.iter().map(|n| PALETTE[n.component as usize % PALETTE.len()]).collect();
+    let links: Vec<(usize, usize, usize)> = net.links.iter().map(|l| (l.a as usize, l.b as usize, l.works as usize)).collect();
+    svg.graph(&positions, &radii, &colours, &links, frame);
+}
+
+/// Works per dated year, every year from the first to the last.
+fn per_year(works: &[&Work]) -> Vec<(i32, usize)> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for work in works {
+        if let Some(date) = &work.date {
+            *counts.entry(date.year).or_default() += 1;
+        }
+    }
+    match (counts.keys().next().copied(), counts.keys().last().copied()) {
+        (Some(first), Some(last)) => (first..=last).map(|y| (y, counts.get(&y).copied().unwrap_or(0))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// An SVG card being drawn: background, brand and address are there from the start.
+struct Card(String);
+
+impl Card {
+    fn new() -> Card {
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" font-family=\"{FONT_FAMILY}\">\
+             <rect width=\"{W}\" height=\"{H}\" fill=\"#fbfbfa\"/><rect width=\"{W}\" height=\"10\" fill=\"{ACCENT}\"/>"
+        );
+        // The favicon's mark, then the name and the address of the site.
+        let _ = write!(
+            svg,
+            "<g transform=\"translate({X} 40) scale(0.5)\"><rect width=\"64\" height=\"64\" rx=\"14\" fill=\"{ACCENT}\"/>\
+             <circle cx=\"22\" cy=\"24\" r=\"8\" fill=\"#fff\"/><circle cx=\"44\" cy=\"20\" r=\"6\" fill=\"#fff\"/><circle cx=\"40\" cy=\"44\" r=\"9\" fill=\"#fff\"/>\
+             <path d=\"M22 24L44 20M22 24L40 44M44 20L40 44\" stroke=\"#fff\" stroke-width=\"3\"/></g>"
+        );
+        let mut card = Card(svg);
+        card.text(X + 44.0, 68.0, 26.0, ACCENT, true, "peerscope", 300.0);
+        let site = SITE_URL.split_once("://").map_or(SITE_URL, |(_, rest)| rest);
+        card.text(X, H - 32.0, 20.0, MUTED, false, site, W - 2.0 * X);
+        card
+    }
+
+    /// The page's heading, shrunk to fit one line.
+    fn title(&mut self, text: &str, y: f32, size: f32) {
+        let fitted = (size * (W - 2.0 * X) / width(text, size, true)).clamp(40.0, size);
+        self.text(X, y, fitted, INK, true, text, W - 2.0 * X);
+    }
+
+    /// A line of text; a line wider than `max` is cut with an ellipsis.
+    #[allow(clippy::too_many_arguments)]
+    fn text(&mut self, x: f32, y: f32, size: f32, fill: &str, bold: bool, text: &str, max: f32) {
+        let shown = fit(text, size, bold, max);
+        let weight = if bold { " font-weight=\"bold\"" } else { "" };
+        let _ = write!(self.0, "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>", escape(&shown));
+    }
+
+    /// Bars for `(year, count)` in the box at `(x, y)`, year labels below it.
+    fn bars(&mut self, rows: &[(i32, usize)], x: f32, y: f32, w: f32, h: f32) {
+        if rows.is_empty() {
+            self.text(x, y + 40.0, 22.0, MUTED, false, "No dated works", w);
+            return;
+        }
+        let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1) as f32;
+        let step = w / rows.len() as f32;
+        let bar = (step * 0.72).min(56.0);
+        let label_every = (rows.len() as f32 / 10.0).ceil().max(1.0) as usize;
+        let _ = write!(self.0, "<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SOFT}\" stroke-width=\"2\"/>", y + h, x + w, y + h);
+        for (i, (year, n)) in rows.iter().enumerate() {
+            let bx = x + i as f32 * step;
+            let bh = (*n as f32 / max) * (h - 28.0);
+            let _ = write!(self.0, "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\" rx=\"3\" fill=\"{ACCENT}\"/>", y + h - bh);
+            if *n > 0 {
+                let _ = write!(self.0, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"{MUTED}\" text-anchor=\"middle\">{n}</text>", bx + bar / 2.0, y + h - bh - 6.0);
+            }
+            if i % label_every == 0 {
+                let _ = write!(self.0, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"{MUTED}\" text-anchor=\"middle\">{year}</text>", bx + bar / 2.0, y + h + 22.0);
+            }
+        }
+    }
+
+    /// A graph fitted into `frame` (`[x0, y0, x1, y1]`): links by joint works, nodes by radius.
+    fn graph(&mut self, positions: &[[f32; 2]], radii: &[f32], colours: &[&str], links: &[(usize, usize, usize)], frame: [f32; 4]) {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (p, r) in positions.iter().zip(radii) {
+            x0 = x0.min(p[0] - r);
+            y0 = y0.min(p[1] - r);
+            x1 = x1.max(p[0] + r);
+            y1 = y1.max(p[1] + r);
+        }
+        if positions.is_empty() {
+            return;
+        }
+        let (fw, fh) = (frame[2] - frame[0], frame[3] - frame[1]);
+        let scale = (fw / (x1 - x0).max(1.0)).min(fh / (y1 - y0).max(1.0)).min(3.0);
+        let dx = frame[0] + (fw - (x1 - x0) * scale) / 2.0 - x0 * scale;
+        let dy = frame[1] + (fh - (y1 - y0) * scale) / 2.0 - y0 * scale;
+        let at = |p: [f32; 2]| (p[0] * scale + dx, p[1] * scale + dy);
+        for &(a, b, works) in links {
+            let ((ax, ay), (bx, by)) = (at(positions[a]), at(positions[b]));
+            let width = (0.8 + 1.1 * (works as f32).sqrt()) * scale.min(2.0);
+            let _ = write!(self.0, "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{bx:.1}\" y2=\"{by:.1}\" stroke=\"#9aa3b5\" stroke-opacity=\"0.7\" stroke-width=\"{width:.1}\" stroke-linecap=\"round\"/>");
+        }
+        for (i, p) in positions.iter().enumerate() {
+            let (x, y) = at(*p);
+            let r = (radii[i] * scale).max(3.0);
+            let _ = write!(self.0, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{}\" stroke=\"#fbfbfa\" stroke-width=\"1.5\"/>", colours[i]);
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.0.push_str("</svg>");
+        self.0
+    }
+}
+
+/// A conservative estimate of the width of `text` in DejaVu Sans at `size` pixels.
+fn width(text: &str, size: f32, bold: bool) -> f32 {
+    let (lower, upper) = if bold { (0.68, 0.80) } else { (0.60, 0.74) };
+    text.chars().map(|c| if c.is_uppercase() || c.is_numeric() { upper } else { lower }).sum::<f32>() * size
+}
+
+/// `text`, cut at a word (or character) with an ellipsis when wider than `max`.
+fn fit(text: &str, size: f32, bold: bool, max: f32) -> String {
+    if width(text, size, bold) <= max {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if width(&format!("{cut}{c}…"), size, bold) > max {
+            break;
+        }
+        cut.push(c);
+    }
+    let at_word = cut.rsplit_once(' ').map(|(head, _)| head).filter(|head| head.len() > cut.len() / 2).unwrap_or(&cut);
+    format!("{}…", at_word.trim_end_matches([' ', ',', ':', ';']))
+}
+
+/// Greedy word wrap into at most `lines` lines; the last one is cut with an ellipsis.
+fn wrap(text: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if width(&candidate, size, bold) <= max || line.is_empty() {
+            line = candidate;
+            continue;
+        }
+        if out.len() + 1 == lines {
+            let rest: Vec<&str> = std::iter::once(word).chain(words).collect();
+            out.push(fit(&format!("{line} {}", rest.join(" ")), size, bold, max));
+            return out;
+        }
+        out.push(std::mem::replace(&mut line, word.to_string()));
+    }
+    if !line.is_empty() {
+        out.push(fit(&line, size, bold, max));
+    }
+    out
+}
+
+/// Escapes text for SVG character data; control characters, which XML forbids, are dropped.
+fn escape(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect::<String>().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_at_a_word_and_wrapped_lines_fit() {
+        let cut = fit("Beyond Dropout: Feature Map Distortion to Regularize Deep Neural Networks", 30.0, false, 600.0);
+        assert!(cut.ends_with('…') && width(&cut, 30.0, false) <= 600.0, "{cut}");
+        let lines = wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z", 40.0, true, 200.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| width(l, 40.0, true) <= 200.0), "{lines:?}");
+        assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn seed_text_stays_text() {
+        assert_eq!(escape("<script>&\u{1}"), "&lt;script&gt;&amp;");
+    }
+}

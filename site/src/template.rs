@@ -1,0 +1,82 @@
+//! trunk's `index.html`, cut where the parts of a pre-rendered page go.
+//!
+//! trunk writes the page that loads the app: its `<head>` holds the stylesheet, the favicon and
+//! the script that loads the wasm, and must be kept as it is. Each pre-rendered page is that
+//! page with the route named on `<html>`, the rendered head tags after a `<!--HEAD-->` marker
+//! (where leptos_meta looks for them when the app takes over), and the rendered app as the body.
+
+/// trunk's page, split around the places each rendered page fills in.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// From the start to just after `<html`.
+    html_open: String,
+    /// From there to `</head>`, the static `<title>` removed.
+    head: String,
+    /// Tags every page gets before the marker (manifest, icons).
+    head_extra: String,
+}
+
+impl Template {
+    /// Reads trunk's `index.html`; `head_extra` is markup to add to every page's head.
+    pub fn parse(index: &str, head_extra: String) -> Result<Template, String> {
+        if index.contains("data-route=") {
+            return Err("index.html is already a pre-rendered page: run `trunk build` before peerscope-site \
+                        (scripts/build.sh runs both)"
+                .into());
+        }
+        let find = |what: &str| index.find(what).ok_or_else(|| format!("index.html has no `{what}`: is it trunk's output?"));
+        let html_at = find("<html")? + "<html".len();
+        let head_end = find("</head>")?;
+        find("<body")?;
+        let mut head = index[html_at..head_end].to_string();
+        // The pages name their own titles; trunk's is only for `trunk serve`.
+        if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
+            head.replace_range(start..end + "</title>".len(), "");
+        }
+        Ok(Template { html_open: index[..html_at].to_string(), head, head_extra })
+    }
+
+    /// The document for `route` (`/p/yixing-xu`) with the app's rendered body. leptos_meta then
+    /// inserts the head tags and the title after the `<!--HEAD-->` marker.
+    pub fn page(&self, route: &str, body: &str) -> String {
+        format!(
+            "{} data-route=\"{}\"{}{}<!--HEAD--></head>\n<body>{body}</body>\n</html>\n",
+            self.html_open,
+            escape_attr(route),
+            self.head,
+            self.head_extra,
+        )
+    }
+}
+
+/// Escapes text for a double-quoted HTML attribute.
+pub fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRUNK: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>peerscope</title>\n  \
+                         <script type=\"module\">import init from '/app.js';</script>\n</head>\n<body>\n  <div id=\"boot\">Loading…</div>\n</body>\n</html>\n";
+
+    #[test]
+    fn a_page_keeps_trunks_head_names_its_route_and_replaces_the_body() {
+        let template = Template::parse(TRUNK, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
+        let page = template.page("/p/yixing-xu", "<main>Yixing Xu</main>");
+        assert!(page.starts_with("<!DOCTYPE html>\n<html data-route=\"/p/yixing-xu\" lang=\"en\">"), "{page}");
+        assert!(page.contains("import init from '/app.js';"), "trunk's loader stays");
+        assert!(!page.contains("<title>"), "the pages name their own titles");
+        assert!(page.contains("<link rel=\"manifest\" href=\"/m\"><!--HEAD--></head>"), "{page}");
+        assert!(page.contains("<body><main>Yixing Xu</main></body>"), "no whitespace before the app: hydration starts at the body's first child");
+        assert!(!page.contains("Loading"));
+    }
+
+    #[test]
+    fn a_page_already_rendered_is_refused() {
+        let template = Template::parse(TRUNK, String::new()).unwrap();
+        let page = template.page("/", "");
+        assert!(Template::parse(&page, String::new()).unwrap_err().contains("trunk build"));
+    }
+}
