@@ -1,7 +1,9 @@
-// Prints the size of every file of a built dist/ folder: raw, gzip -9 and brotli -q 11,
-// and the totals. Usage: node bench/size.mjs dist
+// Prints the size of a built dist/ folder, raw, gzip -9 and brotli -q 11: every file at the top,
+// the pre-rendered pages and share images grouped by kind (count, total and the largest), the
+// grand total, and what a first visit to a page downloads (its HTML, the JS glue and the wasm).
+// Usage: node bench/size.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const root = process.argv[2] ?? "dist";
@@ -10,26 +12,62 @@ const files = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else files.push(path);
+    else files.push(relative(root, path));
   }
 })(root);
 
-// Route copies of index.html are the same bytes as index.html; count them once, say how many.
-const index = readFileSync(join(root, "index.html"));
-const copies = files.filter((f) => f !== join(root, "index.html") && readFileSync(f).equals(index));
-const rows = files.filter((f) => !copies.includes(f)).map((f) => {
-  const bytes = readFileSync(f);
+const measure = (file) => {
+  const bytes = readFileSync(join(root, file));
   return {
-    file: relative(root, f),
+    file,
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-});
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const width = Math.max(...rows.map((r) => r.file.length), 5);
+};
+const sum = (rows) =>
+  rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+// A file below the top folder belongs to a group named after its path with the id replaced by
+// `*`: p/<id>/index.html → p/*/index.html, share/p/<id>.png → share/p/*.png.
+const groupOf = (file) => {
+  const parts = file.split(sep);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1];
+  const ext = last.includes(".") ? last.slice(last.lastIndexOf(".")) : "";
+  if (parts.length === 2) return last === "index.html" ? null : `${parts[0]}/*${ext}`;
+  return parts.length === 3 && last === "index.html" ? `${parts[0]}/*/index.html` : `${parts.slice(0, -1).join("/")}/*${ext}`;
+};
+
+const all = files.map(measure);
+const rows = [];
+const groups = new Map();
+const largestOf = [];
+for (const r of all) {
+  const g = groupOf(r.file);
+  if (g === null) rows.push({ ...r, label: r.file });
+  else (groups.get(g) ?? groups.set(g, []).get(g)).push(r);
+}
+for (const [g, members] of groups) {
+  const largest = members.reduce((a, b) => (b.raw > a.raw ? b : a));
+  rows.push({ ...sum(members), label: `${g} (${members.length} files)` });
+  largestOf.push(`  ${g}: ${largest.file}, ${largest.raw} bytes raw`);
+}
+
+const firstVisit = ["index.html", "p/yixing-xu/index.html", "w/squant-on-the-fly-data-free-quantization-via-diagonal/index.html", "graph/index.html"];
+const width = Math.max(...rows.map((r) => r.label.length), ...firstVisit.map((p) => p.length + 2));
 const num = (n) => String(n).padStart(10);
+const line = (label, r) => console.log(`${label.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}`);
 console.log(`${"file".padEnd(width)} ${num("raw")} ${num("gzip -9")} ${num("brotli 11")}`);
-for (const r of rows) console.log(`${r.file.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}`);
-console.log(`${"total".padEnd(width)} ${num(total.raw)} ${num(total.gzip)} ${num(total.brotli)}`);
-console.log(`(${copies.length} route pages and 404.html are copies of index.html and not counted again)`);
+for (const r of rows) line(r.label, r);
+line("total", sum(all));
+console.log("\nlargest file of each group:");
+for (const l of largestOf) console.log(l);
+
+// What a browser fetches on a first visit, before any image: the page, then the app.
+const app = all.filter((r) => /^peerscope-.*\.(js|wasm)$/.test(r.file));
+console.log("\nfirst visit (page + JS glue + wasm):");
+for (const page of firstVisit) {
+  const r = all.find((x) => x.file === page);
+  if (r) line(`  ${page}`, sum([r, ...app]));
+}
