@@ -41,3 +41,32 @@ impl Rasterizer {
         pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads back the pixels of a PNG this module wrote.
+    fn pixels(png: &[u8]) -> tiny_skia::Pixmap {
+        tiny_skia::Pixmap::decode_png(png).expect("a PNG this module wrote decodes")
+    }
+
+    #[test]
+    fn a_profile_card_is_1200_by_630_and_draws_the_name_in_real_glyphs() {
+        let corpus = peerscope::data::corpus();
+        let person = corpus.people.iter().find(|p| p.name == "Yixing Xu").expect("Yixing Xu is in the seeds");
+        let card = crate::share::profile(corpus, person);
+        let named = ">Yixing Xu</text>";
+        assert!(card.contains(named), "the card names the person");
+        let raster = Rasterizer::new().expect("DejaVu Sans is installed");
+        let with_name = pixels(&raster.png(&card, 1.0).unwrap());
+        let without = pixels(&raster.png(&card.replace(named, "></text>"), 1.0).unwrap());
+        assert_eq!((with_name.width(), with_name.height()), (1200, 630));
+        // The title's baseline is at y = 150 in a 68 px font: the name's glyphs fill the band
+        // above it. A missing font would draw nothing there and leave the two images equal.
+        let band = |p: &tiny_skia::Pixmap| p.data()[(90 * 1200 * 4)..(160 * 1200 * 4)].to_vec();
+        let (a, b) = (band(&with_name), band(&without));
+        let changed = a.chunks(4).zip(b.chunks(4)).filter(|(x, y)| x != y).count();
+        assert!(changed > 3_000, "only {changed} pixels of the title band show the name");
+    }
+}

@@ -128,16 +128,24 @@ fn network_drawing(svg: &mut Card, frame: [f32; 4]) {
     svg.graph(&positions, &radii, &colours, &links, frame);
 }
 
-/// Works per dated year, every year from the first to the last.
-fn per_year(works: &[&Work]) -> Vec<(i32, usize)> {
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+/// Works per dated year, every year from the first to the last: `(year, works, of which the
+/// year was inferred)`.
+fn per_year(works: &[&Work]) -> Vec<(i32, usize, usize)> {
+    let mut counts: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
     for work in works {
         if let Some(date) = &work.date {
-            *counts.entry(date.year).or_default() += 1;
+            let count = counts.entry(date.year).or_default();
+            count.0 += 1;
+            count.1 += usize::from(date.year_inferred);
         }
     }
     match (counts.keys().next().copied(), counts.keys().last().copied()) {
-        (Some(first), Some(last)) => (first..=last).map(|y| (y, counts.get(&y).copied().unwrap_or(0))).collect(),
+        (Some(first), Some(last)) => (first..=last)
+            .map(|y| {
+                let (n, inferred) = counts.get(&y).copied().unwrap_or_default();
+                (y, n, inferred)
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -161,7 +169,9 @@ impl Card {
         let mut card = Card(svg);
         card.text(X + 44.0, 68.0, 26.0, ACCENT, true, "peerscope", 300.0);
         let site = SITE_URL.split_once("://").map_or(SITE_URL, |(_, rest)| rest);
-        card.text(X, H - 32.0, 20.0, MUTED, false, site, W - 2.0 * X);
+        // Bottom right, clear of the notes that charts write under themselves.
+        let shown = fit(site, 20.0, false, W / 2.0);
+        let _ = write!(card.0, "<text x=\"{}\" y=\"{}\" font-size=\"20\" fill=\"{MUTED}\" text-anchor=\"end\">{}</text>", W - X, H - 32.0, escape(&shown));
         card
     }
 
@@ -179,8 +189,9 @@ impl Card {
         let _ = write!(self.0, "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>", escape(&shown));
     }
 
-    /// Bars for `(year, count)` in the box at `(x, y)`, year labels below it.
-    fn bars(&mut self, rows: &[(i32, usize)], x: f32, y: f32, w: f32, h: f32) {
+    /// Bars for `(year, count, inferred)` in the box at `(x, y)`, year labels below it. A count
+    /// that includes inferred years is starred, and a note under the chart says so.
+    fn bars(&mut self, rows: &[(i32, usize, usize)], x: f32, y: f32, w: f32, h: f32) {
         if rows.is_empty() {
             self.text(x, y + 40.0, 22.0, MUTED, false, "No dated works", w);
             return;
@@ -190,16 +201,23 @@ impl Card {
         let bar = (step * 0.72).min(56.0);
         let label_every = (rows.len() as f32 / 10.0).ceil().max(1.0) as usize;
         let _ = write!(self.0, "<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SOFT}\" stroke-width=\"2\"/>", y + h, x + w, y + h);
-        for (i, (year, n)) in rows.iter().enumerate() {
+        for (i, (year, n, inferred)) in rows.iter().enumerate() {
             let bx = x + i as f32 * step;
             let bh = (*n as f32 / max) * (h - 28.0);
             let _ = write!(self.0, "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{bh:.1}\" rx=\"3\" fill=\"{ACCENT}\"/>", y + h - bh);
             if *n > 0 {
-                let _ = write!(self.0, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"{MUTED}\" text-anchor=\"middle\">{n}</text>", bx + bar / 2.0, y + h - bh - 6.0);
+                let star = if *inferred > 0 { "*" } else { "" };
+                let _ = write!(self.0, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"{MUTED}\" text-anchor=\"middle\">{n}{star}</text>", bx + bar / 2.0, y + h - bh - 6.0);
             }
             if i % label_every == 0 {
                 let _ = write!(self.0, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"{MUTED}\" text-anchor=\"middle\">{year}</text>", bx + bar / 2.0, y + h + 22.0);
             }
+        }
+        let inferred: usize = rows.iter().map(|r| r.2).sum();
+        if inferred > 0 {
+            let works = if inferred == 1 { "work" } else { "works" };
+            let note = format!("* year inferred for {inferred} {works}: the source gives no year");
+            self.text(x, y + h + 50.0, 16.0, MUTED, false, &note, w);
         }
     }
 
@@ -301,6 +319,18 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines.iter().all(|l| width(l, 40.0, true) <= 200.0), "{lines:?}");
         assert!(lines[1].ends_with('…'));
+    }
+
+    #[test]
+    fn inferred_years_are_starred_on_the_card() {
+        let corpus = peerscope::data::corpus();
+        let person = corpus.people.iter().find(|p| p.id == "yixing-xu").expect("Yixing Xu is in the seeds");
+        let card = profile(corpus, person);
+        assert!(card.contains(">2*</text>"), "2026's two works carry a star");
+        assert!(card.contains("* year inferred for 2 works: the source gives no year"));
+        assert!(card.contains(">8</text>"), "2020's eight works are stated, no star");
+        let gao = corpus.people.iter().find(|p| p.id == "xiaotian-gao").unwrap();
+        assert!(!profile(corpus, gao).contains("year inferred"), "no note where no year was inferred");
     }
 
     #[test]
