@@ -9,7 +9,8 @@ fn main() {
     println!("cargo:rerun-if-env-changed=PEERSCOPE_SEEDS");
     println!("cargo:rerun-if-env-changed=PEERSCOPE_BASE");
     println!("cargo:rerun-if-env-changed=PEERSCOPE_SITE_URL");
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let seeds = root.join(env::var_os("PEERSCOPE_SEEDS").unwrap_or_else(|| "seeds".into()));
     // A folder here makes cargo rerun this script when any file inside it changes.
     println!("cargo:rerun-if-changed={}", seeds.display());
@@ -37,7 +38,8 @@ fn main() {
     // Compact, not pretty: the app parses it, people read `peerscope-corpus compile`'s output.
     let json = serde_json::to_string(&compiled.corpus).expect("the model always serialises");
     fs::write(out.join("corpus.json"), json).expect("OUT_DIR is writable");
-    let network = serde_json::to_string(&network_layout(&compiled.corpus)).expect("the layout always serialises");
+    let network = serde_json::to_string(&network_layout(&compiled.corpus))
+        .expect("the layout always serialises");
     fs::write(out.join("network.json"), network).expect("OUT_DIR is writable");
 }
 
@@ -47,8 +49,18 @@ fn network_layout(corpus: &corpus::Corpus) -> corpus::graph::NetworkLayout {
     let graph = network(corpus);
     let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
     let edges = graph.weighted_edges();
-    let options = layout::Options { seed: 7, link_distance: 45.0, charge: -90.0, ..layout::Options::default() };
-    let positions = layout::layout_packed(&layout::Graph::from_triples(graph.nodes.len(), &edges), &radii, &options, 1.6);
+    let options = layout::Options {
+        seed: 7,
+        link_distance: 45.0,
+        charge: -90.0,
+        ..layout::Options::default()
+    };
+    let positions = layout::layout_packed(
+        &layout::Graph::from_triples(graph.nodes.len(), &edges),
+        &radii,
+        &options,
+        1.6,
+    );
     let components = graph.components();
     NetworkLayout {
         nodes: graph
@@ -66,7 +78,14 @@ fn network_layout(corpus: &corpus::Corpus) -> corpus::graph::NetworkLayout {
                 component,
             })
             .collect(),
-        links: edges.into_iter().map(|(a, b, w)| NetworkLink { a, b, works: w as u32 }).collect(),
+        links: edges
+            .into_iter()
+            .map(|(a, b, w)| NetworkLink {
+                a,
+                b,
+                works: w as u32,
+            })
+            .collect(),
     }
 }
 
@@ -90,7 +109,9 @@ fn site_url() -> String {
     if raw.is_empty() {
         return format!("http://127.0.0.1:8080{}", base_path());
     }
-    if !(raw.starts_with("https://") || raw.starts_with("http://")) || raw.contains(['"', '<', '>', ' ', '?', '#']) {
+    if !(raw.starts_with("https://") || raw.starts_with("http://"))
+        || raw.contains(['"', '<', '>', ' ', '?', '#'])
+    {
         eprintln!(
             "peerscope: PEERSCOPE_SITE_URL `{raw}` is not an absolute web address; \
              give the address the site is served at, such as https://example.org/peerscope"

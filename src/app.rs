@@ -12,10 +12,17 @@ use crate::routes::{Home, NetworkPage, NotFound, Profile, WorkPage};
 
 /// The document title for a page title: the page, then the site.
 fn page_title(title: String) -> String {
-    let full = if title.is_empty() { "peerscope".to_string() } else { format!("{title} · peerscope") };
+    let full = if title.is_empty() {
+        "peerscope".to_string()
+    } else {
+        format!("{title} · peerscope")
+    };
     // leptos_meta writes the server-rendered `<title>` as it is, unescaped; seed text must stay text.
     #[cfg(feature = "ssr")]
-    let full = full.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let full = full
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     full
 }
 

@@ -31,7 +31,9 @@ pub fn start() {
 /// Hydrates or renders the app, as described in the module documentation.
 fn take_over() {
     let document = gloo::utils::document();
-    let root = document.document_element().expect("a document has a root element");
+    let root = document
+        .document_element()
+        .expect("a document has a root element");
     let location = gloo::utils::window().location();
     let here = location.pathname().unwrap_or_default();
     let query = location.search().unwrap_or_default();

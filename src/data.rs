@@ -10,7 +10,9 @@ static NETWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/network.json
 /// The whole network, laid out at build time.
 pub fn network() -> &'static NetworkLayout {
     static NETWORK: OnceLock<NetworkLayout> = OnceLock::new();
-    NETWORK.get_or_init(|| serde_json::from_str(NETWORK_JSON).expect("embedded network matches the model"))
+    NETWORK.get_or_init(|| {
+        serde_json::from_str(NETWORK_JSON).expect("embedded network matches the model")
+    })
 }
 
 /// The sub-path the app is served under (`/peerscope`), or "" at the root; set at build time.

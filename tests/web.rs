@@ -22,15 +22,23 @@ async fn the_app_lists_the_profiled_researchers_from_the_embedded_corpus() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), peerscope::App);
     leptos::task::tick().await;
-    let cards = root.query_selector_all("[data-testid=profile-card] h3").unwrap();
-    let names: Vec<String> = (0..cards.length()).map(|i| cards.item(i).unwrap().text_content().unwrap()).collect();
+    let cards = root
+        .query_selector_all("[data-testid=profile-card] h3")
+        .unwrap();
+    let names: Vec<String> = (0..cards.length())
+        .map(|i| cards.item(i).unwrap().text_content().unwrap())
+        .collect();
     assert_eq!(names, ["Xiaotian Gao", "Xiaoyao Liang", "Yixing Xu"]);
 }
 
 #[wasm_bindgen_test]
 async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
     let root = container();
-    let work = corpus().works.iter().find(|w| w.title.value.starts_with("BiMLP")).expect("BiMLP is in the seeds");
+    let work = corpus()
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with("BiMLP"))
+        .expect("BiMLP is in the seeds");
     let (open, set_open) = signal(false);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -40,18 +48,28 @@ async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
         }
     });
     leptos::task::tick().await;
-    let abstract_el = root.query_selector("[data-testid=abstract]").unwrap().unwrap();
+    let abstract_el = root
+        .query_selector("[data-testid=abstract]")
+        .unwrap()
+        .unwrap();
     assert!(abstract_el.class_list().contains("folded"));
     // LaTeX is rendered: no raw command reaches the page.
     let text = abstract_el.text_content().unwrap();
     assert!(text.contains("1×1") && !text.contains('\\'), "{text}");
 
-    let toggle: web_sys::HtmlElement = root.query_selector("[data-testid=toggle-abstract]").unwrap().unwrap().unchecked_into();
+    let toggle: web_sys::HtmlElement = root
+        .query_selector("[data-testid=toggle-abstract]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     toggle.click();
     leptos::task::tick().await;
     assert!(open.get_untracked());
     assert!(!abstract_el.class_list().contains("folded"));
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
 
     let owner = root.query_selector("a.owner").unwrap().unwrap();
     assert_eq!(owner.text_content().unwrap(), "Yixing Xu");

@@ -4,7 +4,9 @@
 use crate::model::{AuthorList, AuthorVia, Corpus, Work};
 use crate::text::fold;
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Whether a citation can say anything useful: a real title or at least one author.
 pub fn citable(work: &Work) -> bool {
@@ -26,8 +28,16 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
         .collect();
     // A list that is truncated, or known only from a profile page, is not the whole list:
     // say so in the way BibTeX styles understand, rather than citing the known names alone.
-    let unknown_order = work.authors.iter().any(|a| a.via == AuthorVia::ProfileSubject);
-    if !names.is_empty() && (matches!(work.author_list, AuthorList::Truncated | AuthorList::SubjectOnly) || unknown_order) {
+    let unknown_order = work
+        .authors
+        .iter()
+        .any(|a| a.via == AuthorVia::ProfileSubject);
+    if !names.is_empty()
+        && (matches!(
+            work.author_list,
+            AuthorList::Truncated | AuthorList::SubjectOnly
+        ) || unknown_order)
+    {
         names.push("others".into());
     }
     if !names.is_empty() {
@@ -63,27 +73,44 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     }
     let body: Vec<String> = fields
         .iter()
-        .map(|(k, v)| if *k == "month" { format!("  {k} = {v}") } else { format!("  {k} = {{{v}}}") })
+        .map(|(k, v)| {
+            if *k == "month" {
+                format!("  {k} = {v}")
+            } else {
+                format!("  {k} = {{{v}}}")
+            }
+        })
         .collect();
     format!("@misc{{{},\n{}\n}}\n", key(work, corpus), body.join(",\n"))
 }
 
 /// `xu2022bimlp`: first author's surname, year, first word of the title; ASCII only.
 pub fn key(work: &Work, corpus: &Corpus) -> String {
-    let ascii = |s: &str| fold(s).chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
+    let ascii = |s: &str| {
+        fold(s)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+    };
     let surname = work
         .authors
         .first()
         .and_then(|a| corpus.person(&a.person))
         .map(|p| ascii(p.name.rsplit(' ').next().unwrap_or(&p.name)))
         .unwrap_or_else(|| "anon".into());
-    let year = work.date.as_ref().map(|d| d.year.to_string()).unwrap_or_default();
+    let year = work
+        .date
+        .as_ref()
+        .map(|d| d.year.to_string())
+        .unwrap_or_default();
     let word = work
         .title
         .value
         .split(|c: char| c.is_whitespace() || c == ':' || c == '-')
         .map(ascii)
-        .find(|w| w.len() > 3 && !matches!(w.as_str(), "with" | "from" | "via" | "towards" | "learning"))
+        .find(|w| {
+            w.len() > 3 && !matches!(w.as_str(), "with" | "from" | "via" | "towards" | "learning")
+        })
         .unwrap_or_default();
     format!("{surname}{year}{word}")
 }

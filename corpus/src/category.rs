@@ -62,7 +62,10 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("q-bio.NC", "Neurons and Cognition"),
     ("q-bio.QM", "Quantitative Methods"),
     ("physics.comp-ph", "Computational Physics"),
-    ("physics.data-an", "Data Analysis, Statistics and Probability"),
+    (
+        "physics.data-an",
+        "Data Analysis, Statistics and Probability",
+    ),
     ("cond-mat.dis-nn", "Disordered Systems and Neural Networks"),
     ("quant-ph", "Quantum Physics"),
     ("econ.EM", "Econometrics"),
@@ -81,13 +84,18 @@ pub fn normalize(code: &str) -> Option<&'static str> {
         .map(|(canonical, _)| *canonical)
         .find(|canonical| {
             canonical.eq_ignore_ascii_case(code)
-                || canonical.strip_prefix("cs.").is_some_and(|bare| bare == code)
+                || canonical
+                    .strip_prefix("cs.")
+                    .is_some_and(|bare| bare == code)
         })
 }
 
 /// The readable name of a canonical category code (`cs.CV` → "Computer Vision"), for the app.
 pub fn name(code: &str) -> Option<&'static str> {
-    CATEGORIES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+    CATEGORIES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
 }
 
 /// Every known category, canonical code and name, in table order (for listings and tests).
@@ -101,12 +109,22 @@ mod tests {
 
     #[test]
     fn bare_codes_are_computer_science() {
-        for (bare, full) in [("CV", "cs.CV"), ("CL", "cs.CL"), ("LG", "cs.LG"), ("RO", "cs.RO"), ("AI", "cs.AI")] {
+        for (bare, full) in [
+            ("CV", "cs.CV"),
+            ("CL", "cs.CL"),
+            ("LG", "cs.LG"),
+            ("RO", "cs.RO"),
+            ("AI", "cs.AI"),
+        ] {
             assert_eq!(normalize(bare), Some(full));
         }
         assert_eq!(normalize("cs.lg"), Some("cs.LG"));
         assert_eq!(normalize("stat.ML"), Some("stat.ML"));
-        assert_eq!(normalize("cv"), None, "bare codes are upper case on the pages");
+        assert_eq!(
+            normalize("cv"),
+            None,
+            "bare codes are upper case on the pages"
+        );
         assert_eq!(normalize("XX"), None);
     }
 

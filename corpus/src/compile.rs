@@ -39,7 +39,10 @@ pub fn compile(docs: &[Document], overrides: &Overrides) -> Result<Compiled, Vec
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    let sources = pages.iter().map(|page| source(page, &merged.subjects)).collect();
+    let sources = pages
+        .iter()
+        .map(|page| source(page, &merged.subjects))
+        .collect();
     let corpus = Corpus {
         schema_version: SCHEMA_VERSION,
         people: merged.people,
@@ -47,7 +50,10 @@ pub fn compile(docs: &[Document], overrides: &Overrides) -> Result<Compiled, Vec
         sources,
         warnings: diagnostics.clone(),
     };
-    Ok(Compiled { corpus, warnings: diagnostics })
+    Ok(Compiled {
+        corpus,
+        warnings: diagnostics,
+    })
 }
 
 /// Errors for an empty run and for two documents with the same name.
@@ -60,7 +66,10 @@ fn check_names(docs: &[Document]) -> Vec<Diagnostic> {
     let mut seen = std::collections::BTreeSet::new();
     docs.iter()
         .filter(|d| !seen.insert(d.file.as_str()))
-        .map(|d| Diagnostic::error(&d.file, "two seed documents have this name").hint("rename one of them"))
+        .map(|d| {
+            Diagnostic::error(&d.file, "two seed documents have this name")
+                .hint("rename one of them")
+        })
         .collect()
 }
 

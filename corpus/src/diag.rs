@@ -50,8 +50,6 @@ impl Diagnostic {
 
 /// Diagnostics in reading order: by file, then line, then column; whole-file ones first.
 pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column))
-    });
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     diagnostics
 }

@@ -15,7 +15,10 @@ pub struct Document {
 impl Document {
     /// A document from a name and its bytes (tests and the build script build them in memory).
     pub fn new(file: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        Document { file: file.into(), bytes: bytes.into() }
+        Document {
+            file: file.into(),
+            bytes: bytes.into(),
+        }
     }
 
     /// The document's text, or an error naming where it stops being UTF-8 text.
@@ -38,7 +41,12 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         }
     };
     match text.find('\0') {
-        Some(offset) => Err(not_text(file, &text[..offset], offset, "contains a NUL byte")),
+        Some(offset) => Err(not_text(
+            file,
+            &text[..offset],
+            offset,
+            "contains a NUL byte",
+        )),
         None => Ok(text),
     }
 }

@@ -9,7 +9,11 @@ use std::path::Path;
 /// name, keeping raw bytes. Fails with one error per unreadable file (or the folder itself).
 pub fn load_dir(dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
     let (docs, errors) = load_dir_partial(dir);
-    if errors.is_empty() { Ok(docs) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(docs)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Like `load_dir`, but returns the documents it could read beside the errors, so a run can
@@ -36,7 +40,10 @@ pub fn load_dir_partial(dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
     for name in names {
         match std::fs::read(dir.join(&name)) {
             Ok(bytes) => docs.push(Document::new(name, bytes)),
-            Err(err) => errors.push(Diagnostic::error(&name, format!("cannot read the file: {err}")).hint("check its permissions")),
+            Err(err) => errors.push(
+                Diagnostic::error(&name, format!("cannot read the file: {err}"))
+                    .hint("check its permissions"),
+            ),
         }
     }
     (docs, errors)
@@ -49,7 +56,10 @@ pub fn read_overrides(dir: &Path) -> Result<Overrides, Vec<Diagnostic>> {
         return Ok(Overrides::default());
     }
     let bytes = std::fs::read(&path).map_err(|err| {
-        vec![Diagnostic::error(FILE_NAME, format!("cannot read the file: {err}")).hint("check its permissions")]
+        vec![
+            Diagnostic::error(FILE_NAME, format!("cannot read the file: {err}"))
+                .hint("check its permissions"),
+        ]
     })?;
     let text = decode(FILE_NAME, &bytes).map_err(|error| vec![error])?;
     Overrides::parse(text)

@@ -74,7 +74,10 @@ impl<'a> CoGraph<'a> {
 
     /// The edges as `(a, b, joint works)` triples, for a layout.
     pub fn weighted_edges(&self) -> Vec<(u32, u32, f32)> {
-        self.links.iter().map(|l| (l.a as u32, l.b as u32, l.works.len() as f32)).collect()
+        self.links
+            .iter()
+            .map(|l| (l.a as u32, l.b as u32, l.works.len() as f32))
+            .collect()
     }
 
     /// Connected components: the component number of each node, the largest component first
@@ -146,7 +149,9 @@ fn role(person: &Person, center: Option<&str>) -> Role {
 /// steps of them, and every link among those people. The centre comes first, then people by
 /// hop, by joint works with the centre, and by name.
 pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -> CoGraph<'a> {
-    let Some(center_person) = corpus.person(center) else { return CoGraph::default() };
+    let Some(center_person) = corpus.person(center) else {
+        return CoGraph::default();
+    };
     let joint = pairs(works);
     let mut adjacency: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (a, b) in joint.keys() {
@@ -168,13 +173,21 @@ pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -
         frontier = next;
     }
     let with_center = |id: &str| {
-        let key = if id < center { (id, center) } else { (center, id) };
+        let key = if id < center {
+            (id, center)
+        } else {
+            (center, id)
+        };
         joint.get(&key).map_or(0, Vec::len)
     };
-    let mut people: Vec<(&Person, u8)> =
-        hop_of.iter().filter_map(|(id, hop)| corpus.person(id).map(|p| (p, *hop))).collect();
+    let mut people: Vec<(&Person, u8)> = hop_of
+        .iter()
+        .filter_map(|(id, hop)| corpus.person(id).map(|p| (p, *hop)))
+        .collect();
     people.sort_by(|(a, ha), (b, hb)| {
-        ha.cmp(hb).then(with_center(&b.id).cmp(&with_center(&a.id))).then(a.name.cmp(&b.name))
+        ha.cmp(hb)
+            .then(with_center(&b.id).cmp(&with_center(&a.id)))
+            .then(a.name.cmp(&b.name))
     });
     build(corpus, people, &joint, Some(center))
 }
@@ -193,7 +206,11 @@ fn build<'a>(
     joint: &BTreeMap<(&'a str, &'a str), Vec<&'a Work>>,
     center: Option<&str>,
 ) -> CoGraph<'a> {
-    let index: BTreeMap<&str, usize> = people.iter().enumerate().map(|(i, (p, _))| (p.id.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| (p.id.as_str(), i))
+        .collect();
     let nodes = people
         .iter()
         .map(|(person, hop)| Node {
@@ -207,7 +224,11 @@ fn build<'a>(
         .iter()
         .filter_map(|((a, b), works)| {
             let (i, j) = (*index.get(a)?, *index.get(b)?);
-            Some(Link { a: i.min(j), b: i.max(j), works: works.clone() })
+            Some(Link {
+                a: i.min(j),
+                b: i.max(j),
+                works: works.clone(),
+            })
         })
         .collect();
     links.sort_by_key(|l| (l.a, l.b));
@@ -253,17 +274,30 @@ mod tests {
     use crate::model::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
 
     fn person(id: &str) -> Person {
-        Person { id: id.into(), name: id.to_uppercase(), mentions: vec![], profiles: vec![], computed: PersonComputed::default() }
+        Person {
+            id: id.into(),
+            name: id.to_uppercase(),
+            mentions: vec![],
+            profiles: vec![],
+            computed: PersonComputed::default(),
+        }
     }
 
     fn work(id: &str, authors: &[&str]) -> Work {
         Work {
             id: id.into(),
-            title: Cited { value: id.into(), sources: vec![] },
+            title: Cited {
+                value: id.into(),
+                sources: vec![],
+            },
             title_derived: false,
             authors: authors
                 .iter()
-                .map(|a| Authorship { person: a.to_string(), via: AuthorVia::Listed, sources: vec![] })
+                .map(|a| Authorship {
+                    person: a.to_string(),
+                    via: AuthorVia::Listed,
+                    sources: vec![],
+                })
                 .collect(),
             author_list: AuthorList::Complete,
             date: None,
@@ -282,7 +316,13 @@ mod tests {
         Corpus {
             schema_version: 1,
             people: ["a", "b", "c", "d", "e"].map(person).to_vec(),
-            works: vec![work("w1", &["a", "b"]), work("w2", &["b", "a"]), work("w3", &["a", "c"]), work("w4", &["c", "d"]), work("w5", &["e"])],
+            works: vec![
+                work("w1", &["a", "b"]),
+                work("w2", &["b", "a"]),
+                work("w3", &["a", "c"]),
+                work("w4", &["c", "d"]),
+                work("w5", &["e"]),
+            ],
             sources: vec![],
             warnings: vec![],
         }
@@ -315,7 +355,10 @@ mod tests {
         let c = corpus();
         let g = network(&c);
         assert_eq!(g.components(), [0, 0, 0, 0, 1]);
-        assert_eq!(g.nodes.iter().map(|n| n.works).collect::<Vec<_>>(), [3, 2, 2, 1, 1]);
+        assert_eq!(
+            g.nodes.iter().map(|n| n.works).collect::<Vec<_>>(),
+            [3, 2, 2, 1, 1]
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ mod tests {
         assert_eq!(derive("Short one. Then more."), "Short one");
         let long = "Word ".repeat(40);
         let label = derive(&long);
-        assert!(label.ends_with('…') && label.chars().count() <= 81, "{label}");
+        assert!(
+            label.ends_with('…') && label.chars().count() <= 81,
+            "{label}"
+        );
         assert_eq!(derive(""), "");
     }
 }

@@ -22,7 +22,11 @@ pub enum Span {
 pub fn parse(s: &str) -> Vec<Span> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
-    Parser { chars: &chars, pos: 0 }.spans(&mut out, None);
+    Parser {
+        chars: &chars,
+        pos: 0,
+    }
+    .spans(&mut out, None);
     autolink(merge_text(out))
 }
 
@@ -67,7 +71,9 @@ impl Parser<'_> {
                     match end {
                         Some(len) => {
                             flush(&mut text, out);
-                            let inner: String = self.chars[self.pos + 1..self.pos + 1 + len].iter().collect();
+                            let inner: String = self.chars[self.pos + 1..self.pos + 1 + len]
+                                .iter()
+                                .collect();
                             out.push(Span::Math(math(&inner)));
                             self.pos += len + 2;
                         }
@@ -271,15 +277,27 @@ fn math(inner: &str) -> String {
                     i = start + 1;
                 } else {
                     let name: String = chars[start..end].iter().collect();
-                    out.push_str(symbol(&name).or_else(|| word_command(&name)).unwrap_or(&name));
+                    out.push_str(
+                        symbol(&name)
+                            .or_else(|| word_command(&name))
+                            .unwrap_or(&name),
+                    );
                     i = end;
                 }
             }
             c @ ('_' | '^') => {
                 let (arg, next) = script_argument(&chars, i + 1);
                 let converted = math(&arg);
-                let mapped: Option<String> =
-                    converted.chars().map(|ch| if c == '_' { subscript(ch) } else { superscript(ch) }).collect();
+                let mapped: Option<String> = converted
+                    .chars()
+                    .map(|ch| {
+                        if c == '_' {
+                            subscript(ch)
+                        } else {
+                            superscript(ch)
+                        }
+                    })
+                    .collect();
                 match mapped {
                     Some(s) => out.push_str(&s),
                     None => {
@@ -322,7 +340,10 @@ fn script_argument(chars: &[char], at: usize) -> (String, usize) {
                 }
                 end += 1;
             }
-            (chars[at + 1..end.min(chars.len())].iter().collect(), end + 1)
+            (
+                chars[at + 1..end.min(chars.len())].iter().collect(),
+                end + 1,
+            )
         }
         Some('\\') => {
             let mut end = at + 1;
@@ -397,7 +418,9 @@ fn split_urls(text: &str, out: &mut Vec<Span>) {
     let mut rest = text;
     while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
         let tail = &rest[start..];
-        let len = tail.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>')).unwrap_or(tail.len());
+        let len = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
+            .unwrap_or(tail.len());
         let url = tail[..len].trim_end_matches(['.', ',', ';', ':', ')', ']', '!', '?', '\'']);
         if start > 0 {
             out.push(Span::Text(rest[..start].to_string()));
@@ -420,9 +443,15 @@ mod tests {
 
     #[test]
     fn math_becomes_unicode() {
-        assert_eq!(parse("kernel size $1\\times1$."), [text("kernel size "), Span::Math("1×1".into()), text(".")]);
+        assert_eq!(
+            parse("kernel size $1\\times1$."),
+            [text("kernel size "), Span::Math("1×1".into()), text(".")]
+        );
         assert_eq!(to_plain("using $\\ell_1$-norm"), "using ℓ₁-norm");
-        assert_eq!(to_plain("achieving a $75.1\\%$ top-1"), "achieving a 75.1% top-1");
+        assert_eq!(
+            to_plain("achieving a $75.1\\%$ top-1"),
+            "achieving a 75.1% top-1"
+        );
         assert_eq!(to_plain("$x^{2}_{ij}$ and $O(n^2)$"), "x²ᵢⱼ and O(n²)");
         assert_eq!(to_plain("$\\alpha \\leq \\beta$"), "α ≤ β");
     }
@@ -431,11 +460,21 @@ mod tests {
     fn commands_become_markup_or_text() {
         assert_eq!(
             parse("we introduce \\textbf{Collaborative Speculative Decoding (CoSpec)}, a"),
-            [text("we introduce "), Span::Bold(vec![text("Collaborative Speculative Decoding (CoSpec)")]), text(", a")]
+            [
+                text("we introduce "),
+                Span::Bold(vec![text("Collaborative Speculative Decoding (CoSpec)")]),
+                text(", a")
+            ]
         );
         assert_eq!(to_plain("50\\% patches, 1\\%"), "50% patches, 1%");
-        assert_eq!(to_plain("rules (\\eg hard thresholding)"), "rules (e.g. hard thresholding)");
-        assert_eq!(to_plain("network~(DNN) operator -- matrix"), "network\u{a0}(DNN) operator – matrix");
+        assert_eq!(
+            to_plain("rules (\\eg hard thresholding)"),
+            "rules (e.g. hard thresholding)"
+        );
+        assert_eq!(
+            to_plain("network~(DNN) operator -- matrix"),
+            "network\u{a0}(DNN) operator – matrix"
+        );
         assert_eq!(to_plain("\\unknowncommand{x}"), "unknowncommandx");
     }
 
@@ -443,21 +482,43 @@ mod tests {
     fn urls_are_links_without_trailing_punctuation() {
         assert_eq!(
             parse("available at \\url{https://gitee.com/a/BiMLP}."),
-            [text("available at "), Span::Url("https://gitee.com/a/BiMLP".into()), text(".")]
+            [
+                text("available at "),
+                Span::Url("https://gitee.com/a/BiMLP".into()),
+                text(".")
+            ]
         );
         assert_eq!(
             parse("at https://github.com/clevercool/SQuant."),
-            [text("at "), Span::Url("https://github.com/clevercool/SQuant".into()), text(".")]
+            [
+                text("at "),
+                Span::Url("https://github.com/clevercool/SQuant".into()),
+                text(".")
+            ]
         );
         assert_eq!(
             parse("\\textit{https://gitee.com/x/FDA-BNN}."),
-            [Span::Italic(vec![Span::Url("https://gitee.com/x/FDA-BNN".into())]), text(".")]
+            [
+                Span::Italic(vec![Span::Url("https://gitee.com/x/FDA-BNN".into())]),
+                text(".")
+            ]
         );
     }
 
     #[test]
     fn no_backslash_survives_on_any_seed_like_input() {
-        for s in ["\\", "$", "$\\", "\\textbf{", "\\url{", "a_", "$a_$", "$x^{$", "}{", "\\\\%"] {
+        for s in [
+            "\\",
+            "$",
+            "$\\",
+            "\\textbf{",
+            "\\url{",
+            "a_",
+            "$a_$",
+            "$x^{$",
+            "}{",
+            "\\\\%",
+        ] {
             let out = to_plain(s);
             assert!(!out.contains('\\'), "{s:?} → {out:?}");
         }
@@ -465,6 +526,9 @@ mod tests {
 
     #[test]
     fn html_stays_text() {
-        assert_eq!(parse("<script>alert(1)</script>"), [text("<script>alert(1)</script>")]);
+        assert_eq!(
+            parse("<script>alert(1)</script>"),
+            [text("<script>alert(1)</script>")]
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod fs;
 pub mod graph;
 pub mod label;
 pub mod labels;
+pub mod latex;
 pub mod links;
 pub mod merge;
 pub mod model;
@@ -26,7 +27,6 @@ pub mod normalize;
 pub mod output;
 pub mod overrides;
 pub mod parse;
-pub mod latex;
 pub mod query;
 pub mod slug;
 pub mod text;
@@ -59,7 +59,9 @@ pub fn compile_dir(dir: &Path) -> Result<Compiled, Vec<Diagnostic>> {
     }
     match compile(&docs, &overrides) {
         Ok(compiled) if !had_errors => Ok(compiled),
-        Ok(compiled) => Err(diag::sorted(diagnostics.into_iter().chain(compiled.warnings).collect())),
+        Ok(compiled) => Err(diag::sorted(
+            diagnostics.into_iter().chain(compiled.warnings).collect(),
+        )),
         Err(found) => Err(diag::sorted(diagnostics.into_iter().chain(found).collect())),
     }
 }

@@ -34,7 +34,9 @@ fn find_scheme(text: &str) -> Option<usize> {
 fn trim_trailing_punctuation(url: &str) -> &str {
     let mut url = url;
     loop {
-        let Some(last) = url.chars().last() else { return url };
+        let Some(last) = url.chars().last() else {
+            return url;
+        };
         let unbalanced = |open: char, close: char| {
             last == close && url.matches(open).count() < url.matches(close).count()
         };
@@ -59,14 +61,19 @@ mod tests {
             ["https://github.com/clevercool/SQuant"]
         );
         assert_eq!(
-            find_urls(r"available at \url{https://gitee.com/mindspore/models/tree/master/research/cv/BiMLP}."),
+            find_urls(
+                r"available at \url{https://gitee.com/mindspore/models/tree/master/research/cv/BiMLP}."
+            ),
             ["https://gitee.com/mindspore/models/tree/master/research/cv/BiMLP"]
         );
         assert_eq!(
             find_urls(r"at \textit{https://gitee.com/x/FDA-BNN}."),
             ["https://gitee.com/x/FDA-BNN"]
         );
-        assert_eq!(find_urls("(see https://a.org/x_(y)), and http://b.org"), ["https://a.org/x_(y)", "http://b.org"]);
+        assert_eq!(
+            find_urls("(see https://a.org/x_(y)), and http://b.org"),
+            ["https://a.org/x_(y)", "http://b.org"]
+        );
     }
 
     #[test]

@@ -289,7 +289,11 @@ impl Corpus {
 
     /// People with at least one profile page, in name order.
     pub fn profiled(&self) -> Vec<&Person> {
-        let mut v: Vec<&Person> = self.people.iter().filter(|p| !p.profiles.is_empty()).collect();
+        let mut v: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| !p.profiles.is_empty())
+            .collect();
         v.sort_by(|a, b| a.name.cmp(&b.name));
         v
     }

@@ -84,7 +84,11 @@ impl ViewState {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
         let mut ignore = |key: &str, value: &str, reason: &str| {
-            notices.push(Notice { key: key.into(), value: value.into(), reason: reason.into() })
+            notices.push(Notice {
+                key: key.into(),
+                value: value.into(),
+                reason: reason.into(),
+            })
         };
         for (key, value) in pairs {
             match key.as_str() {
@@ -101,7 +105,11 @@ impl ViewState {
                 },
                 "cat" => {
                     for code in value.split(',').filter(|c| !c.is_empty()) {
-                        if corpus.works.iter().any(|w| w.categories.iter().any(|c| c.value == code)) {
+                        if corpus
+                            .works
+                            .iter()
+                            .any(|w| w.categories.iter().any(|c| c.value == code))
+                        {
                             state.categories.insert(code.to_string());
                         } else {
                             ignore(key, code, "no work in this corpus has that category");
@@ -169,12 +177,19 @@ impl ViewState {
 
     /// Whether any filter narrows the list (the sort and unfolded abstracts do not).
     pub fn is_filtered(&self) -> bool {
-        self.from.is_some() || self.to.is_some() || !self.categories.is_empty() || !self.text.is_empty()
+        self.from.is_some()
+            || self.to.is_some()
+            || !self.categories.is_empty()
+            || !self.text.is_empty()
     }
 
     /// This view with every filter cleared, keeping the sort and the graph's reach.
     pub fn cleared(&self) -> ViewState {
-        ViewState { sort: self.sort, hops: self.hops, ..ViewState::default() }
+        ViewState {
+            sort: self.sort,
+            hops: self.hops,
+            ..ViewState::default()
+        }
     }
 
     /// Whether a work passes every filter (years, categories, text).
@@ -217,16 +232,25 @@ impl ViewState {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
-        let Some(year) = work.date.as_ref().map(|d| d.year) else { return false };
+        let Some(year) = work.date.as_ref().map(|d| d.year) else {
+            return false;
+        };
         self.from.is_none_or(|from| year >= from) && self.to.is_none_or(|to| year <= to)
     }
 
     fn category_matches(&self, work: &Work) -> bool {
-        self.categories.is_empty() || work.categories.iter().any(|c| self.categories.contains(&c.value))
+        self.categories.is_empty()
+            || work
+                .categories
+                .iter()
+                .any(|c| self.categories.contains(&c.value))
     }
 
     fn text_matches(&self, work: &Work, corpus: &Corpus) -> bool {
-        let words: Vec<String> = fold(&self.text).split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = fold(&self.text)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         if words.is_empty() {
             return true;
         }
@@ -254,7 +278,11 @@ pub struct Filtered<'a> {
 
 /// Applies a view to a person's works.
 pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) -> Filtered<'a> {
-    let all: Vec<&Work> = corpus.works.iter().filter(|w| w.has_author(&person.id)).collect();
+    let all: Vec<&Work> = corpus
+        .works
+        .iter()
+        .filter(|w| w.has_author(&person.id))
+        .collect();
     let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
     let mut by_year = BTreeMap::new();
     let mut inferred_by_year = BTreeMap::new();
@@ -284,22 +312,40 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) 
         }
     }
     sort_works(&mut works, state.sort);
-    Filtered { works, total: all.len(), by_year, inferred_by_year, by_category, undated }
+    Filtered {
+        works,
+        total: all.len(),
+        by_year,
+        inferred_by_year,
+        by_category,
+        undated,
+    }
 }
 
 /// Orders works: newest or oldest first (undated last, ties by title), or by title.
 pub fn sort_works(works: &mut [&Work], sort: Sort) {
-    let date_key = |w: &Work| w.date.as_ref().map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)));
+    let date_key = |w: &Work| {
+        w.date
+            .as_ref()
+            .map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
+    };
     let title_key = |w: &Work| fold(&w.title.value);
     works.sort_by(|a, b| match sort {
         Sort::Title => title_key(a).cmp(&title_key(b)),
         Sort::Newest => match (date_key(a), date_key(b)) {
             (Some(x), Some(y)) => y.cmp(&x).then_with(|| title_key(a).cmp(&title_key(b))),
-            (x, y) => y.is_none().cmp(&x.is_none()).reverse().then_with(|| title_key(a).cmp(&title_key(b))),
+            (x, y) => y
+                .is_none()
+                .cmp(&x.is_none())
+                .reverse()
+                .then_with(|| title_key(a).cmp(&title_key(b))),
         },
         Sort::Oldest => match (date_key(a), date_key(b)) {
             (Some(x), Some(y)) => x.cmp(&y).then_with(|| title_key(a).cmp(&title_key(b))),
-            (x, y) => x.is_none().cmp(&y.is_none()).then_with(|| title_key(a).cmp(&title_key(b))),
+            (x, y) => x
+                .is_none()
+                .cmp(&y.is_none())
+                .then_with(|| title_key(a).cmp(&title_key(b))),
         },
     });
 }
@@ -319,9 +365,22 @@ pub fn search<'a>(corpus: &'a Corpus, query: &str) -> SearchHits<'a> {
         return SearchHits::default();
     }
     let all = |haystack: &str| words.iter().all(|w| haystack.contains(w.as_str()));
-    let mut people: Vec<&Person> = corpus.people.iter().filter(|p| all(&fold(&p.name))).collect();
-    people.sort_by(|a, b| b.profiles.len().cmp(&a.profiles.len()).then(a.name.cmp(&b.name)));
-    let mut works: Vec<&Work> = corpus.works.iter().filter(|w| all(&searchable(w, corpus))).collect();
+    let mut people: Vec<&Person> = corpus
+        .people
+        .iter()
+        .filter(|p| all(&fold(&p.name)))
+        .collect();
+    people.sort_by(|a, b| {
+        b.profiles
+            .len()
+            .cmp(&a.profiles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    let mut works: Vec<&Work> = corpus
+        .works
+        .iter()
+        .filter(|w| all(&searchable(w, corpus)))
+        .collect();
     // Title matches first, then the rest, each in title order.
     works.sort_by_key(|w| (!all(&fold(&w.title.value)), fold(&w.title.value)));
     SearchHits { people, works }
@@ -357,7 +416,9 @@ pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -413,7 +474,11 @@ pub struct Collaborator<'a> {
 }
 
 /// Everyone named as a co-author of `person` on `works`, most joint works first, then by name.
-pub fn collaborators<'a>(corpus: &'a Corpus, person: &str, works: &[&'a Work]) -> Vec<Collaborator<'a>> {
+pub fn collaborators<'a>(
+    corpus: &'a Corpus,
+    person: &str,
+    works: &[&'a Work],
+) -> Vec<Collaborator<'a>> {
     let mut joint: BTreeMap<&str, Vec<&'a Work>> = BTreeMap::new();
     for work in works.iter().filter(|w| w.has_author(person)) {
         for author in work.authors.iter().filter(|a| a.person != person) {
@@ -425,9 +490,18 @@ pub fn collaborators<'a>(corpus: &'a Corpus, person: &str, works: &[&'a Work]) -
     }
     let mut out: Vec<Collaborator<'a>> = joint
         .into_iter()
-        .filter_map(|(id, works)| corpus.person(id).map(|person| Collaborator { person, works }))
+        .filter_map(|(id, works)| {
+            corpus
+                .person(id)
+                .map(|person| Collaborator { person, works })
+        })
         .collect();
-    out.sort_by(|a, b| b.works.len().cmp(&a.works.len()).then_with(|| a.person.name.cmp(&b.person.name)));
+    out.sort_by(|a, b| {
+        b.works
+            .len()
+            .cmp(&a.works.len())
+            .then_with(|| a.person.name.cmp(&b.person.name))
+    });
     out
 }
 
@@ -445,11 +519,23 @@ pub fn suggest(corpus: &Corpus, wanted: &str, limit: usize) -> Vec<Suggestion> {
     let mut scored: Vec<(usize, Suggestion)> = Vec::new();
     for person in &corpus.people {
         let score = distance(&wanted, &person.id);
-        scored.push((score, Suggestion { href: format!("/p/{}", person.id), label: person.name.clone() }));
+        scored.push((
+            score,
+            Suggestion {
+                href: format!("/p/{}", person.id),
+                label: person.name.clone(),
+            },
+        ));
     }
     for work in &corpus.works {
         let score = distance(&wanted, &work.id);
-        scored.push((score, Suggestion { href: format!("/w/{}", work.id), label: crate::latex::to_plain(&work.title.value) }));
+        scored.push((
+            score,
+            Suggestion {
+                href: format!("/w/{}", work.id),
+                label: crate::latex::to_plain(&work.title.value),
+            },
+        ));
     }
     scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
     scored.into_iter().take(limit).map(|(_, s)| s).collect()
@@ -480,7 +566,10 @@ fn distance(wanted: &str, id: &str) -> usize {
 
 /// Distinct years of a person's works, for the year-range control.
 pub fn years(works: &[&Work]) -> Vec<i32> {
-    let set: BTreeSet<i32> = works.iter().filter_map(|w| w.date.as_ref().map(|d| d.year)).collect();
+    let set: BTreeSet<i32> = works
+        .iter()
+        .filter_map(|w| w.date.as_ref().map(|d| d.year))
+        .collect();
     set.into_iter().collect()
 }
 
@@ -499,8 +588,13 @@ pub fn thousands(n: u64) -> String {
 
 /// `Dec 29, 2022`, `Dec 2022` or `2022`, as precise as the date is known.
 pub fn date_label(date: &crate::model::WorkDate) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let month = date.month.filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m as usize - 1]);
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = date
+        .month
+        .filter(|m| (1..=12).contains(m))
+        .map(|m| MONTHS[m as usize - 1]);
     match (month, date.day) {
         (Some(month), Some(day)) => format!("{month} {day}, {}", date.year),
         (Some(month), None) => format!("{month} {}", date.year),

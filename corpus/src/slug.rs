@@ -13,7 +13,10 @@ pub const MAX_WORK_SLUG: usize = 60;
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c) && !is_apostrophe(*c)) {
+    for c in text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c) && !is_apostrophe(*c))
+    {
         match ascii_of(c) {
             Some(ascii) => {
                 if pending_hyphen && !out.is_empty() {
@@ -67,8 +70,10 @@ pub fn shorten(slug: &str, max: usize) -> &str {
 /// order given) keeps it, later ones get `-2`, `-3`, ... skipping ids already taken.
 /// `fallback` stands in for an empty base.
 pub fn unique(bases: &[String], fallback: &str) -> Vec<String> {
-    let bases: Vec<&str> =
-        bases.iter().map(|b| if b.is_empty() { fallback } else { b.as_str() }).collect();
+    let bases: Vec<&str> = bases
+        .iter()
+        .map(|b| if b.is_empty() { fallback } else { b.as_str() })
+        .collect();
     let mut taken: BTreeSet<String> = BTreeSet::new();
     let mut ids: Vec<Option<String>> = bases
         .iter()
@@ -94,7 +99,10 @@ mod tests {
     #[test]
     fn slugs_are_ascii_lowercase_hyphenated() {
         assert_eq!(slug("Zoë Núñez"), "zoe-nunez");
-        assert_eq!(slug("Týr-the-Pruner: Structural Pruning"), "tyr-the-pruner-structural-pruning");
+        assert_eq!(
+            slug("Týr-the-Pruner: Structural Pruning"),
+            "tyr-the-pruner-structural-pruning"
+        );
         assert_eq!(slug("Kendall's tau"), "kendalls-tau");
         assert_eq!(slug("  Straße  "), "strasse");
         assert_eq!(slug("张伟"), "");
@@ -110,7 +118,12 @@ mod tests {
 
     #[test]
     fn clashes_get_suffixes() {
-        let bases = ["x".to_string(), "x".to_string(), "x-2".to_string(), String::new()];
+        let bases = [
+            "x".to_string(),
+            "x".to_string(),
+            "x-2".to_string(),
+            String::new(),
+        ];
         assert_eq!(unique(&bases, "person"), ["x", "x-3", "x-2", "person"]);
     }
 }

@@ -10,11 +10,17 @@ use std::process::{Command, Output};
 
 fn errors_of(dir: &Path) -> Vec<Diagnostic> {
     let diagnostics = compile_dir(dir).expect_err("must fail");
-    diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect()
+    diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
 }
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_peerscope-corpus")).args(args).output().expect("run the CLI")
+    Command::new(env!("CARGO_BIN_EXE_peerscope-corpus"))
+        .args(args)
+        .output()
+        .expect("run the CLI")
 }
 
 fn stderr(output: &Output) -> String {
@@ -35,12 +41,25 @@ fn empty_file_is_an_error() {
 
 #[test]
 fn binary_file_is_an_error_with_its_position() {
-    let dir = folder("binary", &[("image.txt", PNG), ("later.txt", b"ok\n\xc3\x28")]);
+    let dir = folder(
+        "binary",
+        &[("image.txt", PNG), ("later.txt", b"ok\n\xc3\x28")],
+    );
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 2, "{}", render(&errors));
-    assert_eq!((errors[0].file.as_str(), errors[0].line, errors[0].column), ("image.txt", Some(1), Some(1)));
-    assert_eq!((errors[1].file.as_str(), errors[1].line, errors[1].column), ("later.txt", Some(2), Some(1)));
-    assert!(errors[1].message.contains("byte offset 3"), "{}", errors[1].message);
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line, errors[0].column),
+        ("image.txt", Some(1), Some(1))
+    );
+    assert_eq!(
+        (errors[1].file.as_str(), errors[1].line, errors[1].column),
+        ("later.txt", Some(2), Some(1))
+    );
+    assert!(
+        errors[1].message.contains("byte offset 3"),
+        "{}",
+        errors[1].message
+    );
 }
 
 #[test]
@@ -49,8 +68,18 @@ fn profile_cut_off_after_its_name_is_an_error() {
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{}", render(&errors));
     assert_eq!((errors[0].file.as_str(), errors[0].line), (TRUST, Some(3)));
-    assert!(errors[0].message.contains("ends after the name `Xiaotian Gao`"), "{}", errors[0].message);
-    assert!(errors[0].message.contains("expected"), "{}", errors[0].message);
+    assert!(
+        errors[0]
+            .message
+            .contains("ends after the name `Xiaotian Gao`"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("expected"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
@@ -58,7 +87,11 @@ fn paper_list_cut_off_after_its_figures_is_an_error() {
     let dir = folder("cut-after-figures", &[(PAPERS, &seed_head(PAPERS, 9))]);
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{}", render(&errors));
-    assert!(errors[0].message.contains("paper list"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("paper list"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
@@ -67,7 +100,11 @@ fn paper_list_entry_without_title_is_an_error() {
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{}", render(&errors));
     assert_eq!(errors[0].line, Some(12));
-    assert!(errors[0].message.contains("no title"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("no title"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
@@ -75,15 +112,26 @@ fn paper_page_cut_off_is_an_error() {
     let dir = folder("cut-paper", &[(PAPER_PAGE, &seed_head(PAPER_PAGE, 20))]);
     let errors = errors_of(&dir);
     assert_eq!(errors.len(), 1, "{}", render(&errors));
-    assert!(errors[0].message.contains("`Abstract`"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("`Abstract`"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
 fn unknown_format_is_an_error_with_a_hint() {
     let dir = folder("unknown", &[("notes.txt", b"shopping list\n- milk\n")]);
     let errors = errors_of(&dir);
-    assert_eq!((errors[0].file.as_str(), errors[0].line), ("notes.txt", Some(1)));
-    assert!(errors[0].hint.as_deref().unwrap_or_default().contains("four formats"));
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line),
+        ("notes.txt", Some(1))
+    );
+    assert!(errors[0]
+        .hint
+        .as_deref()
+        .unwrap_or_default()
+        .contains("four formats"));
 }
 
 #[test]
@@ -91,11 +139,20 @@ fn every_error_of_a_run_is_reported() {
     let cut = seed_head(TRUST, 3);
     let dir = folder(
         "several",
-        &[("a-empty.txt", b""), ("b-binary.txt", PNG), ("c-cut.txt", &cut), ("d-good.txt", &seed(PAPERS)), ("e-unknown.txt", b"hello\n")],
+        &[
+            ("a-empty.txt", b""),
+            ("b-binary.txt", PNG),
+            ("c-cut.txt", &cut),
+            ("d-good.txt", &seed(PAPERS)),
+            ("e-unknown.txt", b"hello\n"),
+        ],
     );
     let errors = errors_of(&dir);
     let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
-    assert_eq!(files, ["a-empty.txt", "b-binary.txt", "c-cut.txt", "e-unknown.txt"]);
+    assert_eq!(
+        files,
+        ["a-empty.txt", "b-binary.txt", "c-cut.txt", "e-unknown.txt"]
+    );
 }
 
 #[test]
@@ -105,22 +162,57 @@ fn recoverable_oddities_are_warnings_and_entries_are_kept() {
     let bad_date = without_last.replace("CVApr 24, 2022", "CVApr 31, 2022");
     let dir = folder("odd", &[(PAPERS, bad_date.as_bytes())]);
     let compiled = compile_dir(&dir).expect("warnings do not fail the build");
-    let warnings: Vec<(Option<u32>, &str)> =
-        compiled.warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+    let warnings: Vec<(Option<u32>, &str)> = compiled
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
     assert_eq!(warnings.len(), 3, "{warnings:?}");
-    assert!(warnings.iter().any(|(line, m)| *line == Some(5) && m.contains("26 papers but lists 25")), "{warnings:?}");
-    assert!(warnings.iter().any(|(line, m)| *line == Some(10) && m.contains("lists 25")), "{warnings:?}");
-    assert!(warnings.iter().any(|(line, m)| *line == Some(19) && m.contains("Apr 31, 2022")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, m)| *line == Some(5) && m.contains("26 papers but lists 25")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, m)| *line == Some(10) && m.contains("lists 25")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|(line, m)| *line == Some(19) && m.contains("Apr 31, 2022")),
+        "{warnings:?}"
+    );
     assert_eq!(compiled.corpus.warnings, compiled.warnings);
-    let kept = compiled.corpus.works.iter().find(|w| w.title.value.starts_with("Source-Free")).expect("entry kept");
+    let kept = compiled
+        .corpus
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with("Source-Free"))
+        .expect("entry kept");
     assert!(kept.date.is_none() && kept.categories[0].value == "cs.CV");
 }
 
 #[test]
 fn hidden_files_and_the_overrides_file_are_not_seeds() {
-    let dir = folder("hidden", &[(".DS_Store", PNG), (ABSTRACTS, &seed(ABSTRACTS)), ("peerscope.overrides", b"# none\n")]);
+    let dir = folder(
+        "hidden",
+        &[
+            (".DS_Store", PNG),
+            (ABSTRACTS, &seed(ABSTRACTS)),
+            ("peerscope.overrides", b"# none\n"),
+        ],
+    );
     let compiled = compile_dir(&dir).expect("compiles");
-    let files: Vec<&str> = compiled.corpus.sources.iter().map(|s| s.file.as_str()).collect();
+    let files: Vec<&str> = compiled
+        .corpus
+        .sources
+        .iter()
+        .map(|s| s.file.as_str())
+        .collect();
     assert_eq!(files, [ABSTRACTS]);
 }
 
@@ -133,14 +225,36 @@ fn missing_folder_is_one_error() {
 #[test]
 fn cli_check_fails_naming_every_bad_file() {
     let cut = seed_head(TRUST, 3);
-    let dir = folder("cli-bad", &[("empty.txt", b""), ("binary.txt", PNG), (TRUST, &cut), (PAPERS, &seed(PAPERS))]);
-    for args in [vec!["check", dir.to_str().unwrap()], vec!["compile", dir.to_str().unwrap(), "-o", "/dev/null"]] {
+    let dir = folder(
+        "cli-bad",
+        &[
+            ("empty.txt", b""),
+            ("binary.txt", PNG),
+            (TRUST, &cut),
+            (PAPERS, &seed(PAPERS)),
+        ],
+    );
+    for args in [
+        vec!["check", dir.to_str().unwrap()],
+        vec!["compile", dir.to_str().unwrap(), "-o", "/dev/null"],
+    ] {
         let output = cli(&args);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
         let err = stderr(&output);
-        assert!(err.contains("error: empty.txt: file is empty\n  hint: "), "{err}");
-        assert!(err.contains("error: binary.txt:1:1: is not UTF-8 text"), "{err}");
-        assert!(err.contains(&format!("error: {TRUST}:3: profile page ends after the name")), "{err}");
+        assert!(
+            err.contains("error: empty.txt: file is empty\n  hint: "),
+            "{err}"
+        );
+        assert!(
+            err.contains("error: binary.txt:1:1: is not UTF-8 text"),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "error: {TRUST}:3: profile page ends after the name"
+            )),
+            "{err}"
+        );
         assert!(err.contains("failed: 3 error(s)"), "{err}");
     }
 }
@@ -148,10 +262,22 @@ fn cli_check_fails_naming_every_bad_file() {
 #[test]
 fn cli_compile_writes_the_same_json_as_the_library() {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-corpus.json");
-    let output = cli(&["compile", seeds().to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let output = cli(&[
+        "compile",
+        seeds().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("ok: 5 document(s), 39 people, 33 works, 0 errors, 0 warning(s)"), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), corpus::to_json(corpus()));
+    assert!(
+        stderr(&output).contains("ok: 5 document(s), 39 people, 33 works, 0 errors, 0 warning(s)"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        corpus::to_json(corpus())
+    );
     let check = cli(&["check", seeds().to_str().unwrap()]);
     assert!(check.status.success() && check.stdout.is_empty());
 }
@@ -161,7 +287,13 @@ fn cli_usage() {
     let help = cli(&["--help"]);
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("peerscope-corpus check <SEEDS-DIR>"));
-    for args in [&[][..], &["frobnicate", "x"][..], &["check"][..], &["check", "a", "b"][..], &["compile", "a", "-o"][..]] {
+    for args in [
+        &[][..],
+        &["frobnicate", "x"][..],
+        &["check"][..],
+        &["check", "a", "b"][..],
+        &["compile", "a", "-o"][..],
+    ] {
         assert_eq!(cli(args).status.code(), Some(2), "{args:?}");
     }
 }

@@ -27,8 +27,13 @@ impl Entry {
         let mut fields = Vec::new();
         for line in lines.filter(|l| !l.trim().is_empty() && *l != "}") {
             let line = line.trim().trim_end_matches(',');
-            let (name, value) = line.split_once(" = ").unwrap_or_else(|| panic!("`{line}` is a field"));
-            let value = value.strip_prefix('{').and_then(|v| v.strip_suffix('}')).unwrap_or(value);
+            let (name, value) = line
+                .split_once(" = ")
+                .unwrap_or_else(|| panic!("`{line}` is a field"));
+            let value = value
+                .strip_prefix('{')
+                .and_then(|v| v.strip_suffix('}'))
+                .unwrap_or(value);
             fields.push((name.to_string(), value.to_string()));
         }
         assert!(text.ends_with("}\n"), "{text}");
@@ -36,13 +41,24 @@ impl Entry {
     }
 
     fn field(&self, name: &str) -> Option<&str> {
-        let found: Vec<&str> = self.fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect();
-        assert!(found.len() <= 1, "one `{name}` field at most:\n{}", self.text);
+        let found: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert!(
+            found.len() <= 1,
+            "one `{name}` field at most:\n{}",
+            self.text
+        );
         found.first().copied()
     }
 
     fn authors(&self) -> Vec<&str> {
-        self.field("author").map(|a| a.split(" and ").collect()).unwrap_or_default()
+        self.field("author")
+            .map(|a| a.split(" and ").collect())
+            .unwrap_or_default()
     }
 }
 
@@ -63,25 +79,41 @@ fn squant_lists_all_nine_authors_surname_first() {
             "Qiu, Yuxian"
         ]
     );
-    assert!(!e.text.contains("others"), "a complete list is not truncated:\n{}", e.text);
+    assert!(
+        !e.text.contains("others"),
+        "a complete list is not truncated:\n{}",
+        e.text
+    );
 }
 
 #[test]
 fn squant_has_its_title_date_venue_and_categories() {
     let e = Entry::of(work_titled("SQuant"));
-    assert_eq!(e.field("title"), Some("{SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation}"));
+    assert_eq!(
+        e.field("title"),
+        Some("{SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation}")
+    );
     assert_eq!(e.field("year"), Some("2022"));
     assert_eq!(e.field("howpublished"), Some("arXiv"));
     let keywords = e.field("keywords").expect("keywords");
-    assert!(keywords.contains("cs.LG") && keywords.contains("cs.AI"), "{keywords}");
+    assert!(
+        keywords.contains("cs.LG") && keywords.contains("cs.AI"),
+        "{keywords}"
+    );
 }
 
 #[test]
 fn the_month_is_the_bare_bibtex_macro() {
     let e = Entry::of(work_titled("SQuant"));
     assert_eq!(e.field("month"), Some("feb"));
-    assert!(e.text.contains("  month = feb,\n"), "a braced `{{feb}}` would print literally:\n{}", e.text);
-    assert!(Entry::of(work_titled("BiMLP")).text.contains("  month = dec,\n"));
+    assert!(
+        e.text.contains("  month = feb,\n"),
+        "a braced `{{feb}}` would print literally:\n{}",
+        e.text
+    );
+    assert!(Entry::of(work_titled("BiMLP"))
+        .text
+        .contains("  month = dec,\n"));
 }
 
 #[test]
@@ -94,7 +126,10 @@ fn a_year_only_date_has_no_month() {
 #[test]
 fn squant_notes_its_code_url() {
     let e = Entry::of(work_titled("SQuant"));
-    assert_eq!(e.field("note"), Some(r"Code: \url{https://github.com/clevercool/SQuant}"));
+    assert_eq!(
+        e.field("note"),
+        Some(r"Code: \url{https://github.com/clevercool/SQuant}")
+    );
 }
 
 #[test]
@@ -102,7 +137,16 @@ fn a_truncated_author_list_ends_with_and_others() {
     let work = work_titled("A Survey on Visual Transformer");
     assert_eq!(work.author_list, AuthorList::Truncated);
     let e = Entry::of(work);
-    assert_eq!(e.authors(), ["Han, Kai", "Wang, Yunhe", "Chen, Hanting", "Xu, Yixing", "others"]);
+    assert_eq!(
+        e.authors(),
+        [
+            "Han, Kai",
+            "Wang, Yunhe",
+            "Chen, Hanting",
+            "Xu, Yixing",
+            "others"
+        ]
+    );
     assert!(e.field("author").unwrap().ends_with(" and others"));
 }
 
@@ -111,13 +155,20 @@ fn every_truncated_work_of_003_ends_with_and_others() {
     let truncated: Vec<&Work> = corpus()
         .works
         .iter()
-        .filter(|w| w.author_list == AuthorList::Truncated && w.sources.iter().any(|s| s.file == PAPERS))
+        .filter(|w| {
+            w.author_list == AuthorList::Truncated && w.sources.iter().any(|s| s.file == PAPERS)
+        })
         .collect();
     assert!(truncated.len() > 10, "{}", truncated.len());
     for work in truncated {
         let e = Entry::of(work);
         assert_eq!(e.authors().last(), Some(&"others"), "{}", e.text);
-        assert_eq!(e.authors().iter().filter(|a| **a == "others").count(), 1, "{}", e.text);
+        assert_eq!(
+            e.authors().iter().filter(|a| **a == "others").count(),
+            1,
+            "{}",
+            e.text
+        );
     }
 }
 
@@ -133,12 +184,22 @@ fn an_inferred_year_is_noted() {
     assert!(work.date.as_ref().unwrap().year_inferred);
     let e = Entry::of(work);
     assert_eq!(e.field("year"), Some("2026"));
-    assert!(e.field("note").unwrap_or_default().contains("Year inferred"), "{}", e.text);
+    assert!(
+        e.field("note")
+            .unwrap_or_default()
+            .contains("Year inferred"),
+        "{}",
+        e.text
+    );
 }
 
 #[test]
 fn a_stated_year_is_not_noted_as_inferred() {
-    for work in [work_titled("SQuant"), work_titled("BiMLP"), work_titled("CP-ViT")] {
+    for work in [
+        work_titled("SQuant"),
+        work_titled("BiMLP"),
+        work_titled("CP-ViT"),
+    ] {
         assert!(!Entry::of(work).text.contains("inferred"), "{}", work.id);
     }
 }
@@ -149,7 +210,12 @@ fn an_abstract_only_work_has_neither_title_nor_author() {
     assert_eq!(derived.len(), 2);
     for work in derived {
         let e = Entry::of(work);
-        assert_eq!(e.field("title"), None, "a derived label is not a title:\n{}", e.text);
+        assert_eq!(
+            e.field("title"),
+            None,
+            "a derived label is not a title:\n{}",
+            e.text
+        );
         assert_eq!(e.field("author"), None, "{}", e.text);
         assert_eq!(e.field("year"), None, "{}", e.text);
         assert!(!e.text.contains("others"), "{}", e.text);
@@ -165,7 +231,13 @@ fn a_work_known_only_from_a_profile_notes_the_incomplete_author_list() {
         let e = Entry::of(work);
         // The one known author, and `others`: the profile page lists no co-authors.
         assert_eq!(e.authors(), ["Liang, Xiaoyao", "others"], "{}", e.text);
-        assert!(e.field("note").unwrap_or_default().contains("Author list incomplete"), "{}", e.text);
+        assert!(
+            e.field("note")
+                .unwrap_or_default()
+                .contains("Author list incomplete"),
+            "{}",
+            e.text
+        );
         assert!(e.field("title").is_some(), "{}", e.text);
     }
 }
@@ -207,7 +279,11 @@ fn every_entry_has_balanced_braces() {
 fn keys_are_surname_year_and_a_title_word() {
     assert_eq!(key(work_titled("BiMLP"), corpus()), "xu2022bimlp");
     assert_eq!(key(work_titled("SQuant"), corpus()), "zhang2022squant");
-    assert_eq!(key(work_titled("CP-ViT"), corpus()), "liang2022cascade", "short and common words are skipped");
+    assert_eq!(
+        key(work_titled("CP-ViT"), corpus()),
+        "liang2022cascade",
+        "short and common words are skipped"
+    );
 }
 
 #[test]
@@ -220,7 +296,12 @@ fn keys_fold_accents_to_ascii() {
 fn every_key_is_lowercase_ascii_and_starts_the_entry() {
     for work in &corpus().works {
         let k = key(work, corpus());
-        assert!(!k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "`{k}`");
+        assert!(
+            !k.is_empty()
+                && k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+            "`{k}`"
+        );
         assert_eq!(Entry::of(work).key, k);
     }
 }
@@ -228,5 +309,9 @@ fn every_key_is_lowercase_ascii_and_starts_the_entry() {
 #[test]
 fn a_work_without_authors_has_an_anonymous_key() {
     let work = corpus().works.iter().find(|w| w.title_derived).unwrap();
-    assert!(key(work, corpus()).starts_with("anon"), "{}", key(work, corpus()));
+    assert!(
+        key(work, corpus()).starts_with("anon"),
+        "{}",
+        key(work, corpus())
+    );
 }

@@ -7,18 +7,68 @@ use proptest::prelude::*;
 
 /// Lines of every format, and near-misses of them, to recombine.
 const FRAGMENTS: &[&str] = &[
-    "Researcher profile", "Xiaotian Gao", "Trust 13 - UnverifiedVerification L1Unclaimed author",
-    "Trust 7", "Trust 1 - Verification", "2works", "0followers", "3topics", "4close collaborators",
-    "Follow researcher0", "Published work", "2 published item(s)", "preprint2022arXiv", "preprint9999",
+    "Researcher profile",
+    "Xiaotian Gao",
+    "Trust 13 - UnverifiedVerification L1Unclaimed author",
+    "Trust 7",
+    "Trust 1 - Verification",
+    "2works",
+    "0followers",
+    "3topics",
+    "4close collaborators",
+    "Follow researcher0",
+    "Published work",
+    "2 published item(s)",
+    "preprint2022arXiv",
+    "preprint9999",
     "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation",
-    "Abstract:", "Abstract:Zero-shot quantization (ZSQ) is promising. we propose X (Y).",
-    "Yixing Xu", "CV", "h-index30", "26papers", "4,549citations", "Novelty56%", "AI Score63",
-    "26 Papers", "CVDec 29, 2022Code", "78.0CLMay 24", "LGJan 30", "ROFeb 30", "CLFeb 29", "9.9.9CV",
-    "Ning Ding, Yixing Xu, Yehui Tang et al.", "et al.", ",", "Title", "Authors", "Abstract",
-    "Categories", "cs.LG cs.AI", "cs.XX", "Published", "2022-02-16", "2022-13-45", "Similar Papers",
-    "Found 4 papersACQ", "Comments (0)", "Learn more", "Paper Info",
-    "code at \\url{https://gitee.com/x/y}.", "https://", "http://a.b/c)", "", "   ", "Ünïcödé Ñame",
-    "Týr-the-Pruner", "张伟", "\u{200b}", "((((", "))))", "}", "\\textit{", "Code",
+    "Abstract:",
+    "Abstract:Zero-shot quantization (ZSQ) is promising. we propose X (Y).",
+    "Yixing Xu",
+    "CV",
+    "h-index30",
+    "26papers",
+    "4,549citations",
+    "Novelty56%",
+    "AI Score63",
+    "26 Papers",
+    "CVDec 29, 2022Code",
+    "78.0CLMay 24",
+    "LGJan 30",
+    "ROFeb 30",
+    "CLFeb 29",
+    "9.9.9CV",
+    "Ning Ding, Yixing Xu, Yehui Tang et al.",
+    "et al.",
+    ",",
+    "Title",
+    "Authors",
+    "Abstract",
+    "Categories",
+    "cs.LG cs.AI",
+    "cs.XX",
+    "Published",
+    "2022-02-16",
+    "2022-13-45",
+    "Similar Papers",
+    "Found 4 papersACQ",
+    "Comments (0)",
+    "Learn more",
+    "Paper Info",
+    "code at \\url{https://gitee.com/x/y}.",
+    "https://",
+    "http://a.b/c)",
+    "",
+    "   ",
+    "Ünïcödé Ñame",
+    "Týr-the-Pruner",
+    "张伟",
+    "\u{200b}",
+    "((((",
+    "))))",
+    "}",
+    "\\textit{",
+    "Code",
 ];
 
 fn fragment_document() -> impl Strategy<Value = String> {
@@ -26,7 +76,10 @@ fn fragment_document() -> impl Strategy<Value = String> {
         4 => proptest::sample::select(FRAGMENTS).prop_map(str::to_string),
         1 => ".{0,40}",
     ];
-    (proptest::collection::vec(line, 0..60), prop_oneof![Just("\n"), Just("\r\n")])
+    (
+        proptest::collection::vec(line, 0..60),
+        prop_oneof![Just("\n"), Just("\r\n")],
+    )
         .prop_map(|(lines, newline)| lines.join(newline))
 }
 
@@ -78,7 +131,13 @@ proptest! {
 /// Termination on large input: a big document of fragments is read in well under a second.
 #[test]
 fn large_documents_are_read_quickly() {
-    let text: String = FRAGMENTS.iter().cycle().take(20_000).copied().collect::<Vec<_>>().join("\n");
+    let text: String = FRAGMENTS
+        .iter()
+        .cycle()
+        .take(20_000)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n");
     let start = std::time::Instant::now();
     let _ = compile(&[Document::new("big.txt", text)], &Overrides::default());
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());

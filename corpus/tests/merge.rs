@@ -10,7 +10,10 @@ fn paper_page(title: &str, authors: &[&str], abstract_text: &str, date: &str) ->
 }
 
 fn run(files: &[(&str, String)]) -> Corpus {
-    let docs: Vec<Document> = files.iter().map(|(name, text)| Document::new(*name, text.as_bytes())).collect();
+    let docs: Vec<Document> = files
+        .iter()
+        .map(|(name, text)| Document::new(*name, text.as_bytes()))
+        .collect();
     match compile(&docs, &Overrides::default()) {
         Ok(compiled) => compiled.corpus,
         Err(diagnostics) => panic!("{diagnostics:#?}"),
@@ -18,28 +21,63 @@ fn run(files: &[(&str, String)]) -> Corpus {
 }
 
 fn titles(corpus: &Corpus) -> Vec<(&str, &str)> {
-    corpus.works.iter().map(|w| (w.id.as_str(), w.title.value.as_str())).collect()
+    corpus
+        .works
+        .iter()
+        .map(|w| (w.id.as_str(), w.title.value.as_str()))
+        .collect()
 }
 
 #[test]
 fn titles_merge_across_case_punctuation_wrapping_and_unicode() {
     let corpus = run(&[
-        ("a.txt", paper_page("Café Networks: On-the-Fly\nPruning", &["Ann Lee"], "One.", "2020-01-02")),
-        ("b.txt", paper_page("CAFE NETWORKS — ON THE FLY PRUNING", &["Bo Chen"], "One.", "2020")),
+        (
+            "a.txt",
+            paper_page(
+                "Café Networks: On-the-Fly\nPruning",
+                &["Ann Lee"],
+                "One.",
+                "2020-01-02",
+            ),
+        ),
+        (
+            "b.txt",
+            paper_page(
+                "CAFE NETWORKS — ON THE FLY PRUNING",
+                &["Bo Chen"],
+                "One.",
+                "2020",
+            ),
+        ),
     ]);
-    assert_eq!(titles(&corpus), [("cafe-networks-on-the-fly-pruning", "Café Networks: On-the-Fly Pruning")]);
+    assert_eq!(
+        titles(&corpus),
+        [(
+            "cafe-networks-on-the-fly-pruning",
+            "Café Networks: On-the-Fly Pruning"
+        )]
+    );
     let work = &corpus.works[0];
     assert_eq!(work.sources.len(), 2);
     assert_eq!(work.authors.len(), 2, "the union of both author lists");
     let date = work.date.as_ref().unwrap();
-    assert_eq!((date.year, date.day, date.sources.len()), (2020, Some(2), 2));
+    assert_eq!(
+        (date.year, date.day, date.sources.len()),
+        (2020, Some(2), 2)
+    );
 }
 
 #[test]
 fn similar_titles_never_merge() {
     let corpus = run(&[
-        ("a.txt", paper_page("Pruning Vision Transformers", &["Ann Lee"], "One.", "2020")),
-        ("b.txt", paper_page("Pruning Vision Transformer", &["Ann Lee"], "Two.", "2021")),
+        (
+            "a.txt",
+            paper_page("Pruning Vision Transformers", &["Ann Lee"], "One.", "2020"),
+        ),
+        (
+            "b.txt",
+            paper_page("Pruning Vision Transformer", &["Ann Lee"], "Two.", "2021"),
+        ),
     ]);
     assert_eq!(corpus.works.len(), 2);
     assert_eq!(corpus.people.len(), 1);
@@ -50,13 +88,30 @@ fn similar_titles_never_merge() {
 fn abstract_only_works_merge_by_identical_abstract_only() {
     let text = "We study X. To this end we propose Fast Thing (FT) for Y.";
     let corpus = run(&[
-        ("a.txt", format!("Abstract:{text}\nAbstract:Something else entirely.\n")),
-        ("b.txt", paper_page("Fast Thing", &["Ann Lee"], &text.to_uppercase(), "2020")),
+        (
+            "a.txt",
+            format!("Abstract:{text}\nAbstract:Something else entirely.\n"),
+        ),
+        (
+            "b.txt",
+            paper_page("Fast Thing", &["Ann Lee"], &text.to_uppercase(), "2020"),
+        ),
         ("c.txt", format!("Abstract:{}\n", text.replace("X.", "X,"))),
     ]);
     let found = titles(&corpus);
-    assert_eq!(found, [("fast-thing", "Fast Thing"), ("something-else-entirely", "Something else entirely")], "{found:?}");
-    assert_eq!(corpus.works[0].sources.len(), 3, "two abstract-only appearances joined the titled work");
+    assert_eq!(
+        found,
+        [
+            ("fast-thing", "Fast Thing"),
+            ("something-else-entirely", "Something else entirely")
+        ],
+        "{found:?}"
+    );
+    assert_eq!(
+        corpus.works[0].sources.len(),
+        3,
+        "two abstract-only appearances joined the titled work"
+    );
     assert!(corpus.works[1].title_derived);
     assert_eq!(corpus.works[1].author_list, AuthorList::Unknown);
 }
@@ -64,31 +119,76 @@ fn abstract_only_works_merge_by_identical_abstract_only() {
 #[test]
 fn people_merge_by_normalised_name_and_slugs_are_ascii() {
     let corpus = run(&[
-        ("a.txt", paper_page("One", &["Zoë Núñez", "Týr Odin"], "A.", "2020")),
+        (
+            "a.txt",
+            paper_page("One", &["Zoë Núñez", "Týr Odin"], "A.", "2020"),
+        ),
         ("b.txt", paper_page("Two", &["ZOE NUNEZ"], "B.", "2021")),
     ]);
-    let people: Vec<(&str, &str, u32)> = corpus.people.iter().map(|p| (p.id.as_str(), p.name.as_str(), p.computed.works)).collect();
-    assert_eq!(people, [("tyr-odin", "Týr Odin", 1), ("zoe-nunez", "Zoë Núñez", 2)]);
+    let people: Vec<(&str, &str, u32)> = corpus
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str(), p.computed.works))
+        .collect();
+    assert_eq!(
+        people,
+        [("tyr-odin", "Týr Odin", 1), ("zoe-nunez", "Zoë Núñez", 2)]
+    );
 }
 
 #[test]
 fn distinct_people_of_one_slug_get_suffixes() {
-    let corpus = run(&[("a.txt", paper_page("One", &["Hans Straße", "Hans Strasse", "张伟", "王芳"], "A.", "2020"))]);
-    let ids: Vec<(&str, &str)> = corpus.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-    assert_eq!(ids, [("hans-strasse", "Hans Strasse"), ("hans-strasse-2", "Hans Straße"), ("person", "张伟"), ("person-2", "王芳")]);
+    let corpus = run(&[(
+        "a.txt",
+        paper_page(
+            "One",
+            &["Hans Straße", "Hans Strasse", "张伟", "王芳"],
+            "A.",
+            "2020",
+        ),
+    )]);
+    let ids: Vec<(&str, &str)> = corpus
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("hans-strasse", "Hans Strasse"),
+            ("hans-strasse-2", "Hans Straße"),
+            ("person", "张伟"),
+            ("person-2", "王芳")
+        ]
+    );
 }
 
 #[test]
 fn long_titles_are_cut_at_a_word_and_clashes_numbered() {
     let stem = "A Very Long Title About Neural Architecture Search For Efficient Models";
     let corpus = run(&[
-        ("a.txt", paper_page(&format!("{stem} In Vision"), &["Ann Lee"], "A.", "2020")),
-        ("b.txt", paper_page(&format!("{stem} In Language"), &["Ann Lee"], "B.", "2020")),
+        (
+            "a.txt",
+            paper_page(&format!("{stem} In Vision"), &["Ann Lee"], "A.", "2020"),
+        ),
+        (
+            "b.txt",
+            paper_page(&format!("{stem} In Language"), &["Ann Lee"], "B.", "2020"),
+        ),
     ]);
     let ids: Vec<&str> = corpus.works.iter().map(|w| w.id.as_str()).collect();
-    assert_eq!(ids, ["a-very-long-title-about-neural-architecture-search-for", "a-very-long-title-about-neural-architecture-search-for-2"]);
+    assert_eq!(
+        ids,
+        [
+            "a-very-long-title-about-neural-architecture-search-for",
+            "a-very-long-title-about-neural-architecture-search-for-2"
+        ]
+    );
     let first = corpus.work(ids[0]).unwrap();
-    assert!(first.title.value.ends_with("In Language"), "the key that sorts first keeps the plain id");
+    assert!(
+        first.title.value.ends_with("In Language"),
+        "the key that sorts first keeps the plain id"
+    );
 }
 
 #[test]
@@ -99,17 +199,38 @@ fn ids_do_not_depend_on_file_names() {
     let a = run(&[("a.txt", one.clone()), ("b.txt", two.clone())]);
     let b = run(&[("z.txt", one), ("b.txt", two)]);
     assert_eq!(titles(&a), titles(&b));
-    assert_eq!(titles(&a), [("strasse-models", "Strasse Models"), ("strasse-models-2", "Straße Models")]);
+    assert_eq!(
+        titles(&a),
+        [
+            ("strasse-models", "Strasse Models"),
+            ("strasse-models-2", "Straße Models")
+        ]
+    );
 }
 
 #[test]
 fn contradicting_sources_are_warnings() {
     let docs = [
-        Document::new("a.txt", paper_page("Same", &["Ann Lee"], "A.", "2020-01-02")),
-        Document::new("b.txt", paper_page("Same", &["Ann Lee"], "A.", "2021-03-04")),
+        Document::new(
+            "a.txt",
+            paper_page("Same", &["Ann Lee"], "A.", "2020-01-02"),
+        ),
+        Document::new(
+            "b.txt",
+            paper_page("Same", &["Ann Lee"], "A.", "2021-03-04"),
+        ),
     ];
     let compiled = compile(&docs, &Overrides::default()).expect("warnings only");
     assert_eq!(compiled.warnings.len(), 1, "{:#?}", compiled.warnings);
-    assert_eq!((compiled.warnings[0].file.as_str(), compiled.warnings[0].line), ("b.txt", Some(12)));
-    assert_eq!(compiled.corpus.works[0].date.as_ref().map(|d| d.year), Some(2020));
+    assert_eq!(
+        (
+            compiled.warnings[0].file.as_str(),
+            compiled.warnings[0].line
+        ),
+        ("b.txt", Some(12))
+    );
+    assert_eq!(
+        compiled.corpus.works[0].date.as_ref().map(|d| d.year),
+        Some(2020)
+    );
 }

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use corpus::query::{
-    collaborators, date_label, filter_works, parse_query, search, sort_works, suggest, thousands, Notice, Sort,
-    ViewState,
+    collaborators, date_label, filter_works, parse_query, search, sort_works, suggest, thousands,
+    Notice, Sort, ViewState,
 };
 use corpus::{DatePrecision, Work, WorkDate};
 use std::collections::BTreeMap;
@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 const YIXING: &str = "yixing-xu";
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// The view and notices a raw query string gives on the real corpus.
@@ -39,7 +41,15 @@ fn titles(works: &[&Work]) -> Vec<String> {
 }
 
 fn date(year: i32, month: Option<u8>, day: Option<u8>, precision: DatePrecision) -> WorkDate {
-    WorkDate { year, month, day, precision, year_inferred: false, year_rule: None, sources: vec![] }
+    WorkDate {
+        year,
+        month,
+        day,
+        precision,
+        year_inferred: false,
+        year_rule: None,
+        sources: vec![],
+    }
 }
 
 // ---- parse_query ----------------------------------------------------------------------------
@@ -53,15 +63,29 @@ fn parse_query_splits_pairs_in_order_with_or_without_the_question_mark() {
 
 #[test]
 fn parse_query_reads_plus_as_a_space() {
-    assert_eq!(parse_query("q=binary+neural+networks"), pairs(&[("q", "binary neural networks")]));
+    assert_eq!(
+        parse_query("q=binary+neural+networks"),
+        pairs(&[("q", "binary neural networks")])
+    );
 }
 
 #[test]
 fn parse_query_decodes_percent_escapes() {
-    assert_eq!(parse_query("cat=%3Cscript%3E"), pairs(&[("cat", "<script>")]));
+    assert_eq!(
+        parse_query("cat=%3Cscript%3E"),
+        pairs(&[("cat", "<script>")])
+    );
     assert_eq!(parse_query("q=a%2Bb%26c%3Dd"), pairs(&[("q", "a+b&c=d")]));
-    assert_eq!(parse_query("q=T%C3%BDr"), pairs(&[("q", "Týr")]), "multi-byte UTF-8 escapes");
-    assert_eq!(parse_query("%71=x"), pairs(&[("q", "x")]), "keys are decoded too");
+    assert_eq!(
+        parse_query("q=T%C3%BDr"),
+        pairs(&[("q", "Týr")]),
+        "multi-byte UTF-8 escapes"
+    );
+    assert_eq!(
+        parse_query("%71=x"),
+        pairs(&[("q", "x")]),
+        "keys are decoded too"
+    );
 }
 
 #[test]
@@ -85,7 +109,11 @@ fn parse_query_skips_empty_parts_and_keeps_missing_values_empty() {
     assert_eq!(parse_query("?"), pairs(&[]));
     assert_eq!(parse_query("&&year=2020&&"), pairs(&[("year", "2020")]));
     assert_eq!(parse_query("q&sort="), pairs(&[("q", ""), ("sort", "")]));
-    assert_eq!(parse_query("q=a=b"), pairs(&[("q", "a=b")]), "only the first `=` separates");
+    assert_eq!(
+        parse_query("q=a=b"),
+        pairs(&[("q", "a=b")]),
+        "only the first `=` separates"
+    );
 }
 
 // ---- ViewState: reading and the canonical query ---------------------------------------------
@@ -127,7 +155,11 @@ fn a_reversed_year_range_is_swapped() {
 #[test]
 fn categories_are_sorted_and_comma_joined() {
     assert_eq!(canonical("cat=cs.LG,cs.CV"), "cat=cs.CV,cs.LG");
-    assert_eq!(canonical("cat=cs.RO&cat=cs.CL,,cs.CV"), "cat=cs.CL,cs.CV,cs.RO", "repeated keys and empty items");
+    assert_eq!(
+        canonical("cat=cs.RO&cat=cs.CL,,cs.CV"),
+        "cat=cs.CL,cs.CV,cs.RO",
+        "repeated keys and empty items"
+    );
 }
 
 #[test]
@@ -160,7 +192,8 @@ fn unfolded_abstracts_are_kept_by_work_id() {
 fn every_setting_written_in_canonical_order() {
     let bimlp = &work_titled("BiMLP").id;
     let raw = format!("hops=2&open={bimlp}&sort=title&q=binary&cat=cs.LG,cs.CV&to=2022&from=2019");
-    let expected = format!("from=2019&to=2022&cat=cs.CV,cs.LG&q=binary&sort=title&open={bimlp}&hops=2");
+    let expected =
+        format!("from=2019&to=2022&cat=cs.CV,cs.LG&q=binary&sort=title&open={bimlp}&hops=2");
     assert_eq!(canonical(&raw), expected);
 }
 
@@ -178,7 +211,11 @@ fn the_canonical_query_reads_back_as_the_same_view() {
         let query = state.to_query();
         let again = clean_view(&query);
         assert_eq!(again, state, "`{raw}` → `{query}`");
-        assert_eq!(again.to_query(), query, "the canonical form is a fixed point");
+        assert_eq!(
+            again.to_query(),
+            query,
+            "the canonical form is a fixed point"
+        );
     }
 }
 
@@ -195,7 +232,11 @@ fn assert_ignored(raw: &str, key: &str, value: &str) {
     let (state, notices) = view(raw);
     assert_eq!(state, ViewState::default(), "`{raw}` changes nothing");
     assert_eq!(notices.len(), 1, "`{raw}`: {notices:?}");
-    assert_eq!((notices[0].key.as_str(), notices[0].value.as_str()), (key, value), "`{raw}`");
+    assert_eq!(
+        (notices[0].key.as_str(), notices[0].value.as_str()),
+        (key, value),
+        "`{raw}`"
+    );
     assert!(!notices[0].reason.trim().is_empty(), "`{raw}` says why");
 }
 
@@ -247,10 +288,23 @@ fn an_unknown_key_is_ignored_with_a_notice() {
 
 #[test]
 fn malformed_values_do_not_spoil_the_valid_ones() {
-    let (state, notices) = view("year=abc&cat=cs.CV&sort=up&hops=3&open=nope&utm_source=mail&q=binary");
+    let (state, notices) =
+        view("year=abc&cat=cs.CV&sort=up&hops=3&open=nope&utm_source=mail&q=binary");
     assert_eq!(state.to_query(), "cat=cs.CV&q=binary");
-    let reported: Vec<(&str, &str)> = notices.iter().map(|n| (n.key.as_str(), n.value.as_str())).collect();
-    assert_eq!(reported, [("year", "abc"), ("sort", "up"), ("hops", "3"), ("open", "nope"), ("utm_source", "mail")]);
+    let reported: Vec<(&str, &str)> = notices
+        .iter()
+        .map(|n| (n.key.as_str(), n.value.as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            ("year", "abc"),
+            ("sort", "up"),
+            ("hops", "3"),
+            ("open", "nope"),
+            ("utm_source", "mail")
+        ]
+    );
     for notice in &notices {
         assert!(!notice.reason.is_empty(), "{notice:?}");
     }
@@ -281,12 +335,17 @@ fn toggling_a_year_twice_shows_every_year_again() {
 fn toggling_a_year_inside_a_range_narrows_to_that_year() {
     let range = clean_view("from=2019&to=2021");
     assert_eq!(range.toggle_year(2020).to_query(), "year=2020");
-    assert_eq!(clean_view("year=2019").toggle_year(2020).to_query(), "year=2020");
+    assert_eq!(
+        clean_view("year=2019").toggle_year(2020).to_query(),
+        "year=2020"
+    );
 }
 
 #[test]
 fn toggling_a_category_adds_then_removes_it() {
-    let on = ViewState::default().toggle_category("cs.CV").toggle_category("cs.LG");
+    let on = ViewState::default()
+        .toggle_category("cs.CV")
+        .toggle_category("cs.LG");
     assert_eq!(on.to_query(), "cat=cs.CV,cs.LG");
     assert_eq!(on.toggle_category("cs.CV").to_query(), "cat=cs.LG");
 }
@@ -308,7 +367,17 @@ fn the_unfiltered_view_shows_all_26_works_of_yixing_xu() {
     assert_eq!(shown.works.len(), 26);
     assert_eq!(shown.undated, 0);
     assert_eq!(shown.by_year.values().sum::<usize>(), 26);
-    assert_eq!(shown.by_year, BTreeMap::from([(2019, 3), (2020, 8), (2021, 3), (2022, 2), (2025, 8), (2026, 2)]));
+    assert_eq!(
+        shown.by_year,
+        BTreeMap::from([
+            (2019, 3),
+            (2020, 8),
+            (2021, 3),
+            (2022, 2),
+            (2025, 8),
+            (2026, 2)
+        ])
+    );
 }
 
 #[test]
@@ -316,9 +385,16 @@ fn year_2020_shows_eight_works_and_counts_their_categories() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("year=2020"));
     assert_eq!(shown.total, 26, "the total ignores filters");
     assert_eq!(shown.works.len(), 8);
-    assert!(shown.works.iter().all(|w| w.date.as_ref().is_some_and(|d| d.year == 2020)));
-    let nonzero: BTreeMap<&str, usize> =
-        shown.by_category.iter().filter(|(_, n)| **n > 0).map(|(c, n)| (c.as_str(), *n)).collect();
+    assert!(shown
+        .works
+        .iter()
+        .all(|w| w.date.as_ref().is_some_and(|d| d.year == 2020)));
+    let nonzero: BTreeMap<&str, usize> = shown
+        .by_category
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(c, n)| (c.as_str(), *n))
+        .collect();
     assert_eq!(nonzero, BTreeMap::from([("cs.CV", 6), ("cs.LG", 2)]));
 }
 
@@ -327,8 +403,17 @@ fn year_2020_and_cs_cv_shows_six_works() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("year=2020&cat=cs.CV"));
     assert_eq!(shown.works.len(), 6);
     for work in &shown.works {
-        assert_eq!(work.date.as_ref().map(|d| d.year), Some(2020), "{}", work.id);
-        assert!(work.categories.iter().any(|c| c.value == "cs.CV"), "{}", work.id);
+        assert_eq!(
+            work.date.as_ref().map(|d| d.year),
+            Some(2020),
+            "{}",
+            work.id
+        );
+        assert!(
+            work.categories.iter().any(|c| c.value == "cs.CV"),
+            "{}",
+            work.id
+        );
     }
 }
 
@@ -336,8 +421,15 @@ fn year_2020_and_cs_cv_shows_six_works() {
 fn the_year_bars_ignore_the_year_filter_but_follow_the_categories() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("year=2020&cat=cs.CV"));
     assert_eq!(shown.by_year.get(&2020), Some(&6));
-    assert_eq!(shown.by_year.values().sum::<usize>(), 11, "all 11 cs.CV works, whatever their year");
-    assert_eq!(shown.by_year, BTreeMap::from([(2019, 1), (2020, 6), (2021, 2), (2022, 2)]));
+    assert_eq!(
+        shown.by_year.values().sum::<usize>(),
+        11,
+        "all 11 cs.CV works, whatever their year"
+    );
+    assert_eq!(
+        shown.by_year,
+        BTreeMap::from([(2019, 1), (2020, 6), (2021, 2), (2022, 2)])
+    );
 }
 
 #[test]
@@ -352,13 +444,25 @@ fn a_text_filter_finds_the_six_binary_works() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("q=binary"));
     assert_eq!(shown.works.len(), 6, "{:#?}", titles(&shown.works));
     assert!(titles(&shown.works).iter().any(|t| t.starts_with("BiMLP")));
-    assert_eq!(shown.by_year.values().sum::<usize>(), 6, "the bars follow the text filter");
-    assert_eq!(shown.by_category.values().sum::<usize>(), 6, "so do the facet counts");
+    assert_eq!(
+        shown.by_year.values().sum::<usize>(),
+        6,
+        "the bars follow the text filter"
+    );
+    assert_eq!(
+        shown.by_category.values().sum::<usize>(),
+        6,
+        "so do the facet counts"
+    );
 }
 
 #[test]
 fn the_text_filter_ignores_case_and_accents_and_needs_every_word() {
-    let count = |raw: &str| filter_works(corpus(), person(YIXING), &clean_view(raw)).works.len();
+    let count = |raw: &str| {
+        filter_works(corpus(), person(YIXING), &clean_view(raw))
+            .works
+            .len()
+    };
     assert_eq!(count("q=BINARY"), 6);
     assert_eq!(count("q=t%C3%BDr+PRUNER"), 1);
     assert_eq!(count("q=binary+zzzzzz"), 0);
@@ -384,10 +488,18 @@ fn newest_first_orders_by_date_descending() {
     let dates: Vec<(i32, u8, u8)> = shown
         .works
         .iter()
-        .map(|w| w.date.as_ref().map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0))).unwrap())
+        .map(|w| {
+            w.date
+                .as_ref()
+                .map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
+                .unwrap()
+        })
         .collect();
     assert!(dates.windows(2).all(|p| p[0] >= p[1]), "{dates:?}");
-    assert!(shown.works[0].title.value.starts_with("Beyond the Target"), "May 2026 is the newest");
+    assert!(
+        shown.works[0].title.value.starts_with("Beyond the Target"),
+        "May 2026 is the newest"
+    );
 }
 
 #[test]
@@ -397,39 +509,71 @@ fn oldest_first_is_the_reverse_of_newest_first_for_distinct_dates() {
     let mut reversed = titles(&newest.works);
     reversed.reverse();
     assert_eq!(titles(&oldest.works), reversed);
-    assert!(oldest.works[0].title.value.starts_with("Full-Stack Filters"), "Aug 2019 is the oldest");
+    assert!(
+        oldest.works[0]
+            .title
+            .value
+            .starts_with("Full-Stack Filters"),
+        "Aug 2019 is the oldest"
+    );
 }
 
 #[test]
 fn title_order_ignores_case_and_accents() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("sort=title"));
-    let folded: Vec<String> = shown.works.iter().map(|w| corpus::text::fold(&w.title.value)).collect();
+    let folded: Vec<String> = shown
+        .works
+        .iter()
+        .map(|w| corpus::text::fold(&w.title.value))
+        .collect();
     assert!(folded.windows(2).all(|p| p[0] <= p[1]), "{folded:#?}");
     assert!(shown.works[0].title.value.starts_with("A Semi-Supervised"));
     let tyr = folded.iter().position(|t| t.starts_with("tyr")).unwrap();
-    assert!(folded[tyr - 1].starts_with("training"), "Týr sorts as Tyr, after Training");
+    assert!(
+        folded[tyr - 1].starts_with("training"),
+        "Týr sorts as Tyr, after Training"
+    );
 }
 
 #[test]
 fn undated_works_come_last_in_both_date_orders() {
     let undated: Vec<&Work> = corpus().works.iter().filter(|w| w.date.is_none()).collect();
     assert_eq!(undated.len(), 2, "the two abstract-only works");
-    let dated = [work_titled("BiMLP"), work_titled("SQuant"), work_titled("Full-Stack Filters")];
+    let dated = [
+        work_titled("BiMLP"),
+        work_titled("SQuant"),
+        work_titled("Full-Stack Filters"),
+    ];
     for sort in [Sort::Newest, Sort::Oldest] {
         let mut works: Vec<&Work> = vec![undated[1], dated[0], undated[0], dated[1], dated[2]];
         sort_works(&mut works, sort);
-        assert!(works[..3].iter().all(|w| w.date.is_some()), "{sort:?}: {:#?}", titles(&works));
+        assert!(
+            works[..3].iter().all(|w| w.date.is_some()),
+            "{sort:?}: {:#?}",
+            titles(&works)
+        );
         assert!(works[3..].iter().all(|w| w.date.is_none()), "{sort:?}");
-        assert!(titles(&works[3..]).windows(2).all(|p| p[0] <= p[1]), "undated ones by title");
+        assert!(
+            titles(&works[3..]).windows(2).all(|p| p[0] <= p[1]),
+            "undated ones by title"
+        );
     }
 }
 
 #[test]
 fn dates_of_one_year_sort_by_their_precise_day() {
-    let mut works = vec![work_titled("SQuant"), work_titled("BiMLP"), work_titled("Source-Free")];
+    let mut works = vec![
+        work_titled("SQuant"),
+        work_titled("BiMLP"),
+        work_titled("Source-Free"),
+    ];
     sort_works(&mut works, Sort::Newest);
     let got: Vec<&str> = works.iter().map(|w| &w.title.value[..5]).collect();
-    assert_eq!(got, ["BiMLP", "Sourc", "SQuan"], "Dec 29, Apr 24, Feb 16 of 2022");
+    assert_eq!(
+        got,
+        ["BiMLP", "Sourc", "SQuan"],
+        "Dec 29, Apr 24, Feb 16 of 2022"
+    );
 }
 
 // ---- search ---------------------------------------------------------------------------------
@@ -437,7 +581,10 @@ fn dates_of_one_year_sort_by_their_precise_day() {
 #[test]
 fn search_finds_squant_by_a_lowercase_word() {
     let hits = search(corpus(), "squant");
-    assert_eq!(hits.works.first().map(|w| w.id.as_str()), Some(work_titled("SQuant").id.as_str()));
+    assert_eq!(
+        hits.works.first().map(|w| w.id.as_str()),
+        Some(work_titled("SQuant").id.as_str())
+    );
     assert_eq!(hits.works.len(), 1);
     assert!(hits.people.is_empty());
 }
@@ -446,7 +593,10 @@ fn search_finds_squant_by_a_lowercase_word() {
 fn search_ignores_case_and_diacritics() {
     let hits = search(corpus(), "TYR the pruner");
     let ids: Vec<&str> = hits.works.iter().map(|w| w.id.as_str()).collect();
-    assert_eq!(ids, ["tyr-the-pruner-structural-pruning-llms-via-global-sparsity"]);
+    assert_eq!(
+        ids,
+        ["tyr-the-pruner-structural-pruning-llms-via-global-sparsity"]
+    );
 }
 
 #[test]
@@ -462,15 +612,24 @@ fn search_lists_people_with_a_profile_first() {
     let hits = search(corpus(), "xu");
     let people: Vec<&str> = hits.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(people.first(), Some(&"Yixing Xu"), "{people:?}");
-    assert!(people.contains(&"Chang Xu") && people.contains(&"Hang Xu"), "{people:?}");
+    assert!(
+        people.contains(&"Chang Xu") && people.contains(&"Hang Xu"),
+        "{people:?}"
+    );
 }
 
 #[test]
 fn search_puts_title_matches_before_abstract_matches() {
     let hits = search(corpus(), "binary");
-    let in_title: Vec<bool> =
-        hits.works.iter().map(|w| corpus::text::fold(&w.title.value).contains("binary")).collect();
-    assert!(in_title[0] && in_title.windows(2).all(|p| p[0] >= p[1]), "{in_title:?}");
+    let in_title: Vec<bool> = hits
+        .works
+        .iter()
+        .map(|w| corpus::text::fold(&w.title.value).contains("binary"))
+        .collect();
+    assert!(
+        in_title[0] && in_title.windows(2).all(|p| p[0] >= p[1]),
+        "{in_title:?}"
+    );
 }
 
 #[test]
@@ -487,14 +646,24 @@ fn an_empty_search_finds_nothing() {
 fn a_mistyped_person_id_suggests_that_person_first() {
     let found = suggest(corpus(), "yixing-xuu", 5);
     assert_eq!(found.len(), 5);
-    assert_eq!((found[0].href.as_str(), found[0].label.as_str()), ("/p/yixing-xu", "Yixing Xu"));
+    assert_eq!(
+        (found[0].href.as_str(), found[0].label.as_str()),
+        ("/p/yixing-xu", "Yixing Xu")
+    );
 }
 
 #[test]
 fn a_mistyped_fragment_of_a_work_id_suggests_that_work_first() {
     let found = suggest(corpus(), "tyr-the-prunr", 3);
-    assert_eq!(found[0].href, "/w/tyr-the-pruner-structural-pruning-llms-via-global-sparsity");
-    assert!(found[0].label.starts_with("Týr-the-Pruner"), "{}", found[0].label);
+    assert_eq!(
+        found[0].href,
+        "/w/tyr-the-pruner-structural-pruning-llms-via-global-sparsity"
+    );
+    assert!(
+        found[0].label.starts_with("Týr-the-Pruner"),
+        "{}",
+        found[0].label
+    );
     let found = suggest(corpus(), "squant-on-the-fly-data-fre", 3);
     assert_eq!(found[0].href, format!("/w/{}", work_titled("SQuant").id));
 }
@@ -513,17 +682,35 @@ fn yixing_xu_has_28_collaborators_yunhe_wang_first_with_11_works() {
     let list = collaborators(corpus(), YIXING, &works);
     assert_eq!(list.len(), 28);
     assert_eq!(list.len() as u32, person(YIXING).computed.collaborators);
-    assert_eq!((list[0].person.id.as_str(), list[0].works.len()), ("yunhe-wang", 11));
-    assert!(list.windows(2).all(|p| p[0].works.len() >= p[1].works.len()), "most joint works first");
-    assert!(list.iter().all(|c| c.person.id != YIXING), "not his own collaborator");
+    assert_eq!(
+        (list[0].person.id.as_str(), list[0].works.len()),
+        ("yunhe-wang", 11)
+    );
+    assert!(
+        list.windows(2)
+            .all(|p| p[0].works.len() >= p[1].works.len()),
+        "most joint works first"
+    );
+    assert!(
+        list.iter().all(|c| c.person.id != YIXING),
+        "not his own collaborator"
+    );
 }
 
 #[test]
 fn collaborators_with_equal_counts_are_in_name_order() {
     let works: Vec<&Work> = corpus().works_of(YIXING).collect();
     let list = collaborators(corpus(), YIXING, &works);
-    for pair in list.windows(2).filter(|p| p[0].works.len() == p[1].works.len()) {
-        assert!(pair[0].person.name <= pair[1].person.name, "{} / {}", pair[0].person.name, pair[1].person.name);
+    for pair in list
+        .windows(2)
+        .filter(|p| p[0].works.len() == p[1].works.len())
+    {
+        assert!(
+            pair[0].person.name <= pair[1].person.name,
+            "{} / {}",
+            pair[0].person.name,
+            pair[1].person.name
+        );
     }
 }
 
@@ -531,7 +718,10 @@ fn collaborators_with_equal_counts_are_in_name_order() {
 fn collaborators_follow_the_works_given() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("year=2020&cat=cs.CV"));
     let list = collaborators(corpus(), YIXING, &shown.works);
-    let wang = list.iter().find(|c| c.person.id == "yunhe-wang").expect("Yunhe Wang in 2020 cs.CV");
+    let wang = list
+        .iter()
+        .find(|c| c.person.id == "yunhe-wang")
+        .expect("Yunhe Wang in 2020 cs.CV");
     assert_eq!(wang.works.len(), 4);
     assert!(collaborators(corpus(), YIXING, &[]).is_empty());
 }
@@ -540,10 +730,23 @@ fn collaborators_follow_the_works_given() {
 
 #[test]
 fn date_labels_are_as_precise_as_the_date() {
-    assert_eq!(date_label(&date(2022, Some(12), Some(29), DatePrecision::Day)), "Dec 29, 2022");
-    assert_eq!(date_label(&date(2022, Some(2), None, DatePrecision::Month)), "Feb 2022");
-    assert_eq!(date_label(&date(2022, None, None, DatePrecision::Year)), "2022");
-    assert_eq!(date_label(&date(2022, Some(13), None, DatePrecision::Month)), "2022", "no month 13");
+    assert_eq!(
+        date_label(&date(2022, Some(12), Some(29), DatePrecision::Day)),
+        "Dec 29, 2022"
+    );
+    assert_eq!(
+        date_label(&date(2022, Some(2), None, DatePrecision::Month)),
+        "Feb 2022"
+    );
+    assert_eq!(
+        date_label(&date(2022, None, None, DatePrecision::Year)),
+        "2022"
+    );
+    assert_eq!(
+        date_label(&date(2022, Some(13), None, DatePrecision::Month)),
+        "2022",
+        "no month 13"
+    );
 }
 
 #[test]

@@ -33,22 +33,44 @@ fn keys(value: &Value, into: &mut BTreeSet<String>) {
 #[test]
 fn schema_document_matches_the_output() {
     let mut serialised = BTreeSet::new();
-    keys(&serde_json::from_str(&corpus::to_json(corpus())).unwrap(), &mut serialised);
+    keys(
+        &serde_json::from_str(&corpus::to_json(corpus())).unwrap(),
+        &mut serialised,
+    );
     // The seeds compile without warnings, so serialise one diagnostic for its fields.
-    let diagnostic = corpus::Diagnostic::warning("x.txt", "example").at(1).col(1).hint("fix");
-    keys(&serde_json::to_value(vec![diagnostic]).map(|d| serde_json::json!({ "warnings": d })).unwrap(), &mut serialised);
+    let diagnostic = corpus::Diagnostic::warning("x.txt", "example")
+        .at(1)
+        .col(1)
+        .hint("fix");
+    keys(
+        &serde_json::to_value(vec![diagnostic])
+            .map(|d| serde_json::json!({ "warnings": d }))
+            .unwrap(),
+        &mut serialised,
+    );
     let documented = documented();
     let undocumented: Vec<_> = serialised.difference(&documented).collect();
     let stale: Vec<_> = documented.difference(&serialised).collect();
-    assert!(undocumented.is_empty(), "fields in the JSON but not in docs/corpus-schema.md: {undocumented:?}");
-    assert!(stale.is_empty(), "fields in docs/corpus-schema.md but not in the JSON: {stale:?}");
+    assert!(
+        undocumented.is_empty(),
+        "fields in the JSON but not in docs/corpus-schema.md: {undocumented:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "fields in docs/corpus-schema.md but not in the JSON: {stale:?}"
+    );
 }
 
 #[test]
 fn every_json_field_is_present_on_the_seeds() {
     // Optional fields serialise as null rather than disappearing, so the app can rely on them.
     let json = corpus::to_json(corpus());
-    for field in ["\"score\": null", "\"year_rule\": null", "\"trust\": null", "\"h_index\": null"] {
+    for field in [
+        "\"score\": null",
+        "\"year_rule\": null",
+        "\"trust\": null",
+        "\"h_index\": null",
+    ] {
         assert!(json.contains(field), "{field}");
     }
 }

@@ -30,7 +30,14 @@ fn xiaotian_gao_stated_figures() {
     assert_eq!(figure(&p.collaborators), Some(4));
     assert_eq!(p.works_listed.len(), 2);
     let badges: Vec<&str> = p.badges.iter().map(|b| b.value.as_str()).collect();
-    assert_eq!(badges, ["Researcher", "Affiliation not imported", "Open to collaborate"]);
+    assert_eq!(
+        badges,
+        [
+            "Researcher",
+            "Affiliation not imported",
+            "Open to collaborate"
+        ]
+    );
 }
 
 #[test]
@@ -59,7 +66,11 @@ fn yixing_xu_stated_figures() {
 
 #[test]
 fn three_profiled_people() {
-    let names: Vec<&str> = corpus().profiled().iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = corpus()
+        .profiled()
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
     assert_eq!(names, ["Xiaotian Gao", "Xiaoyao Liang", "Yixing Xu"]);
 }
 
@@ -69,16 +80,40 @@ fn thirty_three_works_and_thirty_nine_people() {
     assert_eq!(corpus().people.len(), 39);
     let gao = person("xiaotian-gao");
     let files: Vec<&str> = gao.mentions.iter().map(|m| m.file.as_str()).collect();
-    assert!(files.contains(&TRUST) && files.contains(&PAPER_PAGE), "one Xiaotian Gao across 000 and 004: {files:?}");
-    assert_eq!(corpus().people.iter().filter(|p| p.name == "Xiaotian Gao").count(), 1);
+    assert!(
+        files.contains(&TRUST) && files.contains(&PAPER_PAGE),
+        "one Xiaotian Gao across 000 and 004: {files:?}"
+    );
+    assert_eq!(
+        corpus()
+            .people
+            .iter()
+            .filter(|p| p.name == "Xiaotian Gao")
+            .count(),
+        1
+    );
 }
 
 #[test]
 fn recommendations_are_not_people_or_works() {
-    for name in ["Jixing Li", "Aliyu Muhammed Awwal", "Poom Kumam", "Hassan Mohammad"] {
-        assert!(!corpus().people.iter().any(|p| p.name == name), "{name} is only a recommendation");
+    for name in [
+        "Jixing Li",
+        "Aliyu Muhammed Awwal",
+        "Poom Kumam",
+        "Hassan Mohammad",
+    ] {
+        assert!(
+            !corpus().people.iter().any(|p| p.name == name),
+            "{name} is only a recommendation"
+        );
     }
-    assert!(!corpus().works.iter().any(|w| w.title.value.contains("ACQ") || w.title.value.starts_with("Iterative algorithm")));
+    assert!(
+        !corpus()
+            .works
+            .iter()
+            .any(|w| w.title.value.contains("ACQ")
+                || w.title.value.starts_with("Iterative algorithm"))
+    );
 }
 
 #[test]
@@ -94,10 +129,18 @@ fn yixing_xu_has_all_26_works_of_003() {
     }
     let subject_only: Vec<_> = works
         .iter()
-        .filter(|w| w.authors.iter().any(|a| a.person == "yixing-xu" && a.via == AuthorVia::ProfileSubject))
+        .filter(|w| {
+            w.authors
+                .iter()
+                .any(|a| a.person == "yixing-xu" && a.via == AuthorVia::ProfileSubject)
+        })
         .map(|w| w.title.value.as_str())
         .collect();
-    assert_eq!(subject_only.len(), 4, "four truncated author lines do not show him: {subject_only:?}");
+    assert_eq!(
+        subject_only.len(),
+        4,
+        "four truncated author lines do not show him: {subject_only:?}"
+    );
     assert_eq!(works.iter().filter(|w| !w.code.flag.is_empty()).count(), 7);
 }
 
@@ -107,13 +150,28 @@ fn yixing_xu_works_by_category_and_year() {
     let mut by_year = BTreeMap::new();
     let mut inferred = 0;
     for work in corpus().works_of("yixing-xu") {
-        *by_category.entry(work.categories[0].value.as_str()).or_insert(0) += 1;
+        *by_category
+            .entry(work.categories[0].value.as_str())
+            .or_insert(0) += 1;
         let date = work.date.as_ref().expect("dated");
         *by_year.entry(date.year).or_insert(0) += 1;
         inferred += usize::from(date.year_inferred);
     }
-    assert_eq!(by_category, BTreeMap::from([("cs.CV", 11), ("cs.CL", 7), ("cs.LG", 7), ("cs.RO", 1)]));
-    assert_eq!(by_year, BTreeMap::from([(2019, 3), (2020, 8), (2021, 3), (2022, 2), (2025, 8), (2026, 2)]));
+    assert_eq!(
+        by_category,
+        BTreeMap::from([("cs.CV", 11), ("cs.CL", 7), ("cs.LG", 7), ("cs.RO", 1)])
+    );
+    assert_eq!(
+        by_year,
+        BTreeMap::from([
+            (2019, 3),
+            (2020, 8),
+            (2021, 3),
+            (2022, 2),
+            (2025, 8),
+            (2026, 2)
+        ])
+    );
     assert_eq!(inferred, 2);
 }
 
@@ -121,11 +179,27 @@ fn yixing_xu_works_by_category_and_year() {
 fn year_less_dates_are_inferred_by_the_documented_rule() {
     let work = work_titled("Beyond the Target");
     let date = work.date.as_ref().unwrap();
-    assert_eq!((date.year, date.month, date.day, date.precision), (2026, Some(5), Some(24), DatePrecision::Day));
+    assert_eq!(
+        (date.year, date.month, date.day, date.precision),
+        (2026, Some(5), Some(24), DatePrecision::Day)
+    );
     assert!(date.year_inferred);
-    assert!(date.year_rule.as_deref().unwrap_or_default().contains("2025"), "{:?}", date.year_rule);
+    assert!(
+        date.year_rule
+            .as_deref()
+            .unwrap_or_default()
+            .contains("2025"),
+        "{:?}",
+        date.year_rule
+    );
     assert_eq!(work.score.as_ref().map(|s| s.value), Some(78.0));
-    assert_eq!(work_titled("Learnable Permutation").date.as_ref().map(|d| (d.year, d.month)), Some((2026, Some(1))));
+    assert_eq!(
+        work_titled("Learnable Permutation")
+            .date
+            .as_ref()
+            .map(|d| (d.year, d.month)),
+        Some((2026, Some(1)))
+    );
 }
 
 #[test]
@@ -139,13 +213,27 @@ fn squant_is_one_work_from_000_and_004() {
     let categories: Vec<&str> = work.categories.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(categories, ["cs.LG", "cs.AI"]);
     let date = work.date.as_ref().unwrap();
-    assert_eq!((date.year, date.month, date.day, date.precision), (2022, Some(2), Some(16), DatePrecision::Day));
+    assert_eq!(
+        (date.year, date.month, date.day, date.precision),
+        (2022, Some(2), Some(16), DatePrecision::Day)
+    );
     assert!(!date.year_inferred);
     let urls: Vec<&str> = work.code.urls.iter().map(|u| u.value.as_str()).collect();
     assert_eq!(urls, ["https://github.com/clevercool/SQuant"]);
-    assert_eq!(work.code.urls[0].sources.len(), 2, "both pages state the link");
-    assert_eq!(work.kind.as_ref().map(|k| k.value.as_str()), Some("preprint"));
-    assert_eq!(work.abstract_text.as_ref().map(|a| a.sources.len()), Some(2), "wrapped and unwrapped abstracts agree");
+    assert_eq!(
+        work.code.urls[0].sources.len(),
+        2,
+        "both pages state the link"
+    );
+    assert_eq!(
+        work.kind.as_ref().map(|k| k.value.as_str()),
+        Some("preprint")
+    );
+    assert_eq!(
+        work.abstract_text.as_ref().map(|a| a.sources.len()),
+        Some(2),
+        "wrapped and unwrapped abstracts agree"
+    );
 }
 
 #[test]
@@ -154,7 +242,10 @@ fn abstract_only_works_keep_derived_labels() {
     let labels: Vec<&str> = derived.iter().map(|w| w.title.value.as_str()).collect();
     assert_eq!(
         labels,
-        ["HArd sample Synthesizing and Training (HAST)", "Neural Architecture Search method via Automatic Subspace Evoking (ASE-NAS)"]
+        [
+            "HArd sample Synthesizing and Training (HAST)",
+            "Neural Architecture Search method via Automatic Subspace Evoking (ASE-NAS)"
+        ]
     );
     for work in derived {
         assert_eq!(work.author_list, AuthorList::Unknown);
@@ -176,9 +267,15 @@ fn subject_only_works_of_trust_profiles() {
 #[test]
 fn code_links_in_abstracts() {
     let bimlp = work_titled("BiMLP");
-    assert_eq!(bimlp.code.urls[0].value, "https://gitee.com/mindspore/models/tree/master/research/cv/BiMLP");
+    assert_eq!(
+        bimlp.code.urls[0].value,
+        "https://gitee.com/mindspore/models/tree/master/research/cv/BiMLP"
+    );
     let fda = work_titled("Learning Frequency Domain Approximation");
-    assert_eq!(fda.code.urls[0].value, "https://gitee.com/mindspore/models/tree/master/research/cv/FDA-BNN");
+    assert_eq!(
+        fda.code.urls[0].value,
+        "https://gitee.com/mindspore/models/tree/master/research/cv/FDA-BNN"
+    );
     assert!(fda.code.flag.is_empty(), "a URL is not a Code flag");
 }
 
@@ -186,11 +283,20 @@ fn code_links_in_abstracts() {
 fn no_line_of_any_seed_is_unaccounted_for() {
     for source in &corpus().sources {
         assert_eq!(source.unaccounted_lines, 0, "{}", source.file);
-        assert_eq!(source.lines, source.used_lines + source.boilerplate_lines + source.blank_lines, "{}", source.file);
+        assert_eq!(
+            source.lines,
+            source.used_lines + source.boilerplate_lines + source.blank_lines,
+            "{}",
+            source.file
+        );
         let text = String::from_utf8(seed(&source.file)).unwrap();
         let roles = corpus::parse::classify(&source.file, &text);
         assert_eq!(roles.len(), text.lines().count());
-        assert!(!roles.contains(&corpus::parse::LineRole::Unaccounted), "{}", source.file);
+        assert!(
+            !roles.contains(&corpus::parse::LineRole::Unaccounted),
+            "{}",
+            source.file
+        );
     }
 }
 
@@ -213,9 +319,22 @@ fn compiling_twice_gives_identical_bytes() {
 #[test]
 fn ids_are_readable_slugs() {
     assert!(corpus().person("yixing-xu").is_some());
-    assert!(corpus().work("tyr-the-pruner-structural-pruning-llms-via-global-sparsity").is_some());
-    for id in corpus().works.iter().map(|w| &w.id).chain(corpus().people.iter().map(|p| &p.id)) {
-        assert!(id.len() <= 60 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id}");
+    assert!(corpus()
+        .work("tyr-the-pruner-structural-pruning-llms-via-global-sparsity")
+        .is_some());
+    for id in corpus()
+        .works
+        .iter()
+        .map(|w| &w.id)
+        .chain(corpus().people.iter().map(|p| &p.id))
+    {
+        assert!(
+            id.len() <= 60
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{id}"
+        );
     }
 }
 
@@ -223,8 +342,16 @@ fn ids_are_readable_slugs() {
 fn computed_figures_beside_stated_ones() {
     let gao = person("xiaotian-gao");
     assert_eq!((gao.computed.works, gao.computed.collaborators), (2, 8));
-    assert_eq!(gao.profiles[0].collaborators.as_ref().map(|c| c.value), Some(4), "stated figure kept as stated");
-    let sources: Vec<_> = corpus().sources.iter().map(|s| (s.file.as_str(), s.subject.as_deref())).collect();
+    assert_eq!(
+        gao.profiles[0].collaborators.as_ref().map(|c| c.value),
+        Some(4),
+        "stated figure kept as stated"
+    );
+    let sources: Vec<_> = corpus()
+        .sources
+        .iter()
+        .map(|s| (s.file.as_str(), s.subject.as_deref()))
+        .collect();
     assert_eq!(
         sources,
         [

@@ -55,7 +55,12 @@ fn routes() -> Vec<String> {
     let corpus = corpus();
     let people = corpus.people.iter().map(|p| format!("/p/{}", p.id));
     let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
-    ["/".to_string()].into_iter().chain(people).chain(works).chain(["/graph".to_string()]).collect()
+    ["/".to_string()]
+        .into_iter()
+        .chain(people)
+        .chain(works)
+        .chain(["/graph".to_string()])
+        .collect()
 }
 
 /// The file a route's page goes to, relative to the dist folder.
@@ -84,27 +89,61 @@ fn build(dist: &Path) -> Result<String, String> {
 
     let routes = routes();
     for route in &routes {
-        write(&page_file(route), render::render_page(&template, route).as_bytes())?;
+        write(
+            &page_file(route),
+            render::render_page(&template, route).as_bytes(),
+        )?;
     }
-    write(Path::new("404.html"), render::render_page(&template, NOT_FOUND_ROUTE).as_bytes())?;
+    write(
+        Path::new("404.html"),
+        render::render_page(&template, NOT_FOUND_ROUTE).as_bytes(),
+    )?;
 
     let raster = Rasterizer::new()?;
     let corpus = corpus();
-    let mut images = vec![("/".to_string(), share::home(corpus)), ("/graph".to_string(), share::network_page(corpus))];
-    images.extend(corpus.people.iter().map(|p| (format!("/p/{}", p.id), share::profile(corpus, p))));
-    images.extend(corpus.works.iter().map(|w| (format!("/w/{}", w.id), share::work(corpus, w))));
+    let mut images = vec![
+        ("/".to_string(), share::home(corpus)),
+        ("/graph".to_string(), share::network_page(corpus)),
+    ];
+    images.extend(
+        corpus
+            .people
+            .iter()
+            .map(|p| (format!("/p/{}", p.id), share::profile(corpus, p))),
+    );
+    images.extend(
+        corpus
+            .works
+            .iter()
+            .map(|w| (format!("/w/{}", w.id), share::work(corpus, w))),
+    );
     for (route, svg) in &images {
-        let png = raster.png(svg, 1.0).map_err(|e| format!("share image of {route}: {e}"))?;
-        write(Path::new(share_image_path(route).trim_start_matches('/')), &png)?;
+        let png = raster
+            .png(svg, 1.0)
+            .map_err(|e| format!("share image of {route}: {e}"))?;
+        write(
+            Path::new(share_image_path(route).trim_start_matches('/')),
+            &png,
+        )?;
     }
     for (file, size) in manifest::ICONS {
-        let png = raster.png(manifest::FAVICON_SVG, size as f32 / 64.0).map_err(|e| format!("{file}: {e}"))?;
+        let png = raster
+            .png(manifest::FAVICON_SVG, size as f32 / 64.0)
+            .map_err(|e| format!("{file}: {e}"))?;
         write(Path::new(file), &png)?;
     }
-    let small = raster.png(manifest::FAVICON_SVG, manifest::ICO_SIZE as f32 / 64.0).map_err(|e| format!("favicon.ico: {e}"))?;
+    let small = raster
+        .png(manifest::FAVICON_SVG, manifest::ICO_SIZE as f32 / 64.0)
+        .map_err(|e| format!("favicon.ico: {e}"))?;
     write(Path::new("favicon.ico"), &manifest::ico(&small))?;
-    write(Path::new("manifest.webmanifest"), manifest::manifest().as_bytes())?;
-    write(Path::new("sitemap.xml"), sitemap::sitemap(&routes).as_bytes())?;
+    write(
+        Path::new("manifest.webmanifest"),
+        manifest::manifest().as_bytes(),
+    )?;
+    write(
+        Path::new("sitemap.xml"),
+        sitemap::sitemap(&routes).as_bytes(),
+    )?;
     write(Path::new("robots.txt"), sitemap::robots().as_bytes())?;
     Ok(format!(
         "pre-rendered {} pages and 404.html, drew {} share images; wrote sitemap.xml, robots.txt and the manifest into {}",
@@ -123,7 +162,10 @@ mod tests {
     #[test]
     fn pages_and_share_images_mirror_the_routes() {
         assert_eq!(page_file("/"), Path::new("index.html"));
-        assert_eq!(page_file("/p/yixing-xu"), Path::new("p/yixing-xu/index.html"));
+        assert_eq!(
+            page_file("/p/yixing-xu"),
+            Path::new("p/yixing-xu/index.html")
+        );
         assert_eq!(share_image_path("/"), "/share/home.png");
         assert_eq!(share_image_path("/p/yixing-xu"), "/share/p/yixing-xu.png");
         assert_eq!(share_image_path("/graph"), "/share/graph.png");
@@ -133,7 +175,10 @@ mod tests {
     fn script_json_cannot_close_the_script_element() {
         let value = serde_json::json!({ "name": "</script><script>alert(1)</script><!--&" });
         let text = script_json(&value);
-        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, value, "the escapes are plain JSON");
     }
@@ -147,9 +192,15 @@ mod tests {
             let page = render::render_page(&template, &route);
             assert_eq!(page.matches("<title>").count(), 1, "{route}");
             assert!(page.contains("<meta name=\"description\""), "{route}");
-            assert!(page.contains("<body><a href=\"#main\" class=\"skip-link\">"), "{route}: the app is the body's first child");
+            assert!(
+                page.contains("<body><a href=\"#main\" class=\"skip-link\">"),
+                "{route}: the app is the body's first child"
+            );
         }
         let not_found = render::render_page(&template, NOT_FOUND_ROUTE);
-        assert!(not_found.contains("<title>Not found · peerscope</title>") && not_found.contains("noindex"));
+        assert!(
+            not_found.contains("<title>Not found · peerscope</title>")
+                && not_found.contains("noindex")
+        );
     }
 }

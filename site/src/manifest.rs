@@ -8,7 +8,11 @@ pub const FAVICON_SVG: &str = include_str!("../../assets/favicon.svg");
 
 /// The PNG icons to draw from the favicon: file name and size in pixels. 180 is the size iOS
 /// asks for (`apple-touch-icon`); 192 and 512 are the sizes browsers install with.
-pub const ICONS: [(&str, u32); 3] = [("icon-180.png", 180), ("icon-192.png", 192), ("icon-512.png", 512)];
+pub const ICONS: [(&str, u32); 3] = [
+    ("icon-180.png", 180),
+    ("icon-192.png", 192),
+    ("icon-512.png", 512),
+];
 
 /// The size of `favicon.ico`, which browsers fetch from the site root when a page (an image
 /// opened directly, say) names no icon.

@@ -28,17 +28,33 @@ impl Rasterizer {
             })?;
             fonts.load_font_data(data);
         }
-        let options = usvg::Options { font_family: FONT_FAMILY.into(), fontdb: Arc::new(fonts), ..usvg::Options::default() };
+        let options = usvg::Options {
+            font_family: FONT_FAMILY.into(),
+            fontdb: Arc::new(fonts),
+            ..usvg::Options::default()
+        };
         Ok(Rasterizer { options })
     }
 
     /// The PNG of an SVG document, at the size its `width` and `height` give, scaled by `scale`.
     pub fn png(&self, svg: &str, scale: f32) -> Result<Vec<u8>, String> {
-        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| format!("drawing is not valid SVG: {e}"))?;
-        let size = tree.size().to_int_size().scale_by(scale).ok_or("empty drawing")?;
-        let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty drawing")?;
-        resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
+        let tree = usvg::Tree::from_str(svg, &self.options)
+            .map_err(|e| format!("drawing is not valid SVG: {e}"))?;
+        let size = tree
+            .size()
+            .to_int_size()
+            .scale_by(scale)
+            .ok_or("empty drawing")?;
+        let mut pixmap =
+            tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty drawing")?;
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+            .encode_png()
+            .map_err(|e| format!("PNG encoding failed: {e}"))
     }
 }
 
@@ -54,7 +70,11 @@ mod tests {
     #[test]
     fn a_profile_card_is_1200_by_630_and_draws_the_name_in_real_glyphs() {
         let corpus = peerscope::data::corpus();
-        let person = corpus.people.iter().find(|p| p.name == "Yixing Xu").expect("Yixing Xu is in the seeds");
+        let person = corpus
+            .people
+            .iter()
+            .find(|p| p.name == "Yixing Xu")
+            .expect("Yixing Xu is in the seeds");
         let card = crate::share::profile(corpus, person);
         let named = ">Yixing Xu</text>";
         assert!(card.contains(named), "the card names the person");
@@ -67,6 +87,9 @@ mod tests {
         let band = |p: &tiny_skia::Pixmap| p.data()[(90 * 1200 * 4)..(160 * 1200 * 4)].to_vec();
         let (a, b) = (band(&with_name), band(&without));
         let changed = a.chunks(4).zip(b.chunks(4)).filter(|(x, y)| x != y).count();
-        assert!(changed > 3_000, "only {changed} pixels of the title band show the name");
+        assert!(
+            changed > 3_000,
+            "only {changed} pixels of the title band show the name"
+        );
     }
 }

@@ -22,7 +22,10 @@ pub fn render_page(template: &Template, route: &str) -> String {
         let body = view! { <App/> }.to_html();
         let document = template.page(route, &body);
         futures::executor::block_on(async move {
-            head.inject_meta_context(futures::stream::iter([document])).await.collect::<String>().await
+            head.inject_meta_context(futures::stream::iter([document]))
+                .await
+                .collect::<String>()
+                .await
         })
     });
     owner.unset();

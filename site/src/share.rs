@@ -25,7 +25,9 @@ const MUTED: &str = "#5b5f6a";
 const ACCENT: &str = "#1f5fbf";
 const SOFT: &str = "#e4edfb";
 /// The network page's colours for connected components.
-const PALETTE: [&str; 8] = ["#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866"];
+const PALETTE: [&str; 8] = [
+    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
+];
 
 /// The card of a profile page.
 pub fn profile(corpus: &Corpus, person: &Person) -> String {
@@ -33,17 +35,33 @@ pub fn profile(corpus: &Corpus, person: &Person) -> String {
     let mut svg = Card::new();
     svg.title(&person.name, 150.0, 68.0);
     let figures = stated_figures(person);
-    let stated = if figures.is_empty() { "No profile page among the sources".to_string() } else { figures.join(" · ") };
+    let stated = if figures.is_empty() {
+        "No profile page among the sources".to_string()
+    } else {
+        figures.join(" · ")
+    };
     svg.text(X, 212.0, 30.0, INK, false, &stated, W - 2.0 * X);
-    let counted = format!("{} works · {} collaborators named in the corpus", person.computed.works, person.computed.collaborators);
+    let counted = format!(
+        "{} works · {} collaborators named in the corpus",
+        person.computed.works, person.computed.collaborators
+    );
     svg.text(X, 256.0, 24.0, MUTED, false, &counted, W - 2.0 * X);
     svg.text(X, 326.0, 22.0, MUTED, true, "Works per year", 500.0);
     svg.bars(&per_year(&works), X, 346.0, 560.0, 180.0);
     svg.text(700.0, 326.0, 22.0, MUTED, true, "Collaborators", 400.0);
     let graph = ego(corpus, &person.id, &works, 1);
     let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
-    let options = layout::Options { seed: 1, link_distance: 40.0, charge: -80.0, ..layout::Options::default() };
-    let positions = layout::layout(&layout::Graph::from_triples(graph.nodes.len(), &graph.weighted_edges()), &radii, &options);
+    let options = layout::Options {
+        seed: 1,
+        link_distance: 40.0,
+        charge: -80.0,
+        ..layout::Options::default()
+    };
+    let positions = layout::layout(
+        &layout::Graph::from_triples(graph.nodes.len(), &graph.weighted_edges()),
+        &radii,
+        &options,
+    );
     let colours: Vec<&str> = graph
         .nodes
         .iter()
@@ -53,11 +71,29 @@ pub fn profile(corpus: &Corpus, person: &Person) -> String {
             corpus::graph::Role::Author => "#7d8799",
         })
         .collect();
-    let links: Vec<(usize, usize, usize)> = graph.links.iter().map(|l| (l.a, l.b, l.works.len())).collect();
+    let links: Vec<(usize, usize, usize)> = graph
+        .links
+        .iter()
+        .map(|l| (l.a, l.b, l.works.len()))
+        .collect();
     if graph.nodes.len() > 1 {
-        svg.graph(&positions, &radii, &colours, &links, [700.0, 346.0, W - X, 560.0]);
+        svg.graph(
+            &positions,
+            &radii,
+            &colours,
+            &links,
+            [700.0, 346.0, W - X, 560.0],
+        );
     } else {
-        svg.text(700.0, 380.0, 22.0, MUTED, false, "No co-author named in the sources", 428.0);
+        svg.text(
+            700.0,
+            380.0,
+            22.0,
+            MUTED,
+            false,
+            "No co-author named in the sources",
+            428.0,
+        );
     }
     svg.finish()
 }
@@ -72,9 +108,20 @@ pub fn work(corpus: &Corpus, work: &Work) -> String {
         svg.text(X, y, 56.0, INK, true, line, W - 2.0 * X);
         y += 68.0;
     }
-    let names: Vec<String> =
-        work.authors.iter().map(|a| corpus.person(&a.person).map_or_else(|| a.person.clone(), |p| p.name.clone())).collect();
-    let authors = if names.is_empty() { "Authors unknown".to_string() } else { names.join(", ") };
+    let names: Vec<String> = work
+        .authors
+        .iter()
+        .map(|a| {
+            corpus
+                .person(&a.person)
+                .map_or_else(|| a.person.clone(), |p| p.name.clone())
+        })
+        .collect();
+    let authors = if names.is_empty() {
+        "Authors unknown".to_string()
+    } else {
+        names.join(", ")
+    };
     y += 10.0;
     for line in wrap(&authors, 28.0, false, W - 2.0 * X, 3) {
         svg.text(X, y, 28.0, INK, false, &line, W - 2.0 * X);
@@ -82,13 +129,33 @@ pub fn work(corpus: &Corpus, work: &Work) -> String {
     }
     let mut facts: Vec<String> = Vec::new();
     if let Some(date) = &work.date {
-        facts.push(format!("{}{}", date_label(date), if date.year_inferred { " (year inferred)" } else { "" }));
+        facts.push(format!(
+            "{}{}",
+            date_label(date),
+            if date.year_inferred {
+                " (year inferred)"
+            } else {
+                ""
+            }
+        ));
     }
-    facts.extend(work.categories.iter().map(|c| corpus::category::name(&c.value).unwrap_or(&c.value).to_string()));
+    facts.extend(work.categories.iter().map(|c| {
+        corpus::category::name(&c.value)
+            .unwrap_or(&c.value)
+            .to_string()
+    }));
     if let Some(venue) = &work.venue {
         facts.push(venue.value.clone());
     }
-    svg.text(X, y + 16.0, 24.0, MUTED, false, &facts.join(" · "), W - 2.0 * X);
+    svg.text(
+        X,
+        y + 16.0,
+        24.0,
+        MUTED,
+        false,
+        &facts.join(" · "),
+        W - 2.0 * X,
+    );
     svg.finish()
 }
 
@@ -96,13 +163,26 @@ pub fn work(corpus: &Corpus, work: &Work) -> String {
 pub fn home(corpus: &Corpus) -> String {
     let mut svg = Card::new();
     svg.title("Researcher profiles", 150.0, 64.0);
-    let line = format!("{} profiled · {} people · {} works · {} source documents",
-        corpus.profiled().len(), corpus.people.len(), corpus.works.len(), corpus.sources.len());
+    let line = format!(
+        "{} profiled · {} people · {} works · {} source documents",
+        corpus.profiled().len(),
+        corpus.people.len(),
+        corpus.works.len(),
+        corpus.sources.len()
+    );
     svg.text(X, 212.0, 30.0, INK, false, &line, W - 2.0 * X);
     svg.text(X, 290.0, 22.0, MUTED, true, "Works per year", 500.0);
     let works: Vec<&Work> = corpus.works.iter().collect();
     svg.bars(&per_year(&works), X, 310.0, 520.0, 216.0);
-    svg.text(660.0, 290.0, 22.0, MUTED, true, "Who works with whom", 460.0);
+    svg.text(
+        660.0,
+        290.0,
+        22.0,
+        MUTED,
+        true,
+        "Who works with whom",
+        460.0,
+    );
     network_drawing(&mut svg, [660.0, 310.0, W - X, 560.0]);
     svg.finish()
 }
@@ -110,10 +190,21 @@ pub fn home(corpus: &Corpus) -> String {
 /// The card of the network page: the whole network, large.
 pub fn network_page(corpus: &Corpus) -> String {
     let net = network();
-    let groups = net.nodes.iter().map(|n| n.component).max().map_or(0, |m| m + 1);
+    let groups = net
+        .nodes
+        .iter()
+        .map(|n| n.component)
+        .max()
+        .map_or(0, |m| m + 1);
     let mut svg = Card::new();
     svg.title("Collaboration network", 150.0, 64.0);
-    let line = format!("{} people · {} co-authorships · {} groups · {} works", net.nodes.len(), net.links.len(), groups, corpus.works.len());
+    let line = format!(
+        "{} people · {} co-authorships · {} groups · {} works",
+        net.nodes.len(),
+        net.links.len(),
+        groups,
+        corpus.works.len()
+    );
     svg.text(X, 212.0, 30.0, INK, false, &line, W - 2.0 * X);
     network_drawing(&mut svg, [X, 240.0, W - X, 560.0]);
     svg.finish()
@@ -123,8 +214,16 @@ fn network_drawing(svg: &mut Card, frame: [f32; 4]) {
     let net = network();
     let positions: Vec<[f32; 2]> = net.nodes.iter().map(|n| [n.x, n.y]).collect();
     let radii: Vec<f32> = net.nodes.iter().map(|n| n.r).collect();
-    let colours: Vec<&str> = net.nodes.iter().map(|n| PALETTE[n.component as usize % PALETTE.len()]).collect();
-    let links: Vec<(usize, usize, usize)> = net.links.iter().map(|l| (l.a as usize, l.b as usize, l.works as usize)).collect();
+    let colours: Vec<&str> = net
+        .nodes
+        .iter()
+        .map(|n| PALETTE[n.component as usize % PALETTE.len()])
+        .collect();
+    let links: Vec<(usize, usize, usize)> = net
+        .links
+        .iter()
+        .map(|l| (l.a as usize, l.b as usize, l.works as usize))
+        .collect();
     svg.graph(&positions, &radii, &colours, &links, frame);
 }
 
@@ -168,7 +267,9 @@ impl Card {
         );
         let mut card = Card(svg);
         card.text(X + 44.0, 68.0, 26.0, ACCENT, true, "peerscope", 300.0);
-        let site = SITE_URL.split_once("://").map_or(SITE_URL, |(_, rest)| rest);
+        let site = SITE_URL
+            .split_once("://")
+            .map_or(SITE_URL, |(_, rest)| rest);
         // Bottom right, clear of the notes that charts write under themselves.
         let shown = fit(site, 20.0, false, W / 2.0);
         let _ = write!(card.0, "<text x=\"{}\" y=\"{}\" font-size=\"20\" fill=\"{MUTED}\" text-anchor=\"end\">{}</text>", W - X, H - 32.0, escape(&shown));
@@ -186,7 +287,11 @@ impl Card {
     fn text(&mut self, x: f32, y: f32, size: f32, fill: &str, bold: bool, text: &str, max: f32) {
         let shown = fit(text, size, bold, max);
         let weight = if bold { " font-weight=\"bold\"" } else { "" };
-        let _ = write!(self.0, "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>", escape(&shown));
+        let _ = write!(
+            self.0,
+            "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>",
+            escape(&shown)
+        );
     }
 
     /// Bars for `(year, count, inferred)` in the box at `(x, y)`, year labels below it. A count
@@ -200,7 +305,13 @@ impl Card {
         let step = w / rows.len() as f32;
         let bar = (step * 0.72).min(56.0);
         let label_every = (rows.len() as f32 / 10.0).ceil().max(1.0) as usize;
-        let _ = write!(self.0, "<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SOFT}\" stroke-width=\"2\"/>", y + h, x + w, y + h);
+        let _ = write!(
+            self.0,
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SOFT}\" stroke-width=\"2\"/>",
+            y + h,
+            x + w,
+            y + h
+        );
         for (i, (year, n, inferred)) in rows.iter().enumerate() {
             let bx = x + i as f32 * step;
             let bh = (*n as f32 / max) * (h - 28.0);
@@ -222,7 +333,14 @@ impl Card {
     }
 
     /// A graph fitted into `frame` (`[x0, y0, x1, y1]`): links by joint works, nodes by radius.
-    fn graph(&mut self, positions: &[[f32; 2]], radii: &[f32], colours: &[&str], links: &[(usize, usize, usize)], frame: [f32; 4]) {
+    fn graph(
+        &mut self,
+        positions: &[[f32; 2]],
+        radii: &[f32],
+        colours: &[&str],
+        links: &[(usize, usize, usize)],
+        frame: [f32; 4],
+    ) {
         let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
         for (p, r) in positions.iter().zip(radii) {
             x0 = x0.min(p[0] - r);
@@ -234,7 +352,9 @@ impl Card {
             return;
         }
         let (fw, fh) = (frame[2] - frame[0], frame[3] - frame[1]);
-        let scale = (fw / (x1 - x0).max(1.0)).min(fh / (y1 - y0).max(1.0)).min(3.0);
+        let scale = (fw / (x1 - x0).max(1.0))
+            .min(fh / (y1 - y0).max(1.0))
+            .min(3.0);
         let dx = frame[0] + (fw - (x1 - x0) * scale) / 2.0 - x0 * scale;
         let dy = frame[1] + (fh - (y1 - y0) * scale) / 2.0 - y0 * scale;
         let at = |p: [f32; 2]| (p[0] * scale + dx, p[1] * scale + dy);
@@ -259,7 +379,16 @@ impl Card {
 /// A conservative estimate of the width of `text` in DejaVu Sans at `size` pixels.
 fn width(text: &str, size: f32, bold: bool) -> f32 {
     let (lower, upper) = if bold { (0.68, 0.80) } else { (0.60, 0.74) };
-    text.chars().map(|c| if c.is_uppercase() || c.is_numeric() { upper } else { lower }).sum::<f32>() * size
+    text.chars()
+        .map(|c| {
+            if c.is_uppercase() || c.is_numeric() {
+                upper
+            } else {
+                lower
+            }
+        })
+        .sum::<f32>()
+        * size
 }
 
 /// `text`, cut at a word (or character) with an ellipsis when wider than `max`.
@@ -274,7 +403,11 @@ fn fit(text: &str, size: f32, bold: bool, max: f32) -> String {
         }
         cut.push(c);
     }
-    let at_word = cut.rsplit_once(' ').map(|(head, _)| head).filter(|head| head.len() > cut.len() / 2).unwrap_or(&cut);
+    let at_word = cut
+        .rsplit_once(' ')
+        .map(|(head, _)| head)
+        .filter(|head| head.len() > cut.len() / 2)
+        .unwrap_or(&cut);
     format!("{}…", at_word.trim_end_matches([' ', ',', ':', ';']))
 }
 
@@ -284,7 +417,11 @@ fn wrap(text: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String
     let mut line = String::new();
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
         if width(&candidate, size, bold) <= max || line.is_empty() {
             line = candidate;
             continue;
@@ -304,7 +441,12 @@ fn wrap(text: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String
 
 /// Escapes text for SVG character data; control characters, which XML forbids, are dropped.
 fn escape(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect::<String>().replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -313,24 +455,55 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_at_a_word_and_wrapped_lines_fit() {
-        let cut = fit("Beyond Dropout: Feature Map Distortion to Regularize Deep Neural Networks", 30.0, false, 600.0);
-        assert!(cut.ends_with('…') && width(&cut, 30.0, false) <= 600.0, "{cut}");
-        let lines = wrap("a b c d e f g h i j k l m n o p q r s t u v w x y z", 40.0, true, 200.0, 2);
+        let cut = fit(
+            "Beyond Dropout: Feature Map Distortion to Regularize Deep Neural Networks",
+            30.0,
+            false,
+            600.0,
+        );
+        assert!(
+            cut.ends_with('…') && width(&cut, 30.0, false) <= 600.0,
+            "{cut}"
+        );
+        let lines = wrap(
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            40.0,
+            true,
+            200.0,
+            2,
+        );
         assert_eq!(lines.len(), 2);
-        assert!(lines.iter().all(|l| width(l, 40.0, true) <= 200.0), "{lines:?}");
+        assert!(
+            lines.iter().all(|l| width(l, 40.0, true) <= 200.0),
+            "{lines:?}"
+        );
         assert!(lines[1].ends_with('…'));
     }
 
     #[test]
     fn inferred_years_are_starred_on_the_card() {
         let corpus = peerscope::data::corpus();
-        let person = corpus.people.iter().find(|p| p.id == "yixing-xu").expect("Yixing Xu is in the seeds");
+        let person = corpus
+            .people
+            .iter()
+            .find(|p| p.id == "yixing-xu")
+            .expect("Yixing Xu is in the seeds");
         let card = profile(corpus, person);
         assert!(card.contains(">2*</text>"), "2026's two works carry a star");
         assert!(card.contains("* year inferred for 2 works: the source gives no year"));
-        assert!(card.contains(">8</text>"), "2020's eight works are stated, no star");
-        let gao = corpus.people.iter().find(|p| p.id == "xiaotian-gao").unwrap();
-        assert!(!profile(corpus, gao).contains("year inferred"), "no note where no year was inferred");
+        assert!(
+            card.contains(">8</text>"),
+            "2020's eight works are stated, no star"
+        );
+        let gao = corpus
+            .people
+            .iter()
+            .find(|p| p.id == "xiaotian-gao")
+            .unwrap();
+        assert!(
+            !profile(corpus, gao).contains("year inferred"),
+            "no note where no year was inferred"
+        );
     }
 
     #[test]

@@ -7,7 +7,10 @@ use peerscope::data::{absolute, SITE_URL};
 pub fn sitemap(routes: &[String]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for route in routes {
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&absolute(route))));
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape_xml(&absolute(route))
+        ));
     }
     xml.push_str("</urlset>\n");
     xml
@@ -20,5 +23,8 @@ pub fn robots() -> String {
 }
 
 fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

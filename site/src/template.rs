@@ -24,7 +24,11 @@ impl Template {
                         (scripts/build.sh runs both)"
                 .into());
         }
-        let find = |what: &str| index.find(what).ok_or_else(|| format!("index.html has no `{what}`: is it trunk's output?"));
+        let find = |what: &str| {
+            index
+                .find(what)
+                .ok_or_else(|| format!("index.html has no `{what}`: is it trunk's output?"))
+        };
         let html_at = find("<html")? + "<html".len();
         let head_end = find("</head>")?;
         find("<body")?;
@@ -33,7 +37,11 @@ impl Template {
         if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
             head.replace_range(start..end + "</title>".len(), "");
         }
-        Ok(Template { html_open: index[..html_at].to_string(), head, head_extra })
+        Ok(Template {
+            html_open: index[..html_at].to_string(),
+            head,
+            head_extra,
+        })
     }
 
     /// The document for `route` (`/p/yixing-xu`) with the app's rendered body. leptos_meta then
@@ -51,7 +59,10 @@ impl Template {
 
 /// Escapes text for a double-quoted HTML attribute.
 pub fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -63,13 +74,26 @@ mod tests {
 
     #[test]
     fn a_page_keeps_trunks_head_names_its_route_and_replaces_the_body() {
-        let template = Template::parse(TRUNK, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
+        let template =
+            Template::parse(TRUNK, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
         let page = template.page("/p/yixing-xu", "<main>Yixing Xu</main>");
-        assert!(page.starts_with("<!DOCTYPE html>\n<html data-route=\"/p/yixing-xu\" lang=\"en\">"), "{page}");
-        assert!(page.contains("import init from '/app.js';"), "trunk's loader stays");
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html data-route=\"/p/yixing-xu\" lang=\"en\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("import init from '/app.js';"),
+            "trunk's loader stays"
+        );
         assert!(!page.contains("<title>"), "the pages name their own titles");
-        assert!(page.contains("<link rel=\"manifest\" href=\"/m\"><!--HEAD--></head>"), "{page}");
-        assert!(page.contains("<body><main>Yixing Xu</main></body>"), "no whitespace before the app: hydration starts at the body's first child");
+        assert!(
+            page.contains("<link rel=\"manifest\" href=\"/m\"><!--HEAD--></head>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<body><main>Yixing Xu</main></body>"),
+            "no whitespace before the app: hydration starts at the body's first child"
+        );
         assert!(!page.contains("Loading"));
     }
 
@@ -77,6 +101,8 @@ mod tests {
     fn a_page_already_rendered_is_refused() {
         let template = Template::parse(TRUNK, String::new()).unwrap();
         let page = template.page("/", "");
-        assert!(Template::parse(&page, String::new()).unwrap_err().contains("trunk build"));
+        assert!(Template::parse(&page, String::new())
+            .unwrap_err()
+            .contains("trunk build"));
     }
 }

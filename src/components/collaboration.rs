@@ -21,13 +21,24 @@ const FRAME_BUDGET_MS: f64 = 8.0;
 
 /// The ego graph, its controls and the collaborators table, following the view's filters.
 #[component]
-pub fn Collaboration(person: &'static Person, state: Memo<ViewState>, go: Callback<(ViewState, bool)>) -> impl IntoView {
+pub fn Collaboration(
+    person: &'static Person,
+    state: Memo<ViewState>,
+    go: Callback<(ViewState, bool)>,
+) -> impl IntoView {
     let graph = Memo::new(move |_| {
         state.with(|s| {
             let works: Vec<&'static Work> = if s.hops <= 1 {
-                corpus().works_of(&person.id).filter(|w| s.matches(w, corpus())).collect()
+                corpus()
+                    .works_of(&person.id)
+                    .filter(|w| s.matches(w, corpus()))
+                    .collect()
             } else {
-                corpus().works.iter().filter(|w| s.matches(w, corpus())).collect()
+                corpus()
+                    .works
+                    .iter()
+                    .filter(|w| s.matches(w, corpus()))
+                    .collect()
             };
             ego(corpus(), &person.id, &works, s.hops)
         })
@@ -42,15 +53,34 @@ pub fn Collaboration(person: &'static Person, state: Memo<ViewState>, go: Callba
         let g = graph.get();
         let radii: Vec<f32> = g.nodes.iter().map(|n| radius(n.works)).collect();
         let edges = g.weighted_edges();
-        let options = Options { seed: 1, link_distance: 40.0, charge: -80.0, ..Options::default() };
-        let sim = Simulation::new(&Graph::from_triples(g.nodes.len(), &edges), &radii, &options);
+        let options = Options {
+            seed: 1,
+            link_distance: 40.0,
+            charge: -80.0,
+            ..Options::default()
+        };
+        let sim = Simulation::new(
+            &Graph::from_triples(g.nodes.len(), &edges),
+            &radii,
+            &options,
+        );
         generation.update_value(|n| *n += 1);
         done.set(false);
         positions.set(sim.positions().to_vec());
-        run_frames(Rc::new(RefCell::new(sim)), generation.get_value(), generation, positions, done);
+        run_frames(
+            Rc::new(RefCell::new(sim)),
+            generation.get_value(),
+            generation,
+            positions,
+            done,
+        );
     });
 
-    let stated = person.profiles.iter().find_map(|p| p.collaborators.as_ref().map(|c| (c.value, p.source.clone())));
+    let stated = person.profiles.iter().find_map(|p| {
+        p.collaborators
+            .as_ref()
+            .map(|c| (c.value, p.source.clone()))
+    });
     let named_anywhere = person.computed.collaborators;
     view! {
         <section class="collaboration" aria-labelledby="collab-heading" data-testid="collaborators">
@@ -93,7 +123,13 @@ pub fn Collaboration(person: &'static Person, state: Memo<ViewState>, go: Callba
 }
 
 /// Steps the simulation within the frame budget, then asks for the next frame.
-fn run_frames(sim: Rc<RefCell<Simulation>>, mine: u32, generation: StoredValue<u32>, positions: RwSignal<Vec<[f32; 2]>>, done: RwSignal<bool>) {
+fn run_frames(
+    sim: Rc<RefCell<Simulation>>,
+    mine: u32,
+    generation: StoredValue<u32>,
+    positions: RwSignal<Vec<[f32; 2]>>,
+    done: RwSignal<bool>,
+) {
     request_animation_frame(move || {
         if generation.try_get_value() != Some(mine) {
             return;
@@ -125,13 +161,22 @@ fn model_of(g: &CoGraph<'static>, owner: &Person) -> GraphModel {
         .map(|(i, n)| {
             let joint = g.link(0, i).map(|l| l.works.clone()).unwrap_or_default();
             let (label, tip) = match n.role {
-                Role::Center => (format!("{} (this profile): {} works", n.person.name, n.works), vec![]),
+                Role::Center => (
+                    format!("{} (this profile): {} works", n.person.name, n.works),
+                    vec![],
+                ),
                 _ if joint.is_empty() => (
                     format!("{}: co-author of a co-author", n.person.name),
                     vec![format!("{} works in this corpus", n.works)],
                 ),
                 _ => (
-                    format!("{}: {} joint work{} with {}", n.person.name, joint.len(), if joint.len() == 1 { "" } else { "s" }, owner.name),
+                    format!(
+                        "{}: {} joint work{} with {}",
+                        n.person.name,
+                        joint.len(),
+                        if joint.len() == 1 { "" } else { "s" },
+                        owner.name
+                    ),
                     joint.iter().map(|w| to_plain(&w.title.value)).collect(),
                 ),
             };
@@ -141,10 +186,25 @@ fn model_of(g: &CoGraph<'static>, owner: &Person) -> GraphModel {
                 Role::Author if n.hop >= 2 => "author far",
                 Role::Author => "author",
             };
-            ViewNode { id: n.person.id.clone(), name: n.person.name.clone(), r: radius(n.works), class: role.into(), label, tip }
+            ViewNode {
+                id: n.person.id.clone(),
+                name: n.person.name.clone(),
+                r: radius(n.works),
+                class: role.into(),
+                label,
+                tip,
+            }
         })
         .collect();
-    let links = g.links.iter().map(|l| ViewLink { a: l.a, b: l.b, works: l.works.len() }).collect();
+    let links = g
+        .links
+        .iter()
+        .map(|l| ViewLink {
+            a: l.a,
+            b: l.b,
+            works: l.works.len(),
+        })
+        .collect();
     GraphModel { nodes, links }
 }
 

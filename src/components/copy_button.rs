@@ -45,7 +45,9 @@ pub fn CopyButton(
 
 /// Writes to the clipboard; false when the browser refuses (no permission, no focus).
 async fn write_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }

@@ -16,20 +16,51 @@ pub fn StatedFigures(profile: &'static Profile) -> impl IntoView {
     };
     let num = |s: &Option<Stated<u32>>| s.as_ref().map(|s| (thousands(s.value.into()), s.line));
     let text = |s: &Option<Stated<String>>| s.as_ref().map(|s| (s.value.clone(), s.line));
-    push("Trust", profile.trust.as_ref().map(|t| {
-        let label = profile.trust_label.as_ref().map(|l| format!(" ({})", l.value)).unwrap_or_default();
-        (format!("{}{label}", t.value), t.line)
-    }));
+    push(
+        "Trust",
+        profile.trust.as_ref().map(|t| {
+            let label = profile
+                .trust_label
+                .as_ref()
+                .map(|l| format!(" ({})", l.value))
+                .unwrap_or_default();
+            (format!("{}{label}", t.value), t.line)
+        }),
+    );
     push("Verification", text(&profile.verification));
-    push("Claimed", profile.claimed.as_ref().map(|c| (if c.value { "yes" } else { "no (unclaimed author)" }.into(), c.line)));
-    push("Field", profile.field.as_ref().map(|f| {
-        let name = corpus::category::name(&f.value).map(|n| format!(" ({n})")).unwrap_or_default();
-        (format!("{}{name}", f.value), f.line)
-    }));
+    push(
+        "Claimed",
+        profile.claimed.as_ref().map(|c| {
+            (
+                if c.value {
+                    "yes"
+                } else {
+                    "no (unclaimed author)"
+                }
+                .into(),
+                c.line,
+            )
+        }),
+    );
+    push(
+        "Field",
+        profile.field.as_ref().map(|f| {
+            let name = corpus::category::name(&f.value)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            (format!("{}{name}", f.value), f.line)
+        }),
+    );
     push("h-index", num(&profile.h_index));
     push("Papers", num(&profile.papers));
     push("Citations", num(&profile.citations));
-    push("Novelty", profile.novelty_percent.as_ref().map(|n| (format!("{}%", n.value), n.line)));
+    push(
+        "Novelty",
+        profile
+            .novelty_percent
+            .as_ref()
+            .map(|n| (format!("{}%", n.value), n.line)),
+    );
     push("AI score", num(&profile.ai_score));
     push("Works", num(&profile.works));
     push("Followers", num(&profile.followers));

@@ -13,7 +13,9 @@ use crate::components::graph_view::{GraphModel, VIEW_H, VIEW_W};
 pub const SCALE: f64 = 2.0;
 
 /// Colours of the groups of collaborators, in the order of `.c0`…`.c7` in style.css.
-const GROUP_COLOURS: [&str; 8] = ["#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866"];
+const GROUP_COLOURS: [&str; 8] = [
+    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
+];
 
 /// What is highlighted: the hovered or focused node and its neighbours.
 pub struct Highlight<'a> {
@@ -48,17 +50,30 @@ pub fn draw(
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| fallback.to_string())
     };
-    let (text, muted, surface, accent, owner) =
-        (var("--text", "#1c1d21"), var("--muted", "#5b5f6a"), var("--surface", "#ffffff"), var("--accent", "#1f5fbf"), var("--owner", "#8a3ffc"));
+    let (text, muted, surface, accent, owner) = (
+        var("--text", "#1c1d21"),
+        var("--muted", "#5b5f6a"),
+        var("--surface", "#ffffff"),
+        var("--accent", "#1f5fbf"),
+        var("--owner", "#8a3ffc"),
+    );
     let _ = ctx.set_transform(SCALE, 0.0, 0.0, SCALE, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, VIEW_W as f64, VIEW_H as f64);
     let dimmed = |i: usize| highlight.neighbours.is_some_and(|n| !n.contains(&i));
 
     ctx.set_line_cap("round");
     for link in &model.links {
-        let (Some(a), Some(b)) = (points.get(link.a), points.get(link.b)) else { continue };
+        let (Some(a), Some(b)) = (points.get(link.a), points.get(link.b)) else {
+            continue;
+        };
         let lit = highlight.node.is_some_and(|h| h == link.a || h == link.b);
-        ctx.set_global_alpha(if lit { 0.95 } else if highlight.node.is_some() { 0.1 } else { 0.45 });
+        ctx.set_global_alpha(if lit {
+            0.95
+        } else if highlight.node.is_some() {
+            0.1
+        } else {
+            0.45
+        });
         ctx.set_stroke_style_str(if lit { &accent } else { &muted });
         ctx.set_line_width((unit * (0.8 + 1.1 * (link.works as f32).sqrt())) as f64);
         ctx.begin_path();
@@ -67,11 +82,19 @@ pub fn draw(
         ctx.stroke();
     }
     for (i, node) in model.nodes.iter().enumerate() {
-        let (Some(p), Some(&r)) = (points.get(i), radii.get(i)) else { continue };
+        let (Some(p), Some(&r)) = (points.get(i), radii.get(i)) else {
+            continue;
+        };
         ctx.set_global_alpha(if dimmed(i) { 0.25 } else { 1.0 });
         ctx.set_fill_style_str(group_colour(&node.class));
         ctx.begin_path();
-        let _ = ctx.arc(p[0] as f64, p[1] as f64, r as f64, 0.0, std::f64::consts::TAU);
+        let _ = ctx.arc(
+            p[0] as f64,
+            p[1] as f64,
+            r as f64,
+            0.0,
+            std::f64::consts::TAU,
+        );
         ctx.fill();
         let active = highlight.node == Some(i);
         let profiled = node.class.contains("profiled") || node.class.contains("center");

@@ -60,7 +60,11 @@ struct Zoom {
     y: f32,
 }
 
-const NO_ZOOM: Zoom = Zoom { k: 1.0, x: 0.0, y: 0.0 };
+const NO_ZOOM: Zoom = Zoom {
+    k: 1.0,
+    x: 0.0,
+    y: 0.0,
+};
 
 /// Maps layout positions into the view box so the whole graph fits with a margin.
 fn fit(positions: &[[f32; 2]], radii: &[f32]) -> (f32, f32, f32) {
@@ -74,7 +78,9 @@ fn fit(positions: &[[f32; 2]], radii: &[f32]) -> (f32, f32, f32) {
         x1 = x1.max(p[0] + r);
         y1 = y1.max(p[1] + r);
     }
-    let scale = ((VIEW_W - 2.0 * PAD) / (x1 - x0).max(1.0)).min((VIEW_H - 2.0 * PAD) / (y1 - y0).max(1.0)).min(4.0);
+    let scale = ((VIEW_W - 2.0 * PAD) / (x1 - x0).max(1.0))
+        .min((VIEW_H - 2.0 * PAD) / (y1 - y0).max(1.0))
+        .min(4.0);
     let cx = (x0 + x1) / 2.0;
     let cy = (y0 + y1) / 2.0;
     (scale, VIEW_W / 2.0 - cx * scale, VIEW_H / 2.0 - cy * scale)
@@ -121,8 +127,10 @@ pub fn GraphView(
         let radii: Vec<f32> = m.nodes.iter().map(|n| n.r).collect();
         let (s, fx, fy) = fit(&pos, &radii);
         let z = zoom.get();
-        let points: Vec<[f32; 2]> =
-            pos.iter().map(|p| [z.k * (p[0] * s + fx) + z.x, z.k * (p[1] * s + fy) + z.y]).collect();
+        let points: Vec<[f32; 2]> = pos
+            .iter()
+            .map(|p| [z.k * (p[0] * s + fx) + z.x, z.k * (p[1] * s + fy) + z.y])
+            .collect();
         let rs: Vec<f32> = radii.iter().map(|r| (r * s * z.k).max(2.5)).collect();
         (points, rs)
     });
@@ -137,7 +145,11 @@ pub fn GraphView(
         let widths: Vec<f32> = m.nodes.iter().map(|n| text_width(&n.name, font)).collect();
         // Nodes arrive most important first.
         let order: Vec<usize> = (0..m.nodes.len()).collect();
-        let frame = Frame { height: font * 1.2, gap: font * 0.3, frame: [2.0, 2.0, VIEW_W - 2.0, VIEW_H - 2.0] };
+        let frame = Frame {
+            height: font * 1.2,
+            gap: font * 0.3,
+            frame: [2.0, 2.0, VIEW_W - 2.0, VIEW_H - 2.0],
+        };
         place(&points, &rs, &widths, frame, &order)
     });
     let neighbours = Memo::new(move |_| {
@@ -146,7 +158,15 @@ pub fn GraphView(
             let mut set: BTreeSet<usize> = m
                 .links
                 .iter()
-                .filter_map(|l| if l.a == h { Some(l.b) } else if l.b == h { Some(l.a) } else { None })
+                .filter_map(|l| {
+                    if l.a == h {
+                        Some(l.b)
+                    } else if l.b == h {
+                        Some(l.a)
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             set.insert(h);
             set
@@ -162,7 +182,11 @@ pub fn GraphView(
         // Undo the current zoom to find the fitted point, then zoom 2.5× around it, centred.
         let (bx, by) = ((x - z.x) / z.k, (y - z.y) / z.k);
         let k = 2.5;
-        zoom.set(Zoom { k, x: VIEW_W / 2.0 - k * bx, y: VIEW_H / 2.0 - k * by });
+        zoom.set(Zoom {
+            k,
+            x: VIEW_W / 2.0 - k * bx,
+            y: VIEW_H / 2.0 - k * by,
+        });
         hovered.set(Some(i));
         if let Some(canvas) = canvas_ref.get_untracked() {
             let _ = canvas.focus();
@@ -186,34 +210,51 @@ pub fn GraphView(
     let show_tip_at = move |i: usize, client_x: f32, client_y: f32| {
         if let Some(el) = container.get_untracked() {
             let rect = el.get_bounding_client_rect();
-            tooltip.set(Some((i, client_x - rect.left() as f32, client_y - rect.top() as f32)));
+            tooltip.set(Some((
+                i,
+                client_x - rect.left() as f32,
+                client_y - rect.top() as f32,
+            )));
         }
     };
 
     // Wheel zooms around the pointer.
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
-        let Some(el) = container.get_untracked() else { return };
+        let Some(el) = container.get_untracked() else {
+            return;
+        };
         let rect = el.get_bounding_client_rect();
         let u = VIEW_W / rect.width().max(1.0) as f32;
-        let (px, py) = ((ev.client_x() as f32 - rect.left() as f32) * u, (ev.client_y() as f32 - rect.top() as f32) * u);
+        let (px, py) = (
+            (ev.client_x() as f32 - rect.left() as f32) * u,
+            (ev.client_y() as f32 - rect.top() as f32) * u,
+        );
         let factor = (-ev.delta_y() as f32 * 0.002).exp();
         zoom.update(|z| zoom_around(z, factor, px, py));
     };
     // Dragging the background pans; two pointers pinch-zoom.
     let on_down = move |ev: web_sys::PointerEvent| {
-        if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
             if target.closest("[data-node]").ok().flatten().is_some() {
                 return;
             }
             let _ = target.set_pointer_capture(ev.pointer_id());
         }
         pointers.update_value(|p| {
-            p.insert(ev.pointer_id(), (ev.client_x() as f32, ev.client_y() as f32));
+            p.insert(
+                ev.pointer_id(),
+                (ev.client_x() as f32, ev.client_y() as f32),
+            );
         });
     };
     let on_move = move |ev: web_sys::PointerEvent| {
-        let Some(el) = container.get_untracked() else { return };
+        let Some(el) = container.get_untracked() else {
+            return;
+        };
         let rect = el.get_bounding_client_rect();
         let u = VIEW_W / rect.width().max(1.0) as f32;
         let now = (ev.client_x() as f32, ev.client_y() as f32);
@@ -224,13 +265,22 @@ pub fn GraphView(
                 before = Some(old);
                 p.insert(ev.pointer_id(), now);
             }
-            others = p.iter().filter(|(id, _)| **id != ev.pointer_id()).map(|(_, v)| *v).collect();
+            others = p
+                .iter()
+                .filter(|(id, _)| **id != ev.pointer_id())
+                .map(|(_, v)| *v)
+                .collect();
         });
         let Some(old) = before else {
             if canvas {
                 // No drag: the pointer hovers; find the node under it.
                 let (points, rs) = placed.get_untracked();
-                let hit = node_at(&points, &rs, (now.0 - rect.left() as f32) * u, (now.1 - rect.top() as f32) * u);
+                let hit = node_at(
+                    &points,
+                    &rs,
+                    (now.0 - rect.left() as f32) * u,
+                    (now.1 - rect.top() as f32) * u,
+                );
                 if hit != hovered.get_untracked() {
                     hovered.set(hit);
                     match hit {
@@ -247,9 +297,16 @@ pub fn GraphView(
                 z.y += (now.1 - old.1) * u;
             }),
             [other, ..] => {
-                let d_old = ((old.0 - other.0).powi(2) + (old.1 - other.1).powi(2)).sqrt().max(1.0);
-                let d_new = ((now.0 - other.0).powi(2) + (now.1 - other.1).powi(2)).sqrt().max(1.0);
-                let mid = (((now.0 + other.0) / 2.0 - rect.left() as f32) * u, ((now.1 + other.1) / 2.0 - rect.top() as f32) * u);
+                let d_old = ((old.0 - other.0).powi(2) + (old.1 - other.1).powi(2))
+                    .sqrt()
+                    .max(1.0);
+                let d_new = ((now.0 - other.0).powi(2) + (now.1 - other.1).powi(2))
+                    .sqrt()
+                    .max(1.0);
+                let mid = (
+                    ((now.0 + other.0) / 2.0 - rect.left() as f32) * u,
+                    ((now.1 + other.1) / 2.0 - rect.top() as f32) * u,
+                );
                 zoom.update(|z| zoom_around(z, d_new / d_old, mid.0, mid.1));
             }
         }
@@ -343,8 +400,19 @@ pub fn GraphView(
         let font = FONT_PX * units_per_px();
         model.with(|m| {
             neighbours.with(|n| {
-                let highlight = Highlight { node: hovered.get(), neighbours: n.as_ref() };
-                draw(&el, m, (&points, &rs), &labels, font, units_per_px(), highlight)
+                let highlight = Highlight {
+                    node: hovered.get(),
+                    neighbours: n.as_ref(),
+                };
+                draw(
+                    &el,
+                    m,
+                    (&points, &rs),
+                    &labels,
+                    font,
+                    units_per_px(),
+                    highlight,
+                )
             })
         });
     });
@@ -403,7 +471,14 @@ fn zoom_around(z: &mut Zoom, factor: f32, px: f32, py: f32) {
 }
 
 /// Where a node's name goes: its placed box, or to the right for the hover-only label.
-fn label_text(label: Option<Placed>, x: f32, y: f32, r: f32, font: f32, _name: &str) -> (f32, f32, &'static str) {
+fn label_text(
+    label: Option<Placed>,
+    x: f32,
+    y: f32,
+    r: f32,
+    font: f32,
+    _name: &str,
+) -> (f32, f32, &'static str) {
     match label {
         Some(b) => (b.x, b.y + b.h * 0.8, "start"),
         None => (x + r + font * 0.3, y + font * 0.35, "start"),

@@ -60,18 +60,31 @@ pub fn PaperCard(
 /// Authors in order, each a link; the owner marked; `et al.` for a truncated list, and
 /// authors known only from a profile page listed after it.
 #[component]
-pub fn AuthorLinks(work: &'static Work, #[prop(default = None)] owner: Option<&'static str>) -> impl IntoView {
+pub fn AuthorLinks(
+    work: &'static Work,
+    #[prop(default = None)] owner: Option<&'static str>,
+) -> impl IntoView {
     let link = move |id: &str| {
         let person = corpus().person(id);
-        let name = person.map(|p| p.name.clone()).unwrap_or_else(|| id.to_string());
+        let name = person
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| id.to_string());
         let is_owner = owner == Some(id);
         view! {
             <A href=href(&format!("/p/{id}")) attr:class=if is_owner { "author owner" } else { "author" }
                attr:aria-current=is_owner.then_some("true")>{name}</A>
         }
     };
-    let listed: Vec<_> = work.authors.iter().filter(|a| a.via == AuthorVia::Listed).collect();
-    let subjects: Vec<_> = work.authors.iter().filter(|a| a.via == AuthorVia::ProfileSubject).collect();
+    let listed: Vec<_> = work
+        .authors
+        .iter()
+        .filter(|a| a.via == AuthorVia::Listed)
+        .collect();
+    let subjects: Vec<_> = work
+        .authors
+        .iter()
+        .filter(|a| a.via == AuthorVia::ProfileSubject)
+        .collect();
     let count = listed.len();
     let listed_view = listed
         .into_iter()

@@ -16,7 +16,11 @@ pub fn CitationMeta(work: &'static Work) -> impl IntoView {
     let authors: Vec<String> = work
         .authors
         .iter()
-        .map(|a| corpus().person(&a.person).map_or_else(|| a.person.clone(), |p| p.name.clone()))
+        .map(|a| {
+            corpus()
+                .person(&a.person)
+                .map_or_else(|| a.person.clone(), |p| p.name.clone())
+        })
         .collect();
     let date = work.date.as_ref().and_then(citation_date);
     view! {
@@ -36,7 +40,9 @@ pub fn citation_date(date: &WorkDate) -> Option<String> {
     }
     Some(match (date.precision, date.month, date.day) {
         (DatePrecision::Day, Some(m), Some(d)) => format!("{:04}/{m:02}/{d:02}", date.year),
-        (DatePrecision::Day | DatePrecision::Month, Some(m), _) => format!("{:04}/{m:02}", date.year),
+        (DatePrecision::Day | DatePrecision::Month, Some(m), _) => {
+            format!("{:04}/{m:02}", date.year)
+        }
         _ => format!("{:04}", date.year),
     })
 }

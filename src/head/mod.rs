@@ -30,5 +30,7 @@ pub fn share_image_path(path: &str) -> String {
 /// so no text from the seeds can close the script element (`</script>`) or open a comment.
 pub fn script_json(value: &serde_json::Value) -> String {
     let json = serde_json::to_string(value).expect("a JSON value always serialises");
-    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }

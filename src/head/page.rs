@@ -38,8 +38,7 @@ pub fn PageMeta(
     /// One or two sentences for search results and link previews.
     #[prop(into)]
     description: String,
-    #[prop(optional, into)]
-    path: Option<String>,
+    #[prop(optional, into)] path: Option<String>,
     kind: PageKind,
     /// What the share image shows, for readers who cannot see it.
     #[prop(into)]

@@ -48,11 +48,17 @@ pub fn stated_figures(person: &Person) -> Vec<String> {
         .flat_map(|p| {
             [
                 p.h_index.as_ref().map(|s| format!("h-index {}", s.value)),
-                p.citations.as_ref().map(|s| format!("{} citations", thousands(s.value.into()))),
+                p.citations
+                    .as_ref()
+                    .map(|s| format!("{} citations", thousands(s.value.into()))),
                 p.papers.as_ref().map(|s| format!("{} papers", s.value)),
                 p.trust.as_ref().map(|s| format!("trust {}", s.value)),
-                p.followers.as_ref().map(|s| format!("{} followers", s.value)),
-                p.collaborators.as_ref().map(|s| format!("{} close collaborators", s.value)),
+                p.followers
+                    .as_ref()
+                    .map(|s| format!("{} followers", s.value)),
+                p.collaborators
+                    .as_ref()
+                    .map(|s| format!("{} close collaborators", s.value)),
             ]
         })
         .flatten()

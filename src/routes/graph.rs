@@ -28,11 +28,17 @@ pub fn NetworkPage() -> impl IntoView {
             .iter()
             .map(|n| {
                 let person = corpus.person(&n.person);
-                let name = person.map(|p| p.name.clone()).unwrap_or_else(|| n.person.clone());
+                let name = person
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| n.person.clone());
                 let works = person.map(|p| p.computed.works).unwrap_or(0);
                 let collaborators = person.map(|p| p.computed.collaborators).unwrap_or(0);
                 let profiled = person.is_some_and(|p| !p.profiles.is_empty());
-                let class = format!("c{} {}", n.component as usize % PALETTE, if profiled { "profiled" } else { "author" });
+                let class = format!(
+                    "c{} {}",
+                    n.component as usize % PALETTE,
+                    if profiled { "profiled" } else { "author" }
+                );
                 ViewNode {
                     id: n.person.clone(),
                     label: format!("{name}: {works} works, {collaborators} co-authors"),
@@ -43,14 +49,27 @@ pub fn NetworkPage() -> impl IntoView {
                 }
             })
             .collect(),
-        links: net.links.iter().map(|l| ViewLink { a: l.a as usize, b: l.b as usize, works: l.works as usize }).collect(),
+        links: net
+            .links
+            .iter()
+            .map(|l| ViewLink {
+                a: l.a as usize,
+                b: l.b as usize,
+                works: l.works as usize,
+            })
+            .collect(),
     };
     let positions: Vec<[f32; 2]> = net.nodes.iter().map(|n| [n.x, n.y]).collect();
     let (query, set_query) = signal(String::new());
     let focus = RwSignal::new(None::<usize>);
     let matches = Memo::new(move |_| {
         let q = query.get();
-        search(corpus, &q).people.into_iter().take(6).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+        search(corpus, &q)
+            .people
+            .into_iter()
+            .take(6)
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect::<Vec<_>>()
     });
     let find = move |id: &str| {
         if let Some(i) = net.nodes.iter().position(|n| n.person == id) {
@@ -58,7 +77,12 @@ pub fn NetworkPage() -> impl IntoView {
             focus.set(Some(i));
         }
     };
-    let components = net.nodes.iter().map(|n| n.component).max().map_or(0, |m| m + 1);
+    let components = net
+        .nodes
+        .iter()
+        .map(|n| n.component)
+        .max()
+        .map_or(0, |m| m + 1);
     let render = use_query_map().read_untracked().get("render");
     let canvas = match render.as_deref() {
         Some("canvas") => true,

@@ -66,7 +66,12 @@ fn results(q: &str) -> impl IntoView {
 fn home_content() -> impl IntoView {
     let corpus = corpus();
     let mut everyone: Vec<&Person> = corpus.people.iter().collect();
-    everyone.sort_by(|a, b| b.computed.works.cmp(&a.computed.works).then_with(|| a.name.cmp(&b.name)));
+    everyone.sort_by(|a, b| {
+        b.computed
+            .works
+            .cmp(&a.computed.works)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     view! {
         <section aria-labelledby="profiled-heading">
             <h2 id="profiled-heading">"Profiled researchers"</h2>
@@ -103,9 +108,15 @@ fn profile_card(person: &'static Person) -> impl IntoView {
         .flat_map(|p| {
             [
                 p.h_index.as_ref().map(|s| format!("h-index {}", s.value)),
-                p.citations.as_ref().map(|s| format!("{} citations", thousands(s.value.into()))),
+                p.citations
+                    .as_ref()
+                    .map(|s| format!("{} citations", thousands(s.value.into()))),
                 p.trust.as_ref().map(|s| format!("trust {}", s.value)),
-                p.field.as_ref().map(|s| corpus::category::name(&s.value).unwrap_or(&s.value).to_string()),
+                p.field.as_ref().map(|s| {
+                    corpus::category::name(&s.value)
+                        .unwrap_or(&s.value)
+                        .to_string()
+                }),
             ]
         })
         .flatten()
@@ -126,7 +137,10 @@ fn by_year() -> Vec<(String, usize)> {
             *counts.entry(date.year).or_default() += 1;
         }
     }
-    counts.into_iter().map(|(y, n)| (y.to_string(), n)).collect()
+    counts
+        .into_iter()
+        .map(|(y, n)| (y.to_string(), n))
+        .collect()
 }
 
 fn by_category() -> Vec<(String, usize)> {
@@ -138,7 +152,14 @@ fn by_category() -> Vec<(String, usize)> {
     }
     let mut rows: Vec<(String, usize)> = counts
         .into_iter()
-        .map(|(c, n)| (corpus::category::name(c).map(|n| format!("{n} ({c})")).unwrap_or(c.to_string()), n))
+        .map(|(c, n)| {
+            (
+                corpus::category::name(c)
+                    .map(|n| format!("{n} ({c})"))
+                    .unwrap_or(c.to_string()),
+                n,
+            )
+        })
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     rows

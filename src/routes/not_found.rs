@@ -24,8 +24,18 @@ pub fn NotFound() -> impl IntoView {
     });
     let suggestions = Memo::new(move |_| {
         path.with(|p| {
-            let wanted = p.as_deref().unwrap_or_default().trim_end_matches('/').rsplit('/').next().unwrap_or_default();
-            if wanted.is_empty() { Vec::new() } else { suggest(corpus(), wanted, 5) }
+            let wanted = p
+                .as_deref()
+                .unwrap_or_default()
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()
+                .unwrap_or_default();
+            if wanted.is_empty() {
+                Vec::new()
+            } else {
+                suggest(corpus(), wanted, 5)
+            }
         })
     });
     view! {

@@ -31,32 +31,60 @@ pub fn Profile() -> impl IntoView {
 fn ProfileView(person: &'static Person) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
-    let parsed = Memo::new(move |_| ViewState::from_query(&parse_query(&location.search.get()), corpus()));
+    let parsed =
+        Memo::new(move |_| ViewState::from_query(&parse_query(&location.search.get()), corpus()));
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let filtered = Memo::new(move |_| state.with(|s| filter_works(corpus(), person, s)));
     let all_works: Vec<&'static Work> = corpus().works_of(&person.id).collect();
     let all_years = years(&all_works);
-    let all_categories: BTreeSet<&'static str> =
-        all_works.iter().flat_map(|w| w.categories.iter().map(|c| c.value.as_str())).collect();
+    let all_categories: BTreeSet<&'static str> = all_works
+        .iter()
+        .flat_map(|w| w.categories.iter().map(|c| c.value.as_str()))
+        .collect();
 
     // Every change of view is a navigation, so Back and Forward step through filters.
     let path = format!("/p/{}", person.id);
     let go = Callback::new(move |(next, replace): (ViewState, bool)| {
         let query = next.to_query();
-        let to = if query.is_empty() { path.clone() } else { format!("{path}?{query}") };
-        navigate(&to, NavigateOptions { replace, scroll: false, ..Default::default() });
+        let to = if query.is_empty() {
+            path.clone()
+        } else {
+            format!("{path}?{query}")
+        };
+        navigate(
+            &to,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     });
     let canonical = Signal::derive(move || {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
         let query = state.with(|s| s.to_query());
-        let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{query}")
+        };
         format!("{origin}{BASE}/p/{}{query}", person.id)
     });
 
     let figures = stated_figures(person);
-    let stated = if figures.is_empty() { String::new() } else { format!(" Stated: {}.", figures.join(", ")) };
-    let description = format!("{}: {} works and {} collaborators named in peerscope's corpus.{stated}",
-        person.name, all_works.len(), person.computed.collaborators);
+    let stated = if figures.is_empty() {
+        String::new()
+    } else {
+        format!(" Stated: {}.", figures.join(", "))
+    };
+    let description = format!(
+        "{}: {} works and {} collaborators named in peerscope's corpus.{stated}",
+        person.name,
+        all_works.len(),
+        person.computed.collaborators
+    );
     view! {
         <PageMeta title=person.name.clone() description=description path=format!("/p/{}", person.id)
             kind=PageKind::Profile image_alt=format!("{}: stated figures, works per year and collaborators", person.name)/>
@@ -153,7 +181,11 @@ fn sort_label(sort: Sort) -> &'static str {
 /// Name, each source's stated figures, and what the corpus itself counts.
 #[component]
 fn ProfileHeader(person: &'static Person) -> impl IntoView {
-    let tagline = person.profiles.iter().find_map(|p| p.tagline.as_ref()).map(|t| t.value.clone());
+    let tagline = person
+        .profiles
+        .iter()
+        .find_map(|p| p.tagline.as_ref())
+        .map(|t| t.value.clone());
     view! {
         <header class="profile-header">
             <h1 data-testid="person-name">{person.name.clone()}</h1>
@@ -174,7 +206,11 @@ fn ProfileHeader(person: &'static Person) -> impl IntoView {
 
 /// Two selects bounding the years shown.
 #[component]
-fn YearRange(years: Vec<i32>, state: Memo<ViewState>, go: Callback<(ViewState, bool)>) -> impl IntoView {
+fn YearRange(
+    years: Vec<i32>,
+    state: Memo<ViewState>,
+    go: Callback<(ViewState, bool)>,
+) -> impl IntoView {
     let select = move |label: &'static str, testid: &'static str, is_from: bool| {
         let options = years.clone();
         view! {
@@ -219,7 +255,10 @@ fn Notices(parsed: Memo<(ViewState, Vec<corpus::query::Notice>)>) -> impl IntoVi
 fn Sources(person: &'static Person) -> impl IntoView {
     let mut by_file: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
     for mention in &person.mentions {
-        by_file.entry(mention.file.as_str()).or_default().push(mention.line);
+        by_file
+            .entry(mention.file.as_str())
+            .or_default()
+            .push(mention.line);
     }
     view! {
         <section class="sources" aria-labelledby="sources-heading" data-testid="sources">

@@ -33,29 +33,72 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         .map(|a| truncate(&to_plain(&a.value), 200))
         .unwrap_or_else(|| format!("{title}: a work in peerscope's corpus."));
     let mut rows: Vec<(&'static str, AnyView, Vec<Loc>)> = Vec::new();
-    rows.push(("Title", view! { <RichText text=work.title.value.clone()/> }.into_any(), work.title.sources.clone()));
-    let author_sources: Vec<Loc> = work.authors.iter().flat_map(|a| a.sources.clone()).collect();
-    rows.push(("Authors", view! { <AuthorLinks work=work/> }.into_any(), dedup(author_sources)));
+    rows.push((
+        "Title",
+        view! { <RichText text=work.title.value.clone()/> }.into_any(),
+        work.title.sources.clone(),
+    ));
+    let author_sources: Vec<Loc> = work
+        .authors
+        .iter()
+        .flat_map(|a| a.sources.clone())
+        .collect();
+    rows.push((
+        "Authors",
+        view! { <AuthorLinks work=work/> }.into_any(),
+        dedup(author_sources),
+    ));
     if let Some(date) = &work.date {
-        let label = format!("{}{}", date_label(date), if date.year_inferred { " (year inferred)" } else { "" });
-        rows.push(("Date", view! { <span title=date.year_rule.clone().unwrap_or_default()>{label}</span> }.into_any(), date.sources.clone()));
+        let label = format!(
+            "{}{}",
+            date_label(date),
+            if date.year_inferred {
+                " (year inferred)"
+            } else {
+                ""
+            }
+        );
+        rows.push((
+            "Date",
+            view! { <span title=date.year_rule.clone().unwrap_or_default()>{label}</span> }
+                .into_any(),
+            date.sources.clone(),
+        ));
     }
     for category in &work.categories {
-        let name = corpus::category::name(&category.value).map(|n| format!(" ({n})")).unwrap_or_default();
-        rows.push(("Category", format!("{}{name}", category.value).into_any(), category.sources.clone()));
+        let name = corpus::category::name(&category.value)
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        rows.push((
+            "Category",
+            format!("{}{name}", category.value).into_any(),
+            category.sources.clone(),
+        ));
     }
     if let Some(kind) = &work.kind {
         rows.push(("Kind", kind.value.clone().into_any(), kind.sources.clone()));
     }
     if let Some(venue) = &work.venue {
-        rows.push(("Venue", venue.value.clone().into_any(), venue.sources.clone()));
+        rows.push((
+            "Venue",
+            venue.value.clone().into_any(),
+            venue.sources.clone(),
+        ));
     }
     if let Some(score) = &work.score {
-        rows.push(("Score", format!("{:.1}", score.value).into_any(), score.sources.clone()));
+        rows.push((
+            "Score",
+            format!("{:.1}", score.value).into_any(),
+            score.sources.clone(),
+        ));
     }
     for url in &work.code.urls {
         let (href, text) = (url.value.clone(), url.value.clone());
-        rows.push(("Code", view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(), url.sources.clone()));
+        rows.push((
+            "Code",
+            view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
+            url.sources.clone(),
+        ));
     }
     if !work.code.flag.is_empty() {
         rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
@@ -100,7 +143,11 @@ fn WorkView(work: &'static Work) -> impl IntoView {
 }
 
 fn locs(sources: &[Loc]) -> String {
-    sources.iter().map(|l| format!("{}:{}", l.file, l.line)).collect::<Vec<_>>().join(", ")
+    sources
+        .iter()
+        .map(|l| format!("{}:{}", l.file, l.line))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn dedup(mut sources: Vec<Loc>) -> Vec<Loc> {
@@ -119,5 +166,8 @@ fn truncate(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max).collect();
-    format!("{}…", cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut))
+    format!(
+        "{}…",
+        cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut)
+    )
 }

@@ -23,7 +23,10 @@ an error (nothing is written then), 2 for a usage mistake, 0 otherwise. An optio
 enum Command {
     Help,
     Check(PathBuf),
-    Compile { dir: PathBuf, output: Option<PathBuf> },
+    Compile {
+        dir: PathBuf,
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -43,7 +46,8 @@ fn main() -> ExitCode {
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
-    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help")
+    {
         return Ok(Command::Help);
     }
     let Some((command, rest)) = args.split_first() else {
@@ -55,7 +59,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "-o" | "--output" if command == "compile" => {
-                let file = rest.next().ok_or_else(|| format!("`{arg}` needs a file name"))?;
+                let file = rest
+                    .next()
+                    .ok_or_else(|| format!("`{arg}` needs a file name"))?;
                 output = Some(PathBuf::from(file));
             }
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
@@ -88,7 +94,10 @@ fn run(dir: &Path, output: Option<&Path>, write: bool) -> ExitCode {
             print_diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = diagnostics.len() - errors;
-            eprintln!("failed: {errors} error(s), {warnings} warning(s) in {}; nothing written", dir.display());
+            eprintln!(
+                "failed: {errors} error(s), {warnings} warning(s) in {}; nothing written",
+                dir.display()
+            );
             ExitCode::FAILURE
         }
     }
@@ -103,7 +112,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn write_json(compiled: &Compiled, output: Option<&Path>) -> Result<(), String> {
     let json = to_json(&compiled.corpus);
     match output {
-        Some(path) => std::fs::write(path, json).map_err(|err| format!("cannot write {}: {err}", path.display())),
+        Some(path) => std::fs::write(path, json)
+            .map_err(|err| format!("cannot write {}: {err}", path.display())),
         None => {
             print!("{json}");
             Ok(())

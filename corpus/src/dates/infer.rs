@@ -13,8 +13,15 @@ page states: the latest stated year on that page, plus one. `peerscope.overrides
 
 /// The resolved date of every entry of a page (in entry order), with warnings for dates that
 /// cannot be resolved.
-pub fn resolve_page(page: &Parsed, overrides: &Overrides) -> (Vec<Option<WorkDate>>, Vec<Diagnostic>) {
-    let latest = page.entries.iter().filter_map(|e| e.date.as_ref()?.value.year).max();
+pub fn resolve_page(
+    page: &Parsed,
+    overrides: &Overrides,
+) -> (Vec<Option<WorkDate>>, Vec<Diagnostic>) {
+    let latest = page
+        .entries
+        .iter()
+        .filter_map(|e| e.date.as_ref()?.value.year)
+        .max();
     let mut warnings = Vec::new();
     let dates = page
         .entries
@@ -42,11 +49,22 @@ pub fn resolve_page(page: &Parsed, overrides: &Overrides) -> (Vec<Option<WorkDat
     (dates, warnings)
 }
 
-fn resolve(file: &str, date: &At<PartialDate>, latest: Option<i32>, overrides: &Overrides) -> Option<WorkDate> {
+fn resolve(
+    file: &str,
+    date: &At<PartialDate>,
+    latest: Option<i32>,
+    overrides: &Overrides,
+) -> Option<WorkDate> {
     let (year, rule) = match date.value.year {
         Some(year) => (year, None),
         None => match overrides.year_for(file, date.line) {
-            Some(set) => (set.year, Some(format!("set by the data owner in {FILE_NAME}, line {}", set.at))),
+            Some(set) => (
+                set.year,
+                Some(format!(
+                    "set by the data owner in {FILE_NAME}, line {}",
+                    set.at
+                )),
+            ),
             None => {
                 let latest = latest?;
                 let rule = format!(
@@ -70,7 +88,10 @@ fn resolve(file: &str, date: &At<PartialDate>, latest: Option<i32>, overrides: &
         precision,
         year_inferred: rule.is_some(),
         year_rule: rule,
-        sources: vec![Loc { file: file.to_string(), line: date.line }],
+        sources: vec![Loc {
+            file: file.to_string(),
+            line: date.line,
+        }],
     })
 }
 
@@ -87,19 +108,29 @@ mod tests {
 
     #[test]
     fn year_less_dates_follow_the_latest_stated_year() {
-        let p = page(&format!("{HEAD}CVDec 29, 2023\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"));
+        let p = page(&format!(
+            "{HEAD}CVDec 29, 2023\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"
+        ));
         let (dates, warnings) = resolve_page(&p, &Overrides::default());
         let second = dates[1].as_ref().unwrap();
-        assert_eq!((second.year, second.month, second.day, second.year_inferred), (2024, Some(2), Some(29), true));
+        assert_eq!(
+            (second.year, second.month, second.day, second.year_inferred),
+            (2024, Some(2), Some(29), true)
+        );
         assert!(warnings.is_empty());
     }
 
     #[test]
     fn impossible_inferred_day_keeps_the_month_with_a_warning() {
-        let p = page(&format!("{HEAD}CVDec 29, 2024\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"));
+        let p = page(&format!(
+            "{HEAD}CVDec 29, 2024\nOne\n\nAnn Lee\n\nCVFeb 29\nTwo\n\nAnn Lee\n"
+        ));
         let (dates, warnings) = resolve_page(&p, &Overrides::default());
         let second = dates[1].as_ref().unwrap();
-        assert_eq!((second.year, second.day, second.precision), (2025, None, DatePrecision::Month));
+        assert_eq!(
+            (second.year, second.day, second.precision),
+            (2025, None, DatePrecision::Month)
+        );
         assert_eq!(warnings.len(), 1);
     }
 

@@ -24,7 +24,11 @@ pub struct PartialDate {
 impl PartialDate {
     /// A date that states only its year (`preprint2022arXiv`).
     pub fn year(year: i32) -> Self {
-        PartialDate { year: Some(year), month: None, day: None }
+        PartialDate {
+            year: Some(year),
+            month: None,
+            day: None,
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 
 use super::{days_in_month, PartialDate};
 
-const MONTHS: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Years peerscope accepts as stated: anything else is a misreading, not a date.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
@@ -12,13 +13,22 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
 pub fn month_number(word: &str) -> Option<u8> {
     let lower = word.to_ascii_lowercase();
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    let index = MONTHS
-        .iter()
-        .zip(full)
-        .position(|(short, long)| lower == *short || lower == long || (lower == "sept" && *short == "sep"))?;
+    let index = MONTHS.iter().zip(full).position(|(short, long)| {
+        lower == *short || lower == long || (lower == "sept" && *short == "sep")
+    })?;
     u8::try_from(index + 1).ok()
 }
 
@@ -30,9 +40,21 @@ pub fn parse_month_day(text: &str) -> Option<PartialDate> {
     let (&month_word, rest) = words.split_first()?;
     let month = month_number(month_word.trim_end_matches('.'))?;
     let date = match rest {
-        [day] if day.len() <= 2 => PartialDate { year: None, month: Some(month), day: Some(number(day)?) },
-        [year] => PartialDate { year: Some(year_of(year)?), month: Some(month), day: None },
-        [day, year] => PartialDate { year: Some(year_of(year)?), month: Some(month), day: Some(number(day)?) },
+        [day] if day.len() <= 2 => PartialDate {
+            year: None,
+            month: Some(month),
+            day: Some(number(day)?),
+        },
+        [year] => PartialDate {
+            year: Some(year_of(year)?),
+            month: Some(month),
+            day: None,
+        },
+        [day, year] => PartialDate {
+            year: Some(year_of(year)?),
+            month: Some(month),
+            day: Some(number(day)?),
+        },
         _ => return None,
     };
     valid(date).then_some(date)
@@ -43,10 +65,16 @@ pub fn parse_iso(text: &str) -> Option<PartialDate> {
     let parts: Vec<&str> = text.trim().split('-').collect();
     let date = match parts.as_slice() {
         [y] => PartialDate::year(year_of(y)?),
-        [y, m] if m.len() == 2 => PartialDate { year: Some(year_of(y)?), month: Some(number(m)?), day: None },
-        [y, m, d] if m.len() == 2 && d.len() == 2 => {
-            PartialDate { year: Some(year_of(y)?), month: Some(number(m)?), day: Some(number(d)?) }
-        }
+        [y, m] if m.len() == 2 => PartialDate {
+            year: Some(year_of(y)?),
+            month: Some(number(m)?),
+            day: None,
+        },
+        [y, m, d] if m.len() == 2 && d.len() == 2 => PartialDate {
+            year: Some(year_of(y)?),
+            month: Some(number(m)?),
+            day: Some(number(d)?),
+        },
         _ => return None,
     };
     valid(date).then_some(date)
@@ -69,7 +97,9 @@ fn number(text: &str) -> Option<u8> {
 
 /// Whether month and day exist; a year-less 29 February is allowed (its year is not known yet).
 pub fn valid(date: PartialDate) -> bool {
-    let Some(month) = date.month else { return date.day.is_none() };
+    let Some(month) = date.month else {
+        return date.day.is_none();
+    };
     if !(1..=12).contains(&month) {
         return false;
     }
@@ -87,9 +117,15 @@ mod tests {
 
     #[test]
     fn month_day_forms() {
-        assert_eq!(parse_month_day("Dec 29, 2022"), d(Some(2022), Some(12), Some(29)));
+        assert_eq!(
+            parse_month_day("Dec 29, 2022"),
+            d(Some(2022), Some(12), Some(29))
+        );
         assert_eq!(parse_month_day("May 24"), d(None, Some(5), Some(24)));
-        assert_eq!(parse_month_day("September 3 2019"), d(Some(2019), Some(9), Some(3)));
+        assert_eq!(
+            parse_month_day("September 3 2019"),
+            d(Some(2019), Some(9), Some(3))
+        );
         assert_eq!(parse_month_day("Dec 2022"), d(Some(2022), Some(12), None));
         assert_eq!(parse_month_day("Feb 29"), d(None, Some(2), Some(29)));
         assert_eq!(parse_month_day("Feb 30, 2020"), None);

@@ -8,24 +8,43 @@ use crate::model::{AuthorList, AuthorVia, Authorship, Diagnostic};
 use crate::parse::Parsed;
 
 /// The authors of a work in order, how complete the list is, and warnings for contradictions.
-pub fn authors(pages: &[Parsed], members: &[Ref], people: &People) -> (Vec<Authorship>, AuthorList, Vec<Diagnostic>) {
+pub fn authors(
+    pages: &[Parsed],
+    members: &[Ref],
+    people: &People,
+) -> (Vec<Authorship>, AuthorList, Vec<Diagnostic>) {
     let lines: Vec<(Ref, bool)> = members
         .iter()
         .map(|r| (*r, pages[r.page].entries[r.entry].authors_truncated))
         .filter(|(r, _)| !pages[r.page].entries[r.entry].authors.is_empty())
         .collect();
-    let complete = lines.iter().find(|(_, truncated)| !truncated).map(|(r, _)| *r);
-    let longest = lines.iter().max_by_key(|(r, _)| (pages[r.page].entries[r.entry].authors.len(), std::cmp::Reverse(*r)));
+    let complete = lines
+        .iter()
+        .find(|(_, truncated)| !truncated)
+        .map(|(r, _)| *r);
+    let longest = lines.iter().max_by_key(|(r, _)| {
+        (
+            pages[r.page].entries[r.entry].authors.len(),
+            std::cmp::Reverse(*r),
+        )
+    });
     let primary = complete.or(longest.map(|(r, _)| *r));
     let mut ordered: Vec<Ref> = primary.into_iter().collect();
-    ordered.extend(lines.iter().map(|(r, _)| *r).filter(|r| Some(*r) != primary));
+    ordered.extend(
+        lines
+            .iter()
+            .map(|(r, _)| *r)
+            .filter(|r| Some(*r) != primary),
+    );
 
     let mut list: Vec<Authorship> = Vec::new();
     let mut warnings = Vec::new();
     for r in ordered {
         let page = &pages[r.page];
         for name in &page.entries[r.entry].authors {
-            let Some(id) = people.id_of(&name.value) else { continue };
+            let Some(id) = people.id_of(&name.value) else {
+                continue;
+            };
             let at = loc(&page.file, name.line);
             match list.iter_mut().find(|a| a.person == id) {
                 Some(existing) => push_loc(&mut existing.sources, at),
@@ -33,7 +52,11 @@ pub fn authors(pages: &[Parsed], members: &[Ref], people: &People) -> (Vec<Autho
                     if complete.is_some_and(|c| c != r) {
                         warnings.push(not_on_complete_list(&name.value, &at, pages, complete));
                     }
-                    list.push(Authorship { person: id.to_string(), via: AuthorVia::Listed, sources: vec![at] });
+                    list.push(Authorship {
+                        person: id.to_string(),
+                        via: AuthorVia::Listed,
+                        sources: vec![at],
+                    });
                 }
             }
         }
@@ -53,21 +76,42 @@ pub fn authors(pages: &[Parsed], members: &[Ref], people: &People) -> (Vec<Autho
 fn add_subjects(pages: &[Parsed], members: &[Ref], people: &People, list: &mut Vec<Authorship>) {
     for r in members {
         let page = &pages[r.page];
-        let Some(subject) = page.profile.as_ref().and_then(|p| people.id_of(&p.name.value)) else { continue };
+        let Some(subject) = page
+            .profile
+            .as_ref()
+            .and_then(|p| people.id_of(&p.name.value))
+        else {
+            continue;
+        };
         let at = loc(&page.file, page.entries[r.entry].line);
         match list.iter_mut().find(|a| a.person == subject) {
             Some(existing) => push_loc(&mut existing.sources, at),
-            None => list.push(Authorship { person: subject.to_string(), via: AuthorVia::ProfileSubject, sources: vec![at] }),
+            None => list.push(Authorship {
+                person: subject.to_string(),
+                via: AuthorVia::ProfileSubject,
+                sources: vec![at],
+            }),
         }
     }
 }
 
-fn not_on_complete_list(name: &str, at: &crate::model::Loc, pages: &[Parsed], complete: Option<Ref>) -> Diagnostic {
+fn not_on_complete_list(
+    name: &str,
+    at: &crate::model::Loc,
+    pages: &[Parsed],
+    complete: Option<Ref>,
+) -> Diagnostic {
     let other = complete.map(|c| {
         let page = &pages[c.page];
         format!("{}:{}", page.file, page.entries[c.entry].line)
     });
-    Diagnostic::warning(&at.file, format!("`{name}` is not on the complete author list at {}; added after it", other.unwrap_or_default()))
-        .at(at.line)
-        .hint("one of the two author lists is wrong; correct the seed")
+    Diagnostic::warning(
+        &at.file,
+        format!(
+            "`{name}` is not on the complete author list at {}; added after it",
+            other.unwrap_or_default()
+        ),
+    )
+    .at(at.line)
+    .hint("one of the two author lists is wrong; correct the seed")
 }

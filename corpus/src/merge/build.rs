@@ -23,23 +23,37 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     let entries: Vec<(&str, &Entry)> = group
         .members
         .iter()
-        .map(|r| (inputs.pages[r.page].file.as_str(), &inputs.pages[r.page].entries[r.entry]))
+        .map(|r| {
+            (
+                inputs.pages[r.page].file.as_str(),
+                &inputs.pages[r.page].entries[r.entry],
+            )
+        })
         .collect();
     let cited = |pick: &dyn Fn(&Entry) -> Option<&At<String>>| -> Vec<(String, Loc)> {
-        entries.iter().filter_map(|(file, e)| pick(e).map(|a| (a.value.clone(), loc(file, a.line)))).collect()
+        entries
+            .iter()
+            .filter_map(|(file, e)| pick(e).map(|a| (a.value.clone(), loc(file, a.line))))
+            .collect()
     };
     let mut warnings = Vec::new();
-    let (authors, author_list, found) = super::authors::authors(inputs.pages, &group.members, inputs.people);
+    let (authors, author_list, found) =
+        super::authors::authors(inputs.pages, &group.members, inputs.people);
     warnings.extend(found);
     let (kind, found) = one("kind", cited(&|e| e.kind.as_ref()), |a, b| a == b);
     warnings.extend(found);
     let (venue, found) = one("venue", cited(&|e| e.venue.as_ref()), |a, b| a == b);
     warnings.extend(found);
-    let (abstract_text, found) = one("abstract", cited(&|e| e.abstract_text.as_ref()), |a, b| key(a) == key(b));
+    let (abstract_text, found) = one("abstract", cited(&|e| e.abstract_text.as_ref()), |a, b| {
+        key(a) == key(b)
+    });
     warnings.extend(found);
     let (date, found) = date(inputs, &group.members);
     warnings.extend(found);
-    let scores = entries.iter().filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, loc(file, s.line)))).collect();
+    let scores = entries
+        .iter()
+        .filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, loc(file, s.line))))
+        .collect();
     let (score, found) = one("score", scores, |a, b| a == b);
     warnings.extend(found);
     let work = Work {
@@ -49,7 +63,17 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         authors,
         author_list,
         date,
-        categories: union(entries.iter().flat_map(|(file, e)| e.categories.iter().map(|c| (c.value.clone(), loc(file, c.line)))).collect(), |a, b| a == b),
+        categories: union(
+            entries
+                .iter()
+                .flat_map(|(file, e)| {
+                    e.categories
+                        .iter()
+                        .map(|c| (c.value.clone(), loc(file, c.line)))
+                })
+                .collect(),
+            |a, b| a == b,
+        ),
         kind,
         venue,
         abstract_text,
@@ -73,28 +97,47 @@ fn title(group: &Group, entries: &[(&str, &Entry)]) -> Cited<String> {
             push_loc(&mut sources, loc(file, line));
         }
     }
-    Cited { value: group.title.clone(), sources }
+    Cited {
+        value: group.title.clone(),
+        sources,
+    }
 }
 
 /// The most precise date, preferring stated years to inferred ones, cited by every
 /// appearance that agrees with it; a warning for each that does not.
 fn date(inputs: &Inputs<'_>, members: &[Ref]) -> (Option<WorkDate>, Vec<Diagnostic>) {
-    let dates: Vec<&WorkDate> =
-        members.iter().filter_map(|r| inputs.dates.get(r.page)?.get(r.entry)?.as_ref()).collect();
-    let best = dates.iter().copied().min_by_key(|d| (d.year_inferred, std::cmp::Reverse(d.precision as u8)));
-    let Some(best) = best else { return (None, Vec::new()) };
+    let dates: Vec<&WorkDate> = members
+        .iter()
+        .filter_map(|r| inputs.dates.get(r.page)?.get(r.entry)?.as_ref())
+        .collect();
+    let best = dates
+        .iter()
+        .copied()
+        .min_by_key(|d| (d.year_inferred, std::cmp::Reverse(d.precision as u8)));
+    let Some(best) = best else {
+        return (None, Vec::new());
+    };
     let mut kept = best.clone();
     let mut warnings = Vec::new();
     for other in dates.iter().filter(|d| !std::ptr::eq(**d, best)) {
         if agrees(best, other) {
-            other.sources.iter().for_each(|s| push_loc(&mut kept.sources, s.clone()));
+            other
+                .sources
+                .iter()
+                .for_each(|s| push_loc(&mut kept.sources, s.clone()));
         } else {
             let at = &other.sources[0];
             let best_at = &best.sources[0];
             warnings.push(
-                Diagnostic::warning(&at.file, format!("date differs from {}:{}; kept that one", best_at.file, best_at.line))
-                    .at(at.line)
-                    .hint("correct the seed whose date is wrong"),
+                Diagnostic::warning(
+                    &at.file,
+                    format!(
+                        "date differs from {}:{}; kept that one",
+                        best_at.file, best_at.line
+                    ),
+                )
+                .at(at.line)
+                .hint("correct the seed whose date is wrong"),
             );
         }
     }
@@ -109,7 +152,16 @@ fn agrees(a: &WorkDate, b: &WorkDate) -> bool {
 
 /// `Code` flags and the URLs found in the abstracts.
 fn code(entries: &[(&str, &Entry)]) -> Code {
-    let flag = entries.iter().filter_map(|(file, e)| e.code_flag.map(|line| loc(file, line))).collect();
-    let urls = entries.iter().flat_map(|(file, e)| e.urls.iter().map(|u| (u.value.clone(), loc(file, u.line)))).collect();
-    Code { flag, urls: union(urls, |a, b| a == b) }
+    let flag = entries
+        .iter()
+        .filter_map(|(file, e)| e.code_flag.map(|line| loc(file, line)))
+        .collect();
+    let urls = entries
+        .iter()
+        .flat_map(|(file, e)| e.urls.iter().map(|u| (u.value.clone(), loc(file, u.line))))
+        .collect();
+    Code {
+        flag,
+        urls: union(urls, |a, b| a == b),
+    }
 }

@@ -9,7 +9,10 @@ pub fn union<T: Clone>(values: Vec<(T, Loc)>, same: impl Fn(&T, &T) -> bool) -> 
     for (value, loc) in values {
         match cited.iter_mut().find(|c| same(&c.value, &value)) {
             Some(existing) => push_loc(&mut existing.sources, loc),
-            None => cited.push(Cited { value, sources: vec![loc] }),
+            None => cited.push(Cited {
+                value,
+                sources: vec![loc],
+            }),
         }
     }
     cited
@@ -31,12 +34,26 @@ pub fn one<T: Clone + std::fmt::Display>(
     (first, warnings)
 }
 
-fn disagreement<T: std::fmt::Display>(field: &str, kept: &Cited<T>, other: &Cited<T>) -> Diagnostic {
+fn disagreement<T: std::fmt::Display>(
+    field: &str,
+    kept: &Cited<T>,
+    other: &Cited<T>,
+) -> Diagnostic {
     let at = &other.sources[0];
     let kept_at = &kept.sources[0];
-    Diagnostic::warning(&at.file, format!("{field} differs from {}:{}; kept that one", kept_at.file, kept_at.line))
-        .at(at.line)
-        .hint(format!("this page says `{}`, the other `{}`; correct the seed that is wrong", short(&other.value), short(&kept.value)))
+    Diagnostic::warning(
+        &at.file,
+        format!(
+            "{field} differs from {}:{}; kept that one",
+            kept_at.file, kept_at.line
+        ),
+    )
+    .at(at.line)
+    .hint(format!(
+        "this page says `{}`, the other `{}`; correct the seed that is wrong",
+        short(&other.value),
+        short(&kept.value)
+    ))
 }
 
 fn short<T: std::fmt::Display>(value: &T) -> String {

@@ -33,7 +33,11 @@ pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
     let mut people = people::People::collect(pages);
     let groups = works::group(pages);
     let ids = works::assign_ids(&groups);
-    let inputs = build::Inputs { pages, dates, people: &people };
+    let inputs = build::Inputs {
+        pages,
+        dates,
+        people: &people,
+    };
     let mut diagnostics = Vec::new();
     let mut works: Vec<Work> = groups
         .iter()
@@ -47,11 +51,21 @@ pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
     profiles::attach(pages, &groups, &ids, &mut people);
     let subjects = pages
         .iter()
-        .filter_map(|p| Some((p.file.clone(), people.id_of(&p.profile.as_ref()?.name.value)?.to_string())))
+        .filter_map(|p| {
+            Some((
+                p.file.clone(),
+                people.id_of(&p.profile.as_ref()?.name.value)?.to_string(),
+            ))
+        })
         .collect();
     let mut persons = people.persons;
     works.sort_by(|a, b| a.id.cmp(&b.id));
     persons.sort_by(|a, b| a.id.cmp(&b.id));
     profiles::compute(&mut persons, &works);
-    Merged { people: persons, works, subjects, diagnostics }
+    Merged {
+        people: persons,
+        works,
+        subjects,
+        diagnostics,
+    }
 }

@@ -22,7 +22,11 @@ impl People {
             if let Some(profile) = &page.profile {
                 let name = &profile.name;
                 people.mention(&name.value, loc(&page.file, name.line));
-                let tagline = profile.stated.tagline.as_ref().filter(|t| t.value.contains(name.value.as_str()));
+                let tagline = profile
+                    .stated
+                    .tagline
+                    .as_ref()
+                    .filter(|t| t.value.contains(name.value.as_str()));
                 if let Some(tagline) = tagline {
                     people.mention(&name.value, loc(&page.file, tagline.line));
                 }
@@ -56,8 +60,11 @@ impl People {
     /// Ids from name slugs; on a clash the person whose normalised name sorts first keeps the
     /// plain slug, so ids do not depend on the order files are read in.
     fn assign_ids(&mut self) {
-        let mut order: Vec<(String, &String, usize)> =
-            self.by_key.iter().map(|(k, &i)| (slug(&self.persons[i].name), k, i)).collect();
+        let mut order: Vec<(String, &String, usize)> = self
+            .by_key
+            .iter()
+            .map(|(k, &i)| (slug(&self.persons[i].name), k, i))
+            .collect();
         order.sort();
         let bases: Vec<String> = order.iter().map(|(base, _, _)| base.clone()).collect();
         let indices: Vec<usize> = order.iter().map(|(_, _, i)| *i).collect();
@@ -68,11 +75,16 @@ impl People {
 
     /// The id of the person with this name (compared by normalised name).
     pub fn id_of(&self, name: &str) -> Option<&str> {
-        self.by_key.get(&key(name)).map(|&i| self.persons[i].id.as_str())
+        self.by_key
+            .get(&key(name))
+            .map(|&i| self.persons[i].id.as_str())
     }
 }
 
 /// A place in a seed file.
 pub fn loc(file: &str, line: u32) -> Loc {
-    Loc { file: file.to_string(), line }
+    Loc {
+        file: file.to_string(),
+        line,
+    }
 }

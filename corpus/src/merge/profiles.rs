@@ -14,11 +14,19 @@ pub fn attach(pages: &[Parsed], groups: &[Group], ids: &[String], people: &mut P
         .flat_map(|(g, id)| g.members.iter().map(move |r| (*r, id.as_str())))
         .collect();
     for (index, page) in pages.iter().enumerate() {
-        let Some(parsed) = &page.profile else { continue };
-        let Some(id) = people.id_of(&parsed.name.value).map(str::to_string) else { continue };
+        let Some(parsed) = &page.profile else {
+            continue;
+        };
+        let Some(id) = people.id_of(&parsed.name.value).map(str::to_string) else {
+            continue;
+        };
         let mut profile = parsed.stated.clone();
         profile.works_listed = (0..page.entries.len())
-            .filter_map(|entry| work_of.get(&Ref { page: index, entry }).map(|w| w.to_string()))
+            .filter_map(|entry| {
+                work_of
+                    .get(&Ref { page: index, entry })
+                    .map(|w| w.to_string())
+            })
             .collect();
         if let Some(person) = people.persons.iter_mut().find(|p| p.id == id) {
             person.profiles.push(profile);
@@ -35,7 +43,10 @@ pub fn compute(people: &mut [Person], works: &[Work]) {
             .flat_map(|w| w.authors.iter().map(|a| a.person.as_str()))
             .filter(|other| *other != person.id)
             .collect();
-        person.computed = PersonComputed { works: count(theirs.len()), collaborators: count(collaborators.len()) };
+        person.computed = PersonComputed {
+            works: count(theirs.len()),
+            collaborators: count(collaborators.len()),
+        };
     }
 }
 

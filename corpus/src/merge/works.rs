@@ -31,21 +31,40 @@ pub struct Group {
 /// Groups every entry of every page into works.
 pub fn group(pages: &[Parsed]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let refs = pages.iter().enumerate().flat_map(|(page, p)| (0..p.entries.len()).map(move |entry| Ref { page, entry }));
-    let (titled, untitled): (Vec<Ref>, Vec<Ref>) = refs.partition(|r| title_key(pages, *r).is_some());
+    let refs = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, p)| (0..p.entries.len()).map(move |entry| Ref { page, entry }));
+    let (titled, untitled): (Vec<Ref>, Vec<Ref>) =
+        refs.partition(|r| title_key(pages, *r).is_some());
     for r in titled {
         let group_key = format!("title:{}", title_key(pages, r).unwrap_or_default());
         match groups.iter_mut().find(|g| g.key == group_key) {
             Some(group) => group.members.push(r),
             None => {
-                let title = pages[r.page].entries[r.entry].title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-                groups.push(Group { members: vec![r], title, title_derived: false, key: group_key });
+                let title = pages[r.page].entries[r.entry]
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default();
+                groups.push(Group {
+                    members: vec![r],
+                    title,
+                    title_derived: false,
+                    key: group_key,
+                });
             }
         }
     }
     for r in untitled {
-        let Some(abstract_key) = abstract_key(pages, r) else { continue };
-        match groups.iter_mut().find(|g| g.members.iter().any(|m| abstract_key_is(pages, *m, &abstract_key))) {
+        let Some(abstract_key) = abstract_key(pages, r) else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| {
+            g.members
+                .iter()
+                .any(|m| abstract_key_is(pages, *m, &abstract_key))
+        }) {
             Some(group) => group.members.push(r),
             None => groups.push(Group {
                 members: vec![r],
@@ -76,8 +95,13 @@ fn abstract_key_is(pages: &[Parsed], r: Ref, wanted: &str) -> bool {
 }
 
 fn derived_title(pages: &[Parsed], r: Ref) -> String {
-    let text = pages[r.page].entries[r.entry].abstract_text.as_ref().map_or("", |t| t.value.as_str());
-    Some(label::derive(text)).filter(|l| !l.is_empty()).unwrap_or_else(|| "Untitled abstract".to_string())
+    let text = pages[r.page].entries[r.entry]
+        .abstract_text
+        .as_ref()
+        .map_or("", |t| t.value.as_str());
+    Some(label::derive(text))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "Untitled abstract".to_string())
 }
 
 /// Work ids: the title's slug cut at a word boundary; on a clash the work whose key sorts first
@@ -86,7 +110,13 @@ pub fn assign_ids(groups: &[Group]) -> Vec<String> {
     let mut order: Vec<(String, &str, usize)> = groups
         .iter()
         .enumerate()
-        .map(|(i, g)| (shorten(&slug(&g.title), MAX_WORK_SLUG).to_string(), g.key.as_str(), i))
+        .map(|(i, g)| {
+            (
+                shorten(&slug(&g.title), MAX_WORK_SLUG).to_string(),
+                g.key.as_str(),
+                i,
+            )
+        })
         .collect();
     order.sort();
     let bases: Vec<String> = order.iter().map(|(base, _, _)| base.clone()).collect();

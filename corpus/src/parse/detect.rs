@@ -12,9 +12,11 @@ starting `Abstract:`); check that this file is a saved page of one of them";
 pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
     let Some(first) = lines.iter().find(|l| !l.text.is_empty()) else {
         return Err(if lines.is_empty() {
-            Diagnostic::error(file, "file is empty").hint("a seed document needs the text of a saved page; fill it or remove it")
+            Diagnostic::error(file, "file is empty")
+                .hint("a seed document needs the text of a saved page; fill it or remove it")
         } else {
-            Diagnostic::error(file, "file has only blank lines").hint("a seed document needs the text of a saved page; fill it or remove it")
+            Diagnostic::error(file, "file has only blank lines")
+                .hint("a seed document needs the text of a saved page; fill it or remove it")
         });
     };
     let has = |pred: &dyn Fn(&str) -> bool| lines.iter().any(|l| pred(l.text));
@@ -27,25 +29,34 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
     } else if has(&is_papers_metric) {
         Ok(Format::ProfilePapers)
     } else {
-        Err(Diagnostic::error(file, format!("not a known seed format; it begins `{}`", preview(first.text)))
-            .at(first.no)
-            .col(1)
-            .hint(FORMATS_HINT))
+        Err(Diagnostic::error(
+            file,
+            format!(
+                "not a known seed format; it begins `{}`",
+                preview(first.text)
+            ),
+        )
+        .at(first.no)
+        .col(1)
+        .hint(FORMATS_HINT))
     }
 }
 
 /// `Trust 13 - ...`: the trust snapshot line of a profile page.
 pub fn is_trust_line(text: &str) -> bool {
-    text.strip_prefix("Trust ").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    text.strip_prefix("Trust ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// `h-index30`, `26papers`, `4,549citations` or `26 Papers`: the metrics of a paper-list profile.
 fn is_papers_metric(text: &str) -> bool {
     let digits_then = |suffix: &str| {
-        text.strip_suffix(suffix)
-            .is_some_and(|n| !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit() || b == b','))
+        text.strip_suffix(suffix).is_some_and(|n| {
+            !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit() || b == b',')
+        })
     };
-    text.strip_prefix("h-index").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    text.strip_prefix("h-index")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
         || digits_then("papers")
         || digits_then("citations")
         || digits_then(" Papers")

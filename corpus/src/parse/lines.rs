@@ -48,18 +48,36 @@ impl<'a> Page<'a> {
         let lines: Vec<Line<'a>> = text
             .lines()
             .enumerate()
-            .map(|(i, text)| Line { no: to_u32(i + 1), text: text.trim() })
+            .map(|(i, text)| Line {
+                no: to_u32(i + 1),
+                text: text.trim(),
+            })
             .collect();
         let roles = lines
             .iter()
-            .map(|l| if l.text.is_empty() { LineRole::Blank } else { LineRole::Unaccounted })
+            .map(|l| {
+                if l.text.is_empty() {
+                    LineRole::Blank
+                } else {
+                    LineRole::Unaccounted
+                }
+            })
             .collect();
-        Page { file, lines, roles, diagnostics: Vec::new(), pos: 0 }
+        Page {
+            file,
+            lines,
+            roles,
+            diagnostics: Vec::new(),
+            pos: 0,
+        }
     }
 
     /// The next non-blank line, without moving past it.
     pub fn peek(&self) -> Option<Line<'a>> {
-        self.lines[self.pos.min(self.lines.len())..].iter().find(|l| !l.text.is_empty()).copied()
+        self.lines[self.pos.min(self.lines.len())..]
+            .iter()
+            .find(|l| !l.text.is_empty())
+            .copied()
     }
 
     /// The next non-blank line, moving past it.
@@ -96,20 +114,30 @@ impl<'a> Page<'a> {
     }
 
     fn set(&mut self, no: u32, role: LineRole) {
-        if let Some(slot) = (no as usize).checked_sub(1).and_then(|i| self.roles.get_mut(i)) {
+        if let Some(slot) = (no as usize)
+            .checked_sub(1)
+            .and_then(|i| self.roles.get_mut(i))
+        {
             *slot = role;
         }
     }
 
     /// Records a recoverable oddity on a line.
     pub fn warn(&mut self, no: u32, message: impl Into<String>, hint: impl Into<String>) {
-        let warning = Diagnostic::warning(self.file, message).at(no.max(1)).col(1).hint(hint);
+        let warning = Diagnostic::warning(self.file, message)
+            .at(no.max(1))
+            .col(1)
+            .hint(hint);
         self.diagnostics.push(warning);
     }
 
     /// Warns about each figure the page states that differs from the `listed` entries it
     /// shows (`what` names the figure as the page words it); the figure itself is kept.
-    pub fn check_counts(&mut self, figures: &[(&Option<crate::model::Stated<u32>>, &str)], listed: usize) {
+    pub fn check_counts(
+        &mut self,
+        figures: &[(&Option<crate::model::Stated<u32>>, &str)],
+        listed: usize,
+    ) {
         for (figure, what) in figures {
             if let Some(figure) = figure.as_ref().filter(|f| f.value as usize != listed) {
                 self.warn(
@@ -123,7 +151,9 @@ impl<'a> Page<'a> {
 
     /// Records an error on a line: the document cannot be trusted as read.
     pub fn error(&mut self, no: u32, message: impl Into<String>, hint: impl Into<String>) {
-        let error = Diagnostic::error(self.file, message).at(no.max(1)).hint(hint);
+        let error = Diagnostic::error(self.file, message)
+            .at(no.max(1))
+            .hint(hint);
         self.diagnostics.push(error);
     }
 

@@ -91,7 +91,10 @@ pub struct Entry {
 impl Entry {
     /// An empty entry beginning on a line.
     pub fn new(line: u32) -> Self {
-        Entry { line, ..Entry::default() }
+        Entry {
+            line,
+            ..Entry::default()
+        }
     }
 }
 
@@ -130,7 +133,14 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
     if format.is_some() {
         page.report_unaccounted();
     }
-    Parsed { file: file.to_string(), format, roles: page.roles, profile, entries, diagnostics: page.diagnostics }
+    Parsed {
+        file: file.to_string(),
+        format,
+        roles: page.roles,
+        profile,
+        entries,
+        diagnostics: page.diagnostics,
+    }
 }
 
 /// The role of every line of a document, in line order: what the "no line left unaccounted

@@ -37,7 +37,10 @@ const CUT_OFF_HINT: &str = "the file looks cut off; save the whole paper page ag
 
 /// Reads a paper page: the one work it describes (none when it has no title).
 pub fn parse(page: &mut Page<'_>) -> Vec<Entry> {
-    let starts: Vec<Option<usize>> = SECTIONS.iter().map(|label| label_index(page, label)).collect();
+    let starts: Vec<Option<usize>> = SECTIONS
+        .iter()
+        .map(|label| label_index(page, label))
+        .collect();
     report_missing(page, &starts);
     let Some(title_at) = starts[0] else {
         mark_site_text(page, 0, page.lines.len());
@@ -61,7 +64,11 @@ pub fn parse(page: &mut Page<'_>) -> Vec<Entry> {
         section_end = Some(start);
     }
     let Some(title_line) = entry.title.as_ref().map(|t| t.line) else {
-        page.error(entry.line, "paper page has an empty `Title` section", CUT_OFF_HINT);
+        page.error(
+            entry.line,
+            "paper page has an empty `Title` section",
+            CUT_OFF_HINT,
+        );
         return Vec::new();
     };
     entry.line = title_line;
@@ -86,7 +93,10 @@ fn report_missing(page: &mut Page<'_>, starts: &[Option<usize>]) {
         if later {
             page.warn(last, message, "the rest of the page is read as it is");
         } else {
-            let expected = format!("{message}: it ends before `{}`", SECTIONS[index..].join("`, `"));
+            let expected = format!(
+                "{message}: it ends before `{}`",
+                SECTIONS[index..].join("`, `")
+            );
             page.error(last, expected, CUT_OFF_HINT);
             return;
         }
@@ -97,8 +107,14 @@ fn report_missing(page: &mut Page<'_>, starts: &[Option<usize>]) {
 /// `Published` (one date line) right after its first line.
 fn last_section_end(page: &Page<'_>, start: usize, one_line: bool) -> usize {
     let rest = &page.lines[start + 1..];
-    let site = rest.iter().position(|l| is_site_text(l.text)).unwrap_or(rest.len());
-    let first = rest.iter().position(|l| !l.text.is_empty()).map_or(rest.len(), |i| i + 1);
+    let site = rest
+        .iter()
+        .position(|l| is_site_text(l.text))
+        .unwrap_or(rest.len());
+    let first = rest
+        .iter()
+        .position(|l| !l.text.is_empty())
+        .map_or(rest.len(), |i| i + 1);
     start + 1 + if one_line { site.min(first) } else { site }
 }
 
@@ -139,10 +155,18 @@ fn is_counter(text: &str) -> bool {
 }
 
 fn read_section(page: &mut Page<'_>, entry: &mut Entry, label: &str, from: usize, to: usize) {
-    let lines: Vec<_> = page.lines[from..to.max(from)].iter().copied().filter(|l| !l.text.is_empty()).collect();
+    let lines: Vec<_> = page.lines[from..to.max(from)]
+        .iter()
+        .copied()
+        .filter(|l| !l.text.is_empty())
+        .collect();
     let Some(first) = lines.first().copied() else {
         if label != "Title" {
-            page.warn(page.lines[from - 1].no, format!("`{label}` section is empty"), "the rest of the page is read as it is");
+            page.warn(
+                page.lines[from - 1].no,
+                format!("`{label}` section is empty"),
+                "the rest of the page is read as it is",
+            );
         }
         return;
     };
@@ -155,13 +179,15 @@ fn read_section(page: &mut Page<'_>, entry: &mut Entry, label: &str, from: usize
             entry.abstract_text = Some(at(joined, first.no));
         }
         "Categories" => read_categories(page, entry, &lines),
-        _ => match parse_iso(&joined) {
-            Some(date) => entry.date = Some(at(date, first.no)),
-            None => {
-                let message = format!("published date `{joined}` not understood; the paper is kept without a date");
-                page.warn(first.no, message, "dates look like `2022-02-16`");
+        _ => {
+            match parse_iso(&joined) {
+                Some(date) => entry.date = Some(at(date, first.no)),
+                None => {
+                    let message = format!("published date `{joined}` not understood; the paper is kept without a date");
+                    page.warn(first.no, message, "dates look like `2022-02-16`");
+                }
             }
-        },
+        }
     }
     lines.iter().for_each(|l| page.used(l.no));
 }
@@ -175,7 +201,9 @@ fn read_authors(page: &mut Page<'_>, entry: &mut Entry, lines: &[super::Line<'_>
         }
         match author_names(line.text) {
             Some((names, truncated)) => {
-                entry.authors.extend(names.into_iter().map(|n| at(n, line.no)));
+                entry
+                    .authors
+                    .extend(names.into_iter().map(|n| at(n, line.no)));
                 entry.authors_truncated |= truncated;
                 page.used(line.no);
             }
@@ -194,9 +222,15 @@ fn read_categories(page: &mut Page<'_>, entry: &mut Entry, lines: &[super::Line<
         for code in line.text.split_whitespace() {
             let known = category::normalize(code);
             if known.is_none() {
-                page.warn(line.no, format!("unknown category `{code}`, kept as written"), "add it to the category table if it is a real arXiv category");
+                page.warn(
+                    line.no,
+                    format!("unknown category `{code}`, kept as written"),
+                    "add it to the category table if it is a real arXiv category",
+                );
             }
-            entry.categories.push(at(known.unwrap_or(code).to_string(), line.no));
+            entry
+                .categories
+                .push(at(known.unwrap_or(code).to_string(), line.no));
         }
     }
 }

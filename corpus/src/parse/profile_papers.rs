@@ -29,8 +29,11 @@ pub struct PaperHeader<'a> {
 
 /// Reads a paper-list profile page: its subject and the papers it lists.
 pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
-    let mut profile =
-        Profile { source: page.file.to_string(), format: Format::ProfilePapers, ..Profile::default() };
+    let mut profile = Profile {
+        source: page.file.to_string(),
+        format: Format::ProfilePapers,
+        ..Profile::default()
+    };
     let name = match page.peek() {
         Some(line) if !is_metric(line.text) && paper_header(line.text).is_none() => {
             page.next_line();
@@ -40,7 +43,11 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
         }
         other => {
             let no = other.map_or(1, |l| l.no);
-            page.error(no, "profile page has no researcher name before its figures", "the name is the page's first line; save the whole page again");
+            page.error(
+                no,
+                "profile page has no researcher name before its figures",
+                "the name is the page's first line; save the whole page again",
+            );
             None
         }
     };
@@ -54,10 +61,23 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
         );
     } else if profile.listed.is_none() && entries.is_empty() {
         let last = page.last_no();
-        page.error(last, "profile page ends before its paper list (`N Papers`)", CUT_OFF_HINT);
+        page.error(
+            last,
+            "profile page ends before its paper list (`N Papers`)",
+            CUT_OFF_HINT,
+        );
     }
-    page.check_counts(&[(&profile.listed, "Papers (heading)"), (&profile.papers, "papers")], entries.len());
-    let subject = name.map(|n| ParsedProfile { name: at(n.text.to_string(), n.no), stated: profile });
+    page.check_counts(
+        &[
+            (&profile.listed, "Papers (heading)"),
+            (&profile.papers, "papers"),
+        ],
+        entries.len(),
+    );
+    let subject = name.map(|n| ParsedProfile {
+        name: at(n.text.to_string(), n.no),
+        stated: profile,
+    });
     (subject, entries)
 }
 
@@ -75,7 +95,10 @@ fn read_figures(page: &mut Page<'_>, profile: &mut Profile) -> usize {
         }
         page.next_line();
         if profile.field.is_none() && count == 0 && is_field(line.text) {
-            profile.field = category::normalize(line.text).map(|c| Stated { value: c.to_string(), line: line.no });
+            profile.field = category::normalize(line.text).map(|c| Stated {
+                value: c.to_string(),
+                line: line.no,
+            });
         } else if !read_figure(profile, line) {
             continue;
         }
@@ -95,7 +118,12 @@ fn is_field(text: &str) -> bool {
 
 /// One figure line; true when it was one.
 fn read_figure(profile: &mut Profile, line: Line<'_>) -> bool {
-    let stated = |value| Some(Stated { value, line: line.no });
+    let stated = |value| {
+        Some(Stated {
+            value,
+            line: line.no,
+        })
+    };
     let text = line.text;
     if let Some(n) = text.strip_prefix("h-index").and_then(count) {
         profile.h_index = stated(n);
@@ -105,7 +133,11 @@ fn read_figure(profile: &mut Profile, line: Line<'_>) -> bool {
         profile.papers = stated(n);
     } else if let Some(n) = text.strip_suffix("citations").and_then(count) {
         profile.citations = stated(n);
-    } else if let Some(n) = text.strip_prefix("Novelty").and_then(|t| t.strip_suffix('%')).and_then(count) {
+    } else if let Some(n) = text
+        .strip_prefix("Novelty")
+        .and_then(|t| t.strip_suffix('%'))
+        .and_then(count)
+    {
         profile.novelty_percent = stated(n);
     } else if let Some(n) = text.strip_prefix("AI Score").and_then(count) {
         profile.ai_score = stated(n);
@@ -118,7 +150,9 @@ fn read_figure(profile: &mut Profile, line: Line<'_>) -> bool {
 /// `4,549` → 4549; digits and thousands separators only.
 fn count(text: &str) -> Option<u32> {
     let text = text.trim();
-    let valid = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b',') && text.as_bytes()[0] != b',';
+    let valid = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && text.as_bytes()[0] != b',';
     if !valid {
         return None;
     }
@@ -134,10 +168,18 @@ pub fn paper_header(text: &str) -> Option<PaperHeader<'_>> {
         Some(body) => (body, true),
         None => (text, false),
     };
-    let score_len = body.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let score_len = body
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
     let score = match score_len {
         0 => None,
-        _ => Some(body[..score_len].parse::<f64>().ok().filter(|s| s.is_finite())?),
+        _ => Some(
+            body[..score_len]
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite())?,
+        ),
     };
     let rest = &body[score_len..];
     let (category, date_text) = split_category(rest)?;
@@ -147,28 +189,50 @@ pub fn paper_header(text: &str) -> Option<PaperHeader<'_>> {
         || date.is_some()
         || (date_text.len() <= 20
             && date_text.bytes().any(|b| b.is_ascii_digit())
-            && date_text.bytes().all(|b| b.is_ascii_alphanumeric() || b" ,./-".contains(&b)));
-    date_like.then_some(PaperHeader { score, category, date_text, date, code })
+            && date_text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b" ,./-".contains(&b)));
+    date_like.then_some(PaperHeader {
+        score,
+        category,
+        date_text,
+        date,
+        code,
+    })
 }
 
 /// The longest known category code at the start, followed by nothing, a capital or a digit.
 fn split_category(text: &str) -> Option<(&'static str, &str)> {
-    (1..=text.len().min(20)).rev().filter(|&end| text.is_char_boundary(end)).find_map(|end| {
-        let rest = &text[end..];
-        let boundary = rest.is_empty() || rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let code = category::normalize(&text[..end]).filter(|_| boundary && !text[..end].contains(' '))?;
-        Some((code, rest))
-    })
+    (1..=text.len().min(20))
+        .rev()
+        .filter(|&end| text.is_char_boundary(end))
+        .find_map(|end| {
+            let rest = &text[end..];
+            let boundary = rest.is_empty()
+                || rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let code = category::normalize(&text[..end])
+                .filter(|_| boundary && !text[..end].contains(' '))?;
+            Some((code, rest))
+        })
 }
 
 fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
     let mut entries = Vec::new();
     while let Some(line) = page.next_line() {
-        let Some(header) = paper_header(line.text) else { continue };
+        let Some(header) = paper_header(line.text) else {
+            continue;
+        };
         page.used(line.no);
         let mut entry = entry_from_header(page, line, &header);
         let Some(title) = page.peek().filter(|t| paper_header(t.text).is_none()) else {
-            page.error(line.no, format!("paper `{}` has no title: expected the title on the next line", line.text), CUT_OFF_HINT);
+            page.error(
+                line.no,
+                format!(
+                    "paper `{}` has no title: expected the title on the next line",
+                    line.text
+                ),
+                CUT_OFF_HINT,
+            );
             continue;
         };
         page.next_line();
@@ -188,17 +252,34 @@ fn entry_from_header(page: &mut Page<'_>, line: Line<'_>, header: &PaperHeader<'
     entry.code_flag = header.code.then_some(line.no);
     entry.date = header.date.map(|d| at(d, line.no));
     if header.date.is_none() {
-        let what = if header.date_text.is_empty() { "no date".to_string() } else { format!("a date that is not understood (`{}`)", header.date_text) };
-        page.warn(line.no, format!("paper line `{}` has {what}; the paper is kept without a date", line.text), "dates look like `Dec 29, 2022` or `May 24`");
+        let what = if header.date_text.is_empty() {
+            "no date".to_string()
+        } else {
+            format!("a date that is not understood (`{}`)", header.date_text)
+        };
+        page.warn(
+            line.no,
+            format!(
+                "paper line `{}` has {what}; the paper is kept without a date",
+                line.text
+            ),
+            "dates look like `Dec 29, 2022` or `May 24`",
+        );
     }
     entry
 }
 
 /// The author line: names separated by commas, possibly ending in `et al.`.
 fn read_authors(page: &mut Page<'_>, entry: &mut Entry) {
-    let Some(line) = page.peek().filter(|l| paper_header(l.text).is_none()) else { return };
+    let Some(line) = page.peek().filter(|l| paper_header(l.text).is_none()) else {
+        return;
+    };
     let Some((names, truncated)) = author_names(line.text) else {
-        page.warn(line.no, "expected the paper's author line after its title", "author lines look like `Ning Ding, Yixing Xu, Yehui Tang et al.`");
+        page.warn(
+            line.no,
+            "expected the paper's author line after its title",
+            "author lines look like `Ning Ding, Yixing Xu, Yehui Tang et al.`",
+        );
         return;
     };
     page.next_line();
@@ -210,17 +291,25 @@ fn read_authors(page: &mut Page<'_>, entry: &mut Entry) {
 /// Splits an author line into names; `None` when the line reads like prose, not names.
 pub fn author_names(text: &str) -> Option<(Vec<String>, bool)> {
     let trimmed = text.trim().trim_end_matches(',');
-    let (list, truncated) = match trimmed.strip_suffix("et al.").or_else(|| trimmed.strip_suffix("et al")) {
+    let (list, truncated) = match trimmed
+        .strip_suffix("et al.")
+        .or_else(|| trimmed.strip_suffix("et al"))
+    {
         Some(list) => (list.trim().trim_end_matches(',').trim(), true),
         None => (trimmed, false),
     };
-    let names: Vec<String> = list.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+    let names: Vec<String> = list
+        .split(',')
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
     let name_like = |n: &String| {
-        n.chars().count() <= 60 && n.split_whitespace().count() <= 6 && n.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+        n.chars().count() <= 60
+            && n.split_whitespace().count() <= 6
+            && n.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
     };
     (!names.is_empty() && names.iter().all(name_like)).then_some((names, truncated))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -230,9 +319,19 @@ mod tests {
     fn headers() {
         let h = paper_header("78.0CLMay 24").unwrap();
         assert_eq!((h.score, h.category, h.code), (Some(78.0), "cs.CL", false));
-        assert_eq!(h.date, Some(PartialDate { year: None, month: Some(5), day: Some(24) }));
+        assert_eq!(
+            h.date,
+            Some(PartialDate {
+                year: None,
+                month: Some(5),
+                day: Some(24)
+            })
+        );
         let h = paper_header("CVDec 29, 2022Code").unwrap();
-        assert_eq!((h.category, h.code, h.date.and_then(|d| d.year)), ("cs.CV", true, Some(2022)));
+        assert_eq!(
+            (h.category, h.code, h.date.and_then(|d| d.year)),
+            ("cs.CV", true, Some(2022))
+        );
         assert_eq!(paper_header("ROMar 11, 2025").unwrap().category, "cs.RO");
         let bad = paper_header("LGFoo 31, 2020").unwrap();
         assert_eq!((bad.date, bad.date_text), (None, "Foo 31, 2020"));
@@ -244,9 +343,19 @@ mod tests {
     fn author_lines() {
         let (names, truncated) = author_names("Ning Ding, Yixing Xu, Yehui Tang et al.").unwrap();
         assert_eq!((names.len(), truncated), (3, true));
-        assert!(!author_names("Hao Jiang, Yixing Xu, Pradeep Varakantham").unwrap().1);
-        assert!(author_names("张伟, 王芳").is_some(), "scripts without case are names too");
+        assert!(
+            !author_names("Hao Jiang, Yixing Xu, Pradeep Varakantham")
+                .unwrap()
+                .1
+        );
+        assert!(
+            author_names("张伟, 王芳").is_some(),
+            "scripts without case are names too"
+        );
         assert!(author_names("and then, some prose").is_none());
-        assert!(author_names("This paper studies the problem of designing compact binary architectures, and more").is_none());
+        assert!(author_names(
+            "This paper studies the problem of designing compact binary architectures, and more"
+        )
+        .is_none());
     }
 }

@@ -40,12 +40,20 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
     }
     let Some(name) = page.next_line() else {
         let last = page.last_no();
-        page.error(last, "profile page ends before the researcher's name", CUT_OFF_HINT);
+        page.error(
+            last,
+            "profile page ends before the researcher's name",
+            CUT_OFF_HINT,
+        );
         return (None, Vec::new());
     };
     page.used(name.no);
-    let mut profile =
-        Profile { source: page.file.to_string(), line: name.no, format: Format::ProfileTrust, ..Profile::default() };
+    let mut profile = Profile {
+        source: page.file.to_string(),
+        line: name.no,
+        format: Format::ProfileTrust,
+        ..Profile::default()
+    };
     let found_work_section = read_header(page, &mut profile);
     if profile.trust.is_none() && !found_work_section {
         page.error(
@@ -55,12 +63,28 @@ pub fn parse(page: &mut Page<'_>) -> (Option<ParsedProfile>, Vec<Entry>) {
         );
     } else if !found_work_section {
         let last = page.last_no();
-        page.error(last, "profile page ends before its `Published work` section", CUT_OFF_HINT);
+        page.error(
+            last,
+            "profile page ends before its `Published work` section",
+            CUT_OFF_HINT,
+        );
     }
     profile.listed = read_listed(page);
     let entries = read_entries(page);
-    page.check_counts(&[(&profile.listed, "published item(s)"), (&profile.works, "works")], entries.len());
-    (Some(ParsedProfile { name: at(name.text.to_string(), name.no), stated: profile }), entries)
+    page.check_counts(
+        &[
+            (&profile.listed, "published item(s)"),
+            (&profile.works, "works"),
+        ],
+        entries.len(),
+    );
+    (
+        Some(ParsedProfile {
+            name: at(name.text.to_string(), name.no),
+            stated: profile,
+        }),
+        entries,
+    )
 }
 
 /// Reads everything between the name and `Published work`; true when that heading (or a first
@@ -88,17 +112,27 @@ fn read_header_line(page: &mut Page<'_>, profile: &mut Profile, line: Line<'_>) 
     } else if read_count(profile, line) {
         page.used(line.no);
     } else if profile.tagline.is_none() && profile.badges.is_empty() && line.text.ends_with('.') {
-        profile.tagline = Some(Stated { value: line.text.to_string(), line: line.no });
+        profile.tagline = Some(Stated {
+            value: line.text.to_string(),
+            line: line.no,
+        });
         page.used(line.no);
     } else if profile.badges.is_empty() && profile.trust.is_none() {
-        profile.badges = split_badges(line.text).into_iter().map(|value| Stated { value, line: line.no }).collect();
+        profile.badges = split_badges(line.text)
+            .into_iter()
+            .map(|value| Stated {
+                value,
+                line: line.no,
+            })
+            .collect();
         page.used(line.no);
     }
 }
 
 /// `Follow researcher0`: the follow button and its counter.
 fn is_follow_button(text: &str) -> bool {
-    text.strip_prefix("Follow researcher").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    text.strip_prefix("Follow researcher")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `ResearcherAffiliation not importedOpen to collaborate` → the three labels, split where a
@@ -115,7 +149,11 @@ pub fn split_badges(text: &str) -> Vec<String> {
         }
         previous = c;
     }
-    badges.into_iter().map(|b| b.trim().to_string()).filter(|b| !b.is_empty()).collect()
+    badges
+        .into_iter()
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty())
+        .collect()
 }
 
 /// `Trust 13 - UnverifiedVerification L1Unclaimed author`.
@@ -123,8 +161,14 @@ fn read_trust(page: &mut Page<'_>, profile: &mut Profile, line: Line<'_>) {
     page.used(line.no);
     let rest = line.text.trim_start_matches("Trust ");
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    profile.trust = rest[..digits].parse().ok().map(|value| Stated { value, line: line.no });
-    let rest = rest[digits..].trim_start().trim_start_matches('-').trim_start();
+    profile.trust = rest[..digits].parse().ok().map(|value| Stated {
+        value,
+        line: line.no,
+    });
+    let rest = rest[digits..]
+        .trim_start()
+        .trim_start_matches('-')
+        .trim_start();
     let (label, verification) = match rest.find("Verification") {
         Some(i) => (&rest[..i], Some(&rest[i + "Verification".len()..])),
         None => (rest, None),
@@ -134,7 +178,11 @@ fn read_trust(page: &mut Page<'_>, profile: &mut Profile, line: Line<'_>) {
         profile.trust_label = stated(label.to_string(), line.no);
     }
     let Some(verification) = verification.map(str::trim_start) else {
-        page.warn(line.no, "trust line without `Verification`: level and claim status not read", "expected `Trust N - LabelVerification L1Unclaimed author`");
+        page.warn(
+            line.no,
+            "trust line without `Verification`: level and claim status not read",
+            "expected `Trust N - LabelVerification L1Unclaimed author`",
+        );
         return;
     };
     let level_len = verification
@@ -143,10 +191,24 @@ fn read_trust(page: &mut Page<'_>, profile: &mut Profile, line: Line<'_>) {
         .map_or(verification.len(), |(i, _)| i);
     profile.verification = stated(verification[..level_len].trim().to_string(), line.no);
     match verification[level_len..].trim() {
-        "Unclaimed author" => profile.claimed = Some(Stated { value: false, line: line.no }),
-        "Claimed author" => profile.claimed = Some(Stated { value: true, line: line.no }),
+        "Unclaimed author" => {
+            profile.claimed = Some(Stated {
+                value: false,
+                line: line.no,
+            })
+        }
+        "Claimed author" => {
+            profile.claimed = Some(Stated {
+                value: true,
+                line: line.no,
+            })
+        }
         "" => {}
-        other => page.warn(line.no, format!("unknown claim status `{other}`"), "expected `Claimed author` or `Unclaimed author`"),
+        other => page.warn(
+            line.no,
+            format!("unknown claim status `{other}`"),
+            "expected `Claimed author` or `Unclaimed author`",
+        ),
     }
 }
 
@@ -156,9 +218,18 @@ fn stated<T>(value: T, line: u32) -> Option<Stated<T>> {
 
 /// `2works`, `0followers`, `3topics`, `4close collaborators`; true when the line was one.
 fn read_count(profile: &mut Profile, line: Line<'_>) -> bool {
-    let digits = line.text.bytes().take_while(|b| b.is_ascii_digit() || *b == b',').count();
-    let Ok(value) = line.text[..digits].replace(',', "").parse::<u32>() else { return false };
-    let stated = Some(Stated { value, line: line.no });
+    let digits = line
+        .text
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b',')
+        .count();
+    let Ok(value) = line.text[..digits].replace(',', "").parse::<u32>() else {
+        return false;
+    };
+    let stated = Some(Stated {
+        value,
+        line: line.no,
+    });
     match line.text[digits..].trim() {
         "works" | "work" => profile.works = stated,
         "followers" | "follower" => profile.followers = stated,
@@ -172,10 +243,18 @@ fn read_count(profile: &mut Profile, line: Line<'_>) -> bool {
 /// `2 published item(s)`.
 fn read_listed(page: &mut Page<'_>) -> Option<Stated<u32>> {
     let line = page.peek()?;
-    let count = line.text.strip_suffix(" published item(s)")?.trim().parse().ok()?;
+    let count = line
+        .text
+        .strip_suffix(" published item(s)")?
+        .trim()
+        .parse()
+        .ok()?;
     page.next_line();
     page.used(line.no);
-    Some(Stated { value: count, line: line.no })
+    Some(Stated {
+        value: count,
+        line: line.no,
+    })
 }
 
 /// A work's first line: kind, year and venue run together (`preprint2022arXiv`).
@@ -192,7 +271,9 @@ pub fn entry_header(text: &str) -> Option<(&str, i32, &str)> {
 fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
     let mut entries = Vec::new();
     while let Some(line) = page.next_line() {
-        let Some((kind, year, venue)) = entry_header(line.text) else { continue };
+        let Some((kind, year, venue)) = entry_header(line.text) else {
+            continue;
+        };
         page.used(line.no);
         let mut entry = Entry::new(line.no);
         entry.kind = Some(at(kind.to_string(), line.no));
@@ -205,7 +286,14 @@ fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
                 entry.title = Some(at(title.text.to_string(), title.no));
             }
             None => {
-                page.error(line.no, format!("work `{}` has no title: expected the title on the next line", line.text), CUT_OFF_HINT);
+                page.error(
+                    line.no,
+                    format!(
+                        "work `{}` has no title: expected the title on the next line",
+                        line.text
+                    ),
+                    CUT_OFF_HINT,
+                );
                 continue;
             }
         }
@@ -215,7 +303,6 @@ fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
     entries
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,13 +311,20 @@ mod tests {
     fn badges_split_at_case_change() {
         assert_eq!(
             split_badges("ResearcherAffiliation not importedOpen to collaborate"),
-            ["Researcher", "Affiliation not imported", "Open to collaborate"]
+            [
+                "Researcher",
+                "Affiliation not imported",
+                "Open to collaborate"
+            ]
         );
     }
 
     #[test]
     fn entry_headers() {
-        assert_eq!(entry_header("preprint2022arXiv"), Some(("preprint", 2022, "arXiv")));
+        assert_eq!(
+            entry_header("preprint2022arXiv"),
+            Some(("preprint", 2022, "arXiv"))
+        );
         assert_eq!(entry_header("article2021"), Some(("article", 2021, "")));
         assert_eq!(entry_header("Trust 13"), None);
         assert_eq!(entry_header("2works"), None);

@@ -28,19 +28,27 @@ pub fn corpus() -> &'static Corpus {
 
 /// The person of an id, or a failure naming it.
 pub fn person(id: &str) -> &'static Person {
-    corpus().person(id).unwrap_or_else(|| panic!("no person `{id}`"))
+    corpus()
+        .person(id)
+        .unwrap_or_else(|| panic!("no person `{id}`"))
 }
 
 /// The one work whose title starts with this text.
 pub fn work_titled(prefix: &str) -> &'static Work {
-    let found: Vec<&Work> = corpus().works.iter().filter(|w| w.title.value.starts_with(prefix)).collect();
+    let found: Vec<&Work> = corpus()
+        .works
+        .iter()
+        .filter(|w| w.title.value.starts_with(prefix))
+        .collect();
     assert_eq!(found.len(), 1, "works titled `{prefix}…`");
     found[0]
 }
 
 /// A fresh seeds folder holding the given files (any bytes), under the test target dir.
 pub fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-tests").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("corpus-tests")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create test folder");
     for (file, bytes) in files {

@@ -56,13 +56,18 @@ impl Browser {
 
     /// Like [`Browser::start`], with JavaScript on or off.
     pub async fn start_with(scripts: Scripts) -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().unwrap().port();
-        let driver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs (scripts/test.sh installs it)");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .expect("a free port")
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver runs (scripts/test.sh installs it)");
         let mut caps = serde_json::Map::new();
         let mut options = json!({
             "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -77,13 +82,21 @@ impl Browser {
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + WAIT;
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
                 Err(e) if Instant::now() > deadline => panic!("chromedriver did not start: {e}"),
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Browser { driver, client, scripts }
+        Browser {
+            driver,
+            client,
+            scripts,
+        }
     }
 
     /// The WebDriver client, for what the helpers below do not cover.
@@ -94,26 +107,46 @@ impl Browser {
     /// Runs a script at the start of every page this browser loads, before the page's own
     /// scripts (Chromium's `Page.addScriptToEvaluateOnNewDocument`).
     pub async fn run_on_every_page(&self, script: &str) {
-        let cmd = Cdp { cmd: "Page.addScriptToEvaluateOnNewDocument", params: json!({ "source": script }) };
-        self.client.issue_cmd(cmd).await.expect("chromedriver's CDP endpoint");
+        let cmd = Cdp {
+            cmd: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": script }),
+        };
+        self.client
+            .issue_cmd(cmd)
+            .await
+            .expect("chromedriver's CDP endpoint");
     }
 
     /// Makes pages see `prefers-color-scheme: dark` (or light again).
     pub async fn prefer_dark(&self, dark: bool) {
         let value = if dark { "dark" } else { "light" };
         let features = json!([{ "name": "prefers-color-scheme", "value": value }]);
-        let cmd = Cdp { cmd: "Emulation.setEmulatedMedia", params: json!({ "features": features }) };
-        self.client.issue_cmd(cmd).await.expect("chromedriver's CDP endpoint");
+        let cmd = Cdp {
+            cmd: "Emulation.setEmulatedMedia",
+            params: json!({ "features": features }),
+        };
+        self.client
+            .issue_cmd(cmd)
+            .await
+            .expect("chromedriver's CDP endpoint");
     }
 
     /// Clicks the first element matching a CSS selector, once it appears.
     pub async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
     /// Types text into the element matching a CSS selector.
     pub async fn type_into(&self, css: &str, text: &str) {
-        self.find(css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
+        self.find(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
     }
 
     /// The current URL's path and query, without the origin.
@@ -128,9 +161,14 @@ impl Browser {
     /// Runs axe-core on the current page and returns its violations as `rule: node, node`
     /// lines (empty when the page passes).
     pub async fn accessibility_violations(&self) -> Vec<String> {
-        let axe = std::fs::read_to_string(crate::repo_root().join("tools/node_modules/axe-core/axe.min.js"))
-            .expect("axe-core is installed in tools/ (scripts/tools.sh)");
-        self.client.execute(&axe, vec![]).await.expect("load axe-core");
+        let axe = std::fs::read_to_string(
+            crate::repo_root().join("tools/node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core is installed in tools/ (scripts/tools.sh)");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("load axe-core");
         let result = self
             .client
             .execute_async(
@@ -146,7 +184,11 @@ impl Browser {
 
     /// Presses a key (a WebDriver key code such as `"\u{e004}"` for Tab) in the focused element.
     pub async fn press(&self, key: &str) {
-        let active = self.client.active_element().await.expect("an active element");
+        let active = self
+            .client
+            .active_element()
+            .await
+            .expect("an active element");
         active.send_keys(key).await.expect("send a key");
     }
 
@@ -161,7 +203,10 @@ impl Browser {
 
     /// Opens any URL (an image, say) without waiting for the app.
     pub async fn open(&self, url: &str) {
-        self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("open {url}: {e}"));
     }
 
     /// Waits for an element matching a CSS selector.
@@ -176,7 +221,10 @@ impl Browser {
 
     /// All elements matching a CSS selector right now.
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(css)).await.unwrap_or_default()
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
     }
 
     /// The visible text of each element matching a CSS selector.
@@ -189,7 +237,12 @@ impl Browser {
     }
 
     /// Waits until `check` holds for the texts of `css`, and returns them; fails with what it saw.
-    pub async fn wait_texts(&self, css: &str, what: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+    pub async fn wait_texts(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
         let deadline = Instant::now() + WAIT;
         loop {
             let texts = self.texts(css).await;
@@ -207,7 +260,12 @@ impl Browser {
     pub async fn wait_url(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
-            let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+            let url = self
+                .client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
             if check(&url) {
                 return url;
             }
@@ -234,7 +292,10 @@ impl Browser {
         let png = self.client.screenshot().await.expect("screenshot");
         let file = crate::screenshot_dir().join(format!("{name}-{suffix}.png"));
         std::fs::write(&file, png).expect("write screenshot");
-        self.client.set_window_size(1280, 900).await.expect("resize");
+        self.client
+            .set_window_size(1280, 900)
+            .await
+            .expect("resize");
     }
 
     /// Messages the page logged at level SEVERE (console errors, failed loads, uncaught panics)
@@ -250,14 +311,24 @@ impl Browser {
     }
 
     async fn console(&self, levels: &[&str]) -> Vec<String> {
-        let entries = self.client.issue_cmd(BrowserLog).await.expect("read the browser log");
+        let entries = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log");
         entries
             .as_array()
             .map(|entries| {
                 entries
                     .iter()
                     .filter(|e| levels.iter().any(|level| e["level"] == *level))
-                    .map(|e| format!("{}: {}", e["level"].as_str().unwrap_or_default(), e["message"].as_str().unwrap_or_default()))
+                    .map(|e| {
+                        format!(
+                            "{}: {}",
+                            e["level"].as_str().unwrap_or_default(),
+                            e["message"].as_str().unwrap_or_default()
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -289,15 +360,21 @@ impl Drop for Browser {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }
-
 
 /// chromedriver's pass-through to the Chrome DevTools Protocol (`POST /session/{id}/goog/cdp/execute`).
 #[derive(Debug)]
@@ -307,11 +384,21 @@ struct Cdp {
 }
 
 impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
     }
 }

@@ -48,7 +48,11 @@ fn serve(root: &Path, mut stream: TcpStream) {
     }
     // Drain the headers; the server needs none of them.
     let mut header = String::new();
-    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+    while reader
+        .read_line(&mut header)
+        .map(|n| n > 2)
+        .unwrap_or(false)
+    {
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -70,7 +74,11 @@ fn serve(root: &Path, mut stream: TcpStream) {
 /// The site's `404.html`, or that of the first folder of the path (a project site under a
 /// sub-path, as static hosts serve them).
 fn not_found_page(root: &Path, url_path: &str) -> PathBuf {
-    let first = url_path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let first = url_path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
     let nested = root.join(first).join("404.html");
     if !first.is_empty() && !first.contains("..") && nested.is_file() {
         nested

@@ -9,12 +9,19 @@ const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 
 async fn laid_out(browser: &Browser, testid: &str) {
-    browser.find(&format!("svg[data-testid={testid}][data-layout=done]")).await;
+    browser
+        .find(&format!("svg[data-testid={testid}][data-layout=done]"))
+        .await;
 }
 
 async fn node_people(browser: &Browser, testid: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for node in browser.find_all(&format!("svg[data-testid={testid}] [data-testid=graph-node]")).await {
+    for node in browser
+        .find_all(&format!(
+            "svg[data-testid={testid}] [data-testid=graph-node]"
+        ))
+        .await
+    {
         out.push(node.attr("data-person").await.unwrap().unwrap_or_default());
     }
     out
@@ -27,14 +34,31 @@ async fn yixing_xus_ego_graph_has_28_collaborators_and_yunhe_wang_is_the_widest_
     browser.goto(&server.url("/p/yixing-xu")).await;
     laid_out(&browser, "ego-graph").await;
     let people = node_people(&browser, "ego-graph").await;
-    assert_eq!(people.len(), 29, "Yixing Xu and 28 collaborators: {people:?}");
+    assert_eq!(
+        people.len(),
+        29,
+        "Yixing Xu and 28 collaborators: {people:?}"
+    );
     assert_eq!(people[0], "yixing-xu");
-    assert_eq!(browser.find_all("[data-testid=collaborator]").await.len(), 28, "the table lists the same people");
+    assert_eq!(
+        browser.find_all("[data-testid=collaborator]").await.len(),
+        28,
+        "the table lists the same people"
+    );
 
     // The widest link from the centre goes to Yunhe Wang and stands for 11 joint works.
     let mut widest = (0.0f64, String::new(), String::new());
-    for link in browser.find_all("svg[data-testid=ego-graph] [data-testid=graph-link][data-a='0']").await {
-        let width: f64 = link.attr("stroke-width").await.unwrap().unwrap().parse().unwrap();
+    for link in browser
+        .find_all("svg[data-testid=ego-graph] [data-testid=graph-link][data-a='0']")
+        .await
+    {
+        let width: f64 = link
+            .attr("stroke-width")
+            .await
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
         let b: usize = link.attr("data-b").await.unwrap().unwrap().parse().unwrap();
         let works = link.attr("data-works").await.unwrap().unwrap();
         if width > widest.0 {
@@ -45,18 +69,51 @@ async fn yixing_xus_ego_graph_has_28_collaborators_and_yunhe_wang_is_the_widest_
 
     // Focusing a node highlights it and names the joint works in a tooltip.
     let yunhe = "svg[data-testid=ego-graph] [data-testid=graph-node][data-person=yunhe-wang]";
-    browser.client().execute(&format!("document.querySelector(\"{yunhe}\").focus()"), vec![]).await.unwrap();
-    let tip = browser.wait_texts("[data-testid=graph-tooltip]", "the tooltip", |t| !t.is_empty()).await;
-    assert!(tip[0].starts_with("Yunhe Wang: 11 joint works with Yixing Xu"), "{tip:?}");
-    assert_eq!(browser.find_all("[data-testid=graph-tooltip] li").await.len(), 11);
-    let dimmed = browser.find_all("svg[data-testid=ego-graph] .node.dim").await.len();
+    browser
+        .client()
+        .execute(
+            &format!("document.querySelector(\"{yunhe}\").focus()"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    let tip = browser
+        .wait_texts("[data-testid=graph-tooltip]", "the tooltip", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(
+        tip[0].starts_with("Yunhe Wang: 11 joint works with Yixing Xu"),
+        "{tip:?}"
+    );
+    assert_eq!(
+        browser
+            .find_all("[data-testid=graph-tooltip] li")
+            .await
+            .len(),
+        11
+    );
+    let dimmed = browser
+        .find_all("svg[data-testid=ego-graph] .node.dim")
+        .await
+        .len();
     assert!(dimmed > 0, "non-neighbours are dimmed");
-    browser.screenshot("ego-graph-yixing-xu", Page::Desktop).await;
-    browser.screenshot("ego-graph-yixing-xu", Page::Mobile).await;
+    browser
+        .screenshot("ego-graph-yixing-xu", Page::Desktop)
+        .await;
+    browser
+        .screenshot("ego-graph-yixing-xu", Page::Mobile)
+        .await;
 
     browser.click(&format!("{yunhe} circle")).await;
-    browser.wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang")).await;
-    browser.wait_texts("[data-testid=person-name]", "Yunhe Wang", |t| t == ["Yunhe Wang"]).await;
+    browser
+        .wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang"))
+        .await;
+    browser
+        .wait_texts("[data-testid=person-name]", "Yunhe Wang", |t| {
+            t == ["Yunhe Wang"]
+        })
+        .await;
     browser.finish().await;
 }
 
@@ -64,37 +121,77 @@ async fn yixing_xus_ego_graph_has_28_collaborators_and_yunhe_wang_is_the_widest_
 async fn the_ego_graph_follows_the_filters() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu?year=2020&cat=cs.CV")).await;
-    browser.wait_texts("[data-testid=count]", "6 works", |t| t.first().is_some_and(|t| t.starts_with("6 of 26"))).await;
+    browser
+        .goto(&server.url("/p/yixing-xu?year=2020&cat=cs.CV"))
+        .await;
+    browser
+        .wait_texts("[data-testid=count]", "6 works", |t| {
+            t.first().is_some_and(|t| t.starts_with("6 of 26"))
+        })
+        .await;
     laid_out(&browser, "ego-graph").await;
     let mut coauthors = BTreeSet::new();
-    for link in browser.find_all("[data-testid=work] [data-testid=authors] a").await {
+    for link in browser
+        .find_all("[data-testid=work] [data-testid=authors] a")
+        .await
+    {
         let href = link.attr("href").await.unwrap().unwrap_or_default();
         coauthors.insert(href.rsplit('/').next().unwrap_or_default().to_string());
     }
     coauthors.remove("yixing-xu");
-    let in_graph: BTreeSet<String> = node_people(&browser, "ego-graph").await.into_iter().filter(|p| p != "yixing-xu").collect();
+    let in_graph: BTreeSet<String> = node_people(&browser, "ego-graph")
+        .await
+        .into_iter()
+        .filter(|p| p != "yixing-xu")
+        .collect();
     assert!(!coauthors.is_empty());
-    assert_eq!(in_graph, coauthors, "the graph holds exactly the co-authors of the 6 works shown");
+    assert_eq!(
+        in_graph, coauthors,
+        "the graph holds exactly the co-authors of the 6 works shown"
+    );
     browser.finish().await;
 }
 
 #[tokio::test]
-async fn xiaotian_gao_has_the_squant_coauthors_and_xiaoyao_liang_states_collaborators_it_cannot_name() {
+async fn xiaotian_gao_has_the_squant_coauthors_and_xiaoyao_liang_states_collaborators_it_cannot_name(
+) {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     browser.goto(&server.url("/p/xiaotian-gao")).await;
     laid_out(&browser, "ego-graph").await;
     let people = node_people(&browser, "ego-graph").await;
-    assert_eq!(people.len(), 9, "Xiaotian Gao and the 8 other SQuant authors: {people:?}");
-    assert!(people.contains(&"yunxin-liu".to_string()) && people.contains(&"minyi-guo".to_string()));
+    assert_eq!(
+        people.len(),
+        9,
+        "Xiaotian Gao and the 8 other SQuant authors: {people:?}"
+    );
+    assert!(
+        people.contains(&"yunxin-liu".to_string()) && people.contains(&"minyi-guo".to_string())
+    );
 
     browser.goto(&server.url("/p/xiaoyao-liang")).await;
-    let stated = browser.wait_texts("[data-testid=collaborators-stated]", "the stated count", |t| !t.is_empty()).await;
-    assert!(stated[0].contains("states 4 close collaborators, but no source names any of them"), "{stated:?}");
+    let stated = browser
+        .wait_texts(
+            "[data-testid=collaborators-stated]",
+            "the stated count",
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert!(
+        stated[0].contains("states 4 close collaborators, but no source names any of them"),
+        "{stated:?}"
+    );
     browser.find("[data-testid=graph-empty]").await;
-    assert!(browser.find_all("svg[data-testid=ego-graph]").await.is_empty(), "no empty box is drawn");
-    browser.screenshot("profile-xiaoyao-liang", Page::Desktop).await;
+    assert!(
+        browser
+            .find_all("svg[data-testid=ego-graph]")
+            .await
+            .is_empty(),
+        "no empty box is drawn"
+    );
+    browser
+        .screenshot("profile-xiaoyao-liang", Page::Desktop)
+        .await;
     browser.finish().await;
 }
 
@@ -110,10 +207,21 @@ async fn the_whole_network_draws_everyone_and_the_find_box_focuses_a_person() {
 
     browser.type_into("[data-testid=find]", "yunhe").await;
     browser.click("[data-testid=find-result]").await;
-    browser.find("svg[data-testid=network-graph] [data-person=yunhe-wang].active").await;
-    let focused = browser.client().execute("return document.activeElement.getAttribute('data-person')", vec![]).await.unwrap();
+    browser
+        .find("svg[data-testid=network-graph] [data-person=yunhe-wang].active")
+        .await;
+    let focused = browser
+        .client()
+        .execute(
+            "return document.activeElement.getAttribute('data-person')",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert_eq!(focused, "yunhe-wang");
-    browser.screenshot("network-find-yunhe-wang", Page::Desktop).await;
+    browser
+        .screenshot("network-find-yunhe-wang", Page::Desktop)
+        .await;
     browser.finish().await;
 }
 
@@ -137,10 +245,24 @@ async fn keyboard_only_tab_reaches_a_node_and_enter_opens_the_profile() {
         }
     }
     let person = person.expect("Tab reaches a collaborator's node");
-    let name = browser.client().execute("return document.activeElement.getAttribute('aria-label')", vec![]).await.unwrap();
-    assert!(name.as_str().is_some_and(|n| n.contains("joint work")), "the node has an accessible name: {name}");
+    let name = browser
+        .client()
+        .execute(
+            "return document.activeElement.getAttribute('aria-label')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        name.as_str().is_some_and(|n| n.contains("joint work")),
+        "the node has an accessible name: {name}"
+    );
     browser.press(ENTER).await;
-    browser.wait_url("the profile opened by Enter", |u| u.ends_with(&format!("/p/{person}"))).await;
+    browser
+        .wait_url("the profile opened by Enter", |u| {
+            u.ends_with(&format!("/p/{person}"))
+        })
+        .await;
     browser.finish().await;
 }
 
@@ -150,9 +272,15 @@ async fn axe_core_finds_no_violations() {
     let browser = Browser::start().await;
     for (path, ready) in [
         ("/", "[data-testid=profile-card]"),
-        ("/p/yixing-xu?year=2020", "svg[data-testid=ego-graph][data-layout=done]"),
+        (
+            "/p/yixing-xu?year=2020",
+            "svg[data-testid=ego-graph][data-layout=done]",
+        ),
         ("/p/xiaoyao-liang", "[data-testid=collaborators-stated]"),
-        ("/w/squant-on-the-fly-data-free-quantization-via-diagonal", "[data-testid=work-page]"),
+        (
+            "/w/squant-on-the-fly-data-free-quantization-via-diagonal",
+            "[data-testid=work-page]",
+        ),
         ("/graph", "svg[data-testid=network-graph]"),
         ("/p/nobody", "[data-testid=not-found]"),
     ] {
@@ -161,7 +289,10 @@ async fn axe_core_finds_no_violations() {
             browser.goto(&server.url(path)).await;
             browser.find(ready).await;
             let violations = browser.accessibility_violations().await;
-            assert!(violations.is_empty(), "{path} (dark: {dark}): {violations:#?}");
+            assert!(
+                violations.is_empty(),
+                "{path} (dark: {dark}): {violations:#?}"
+            );
         }
     }
     browser.close().await;
@@ -173,8 +304,16 @@ async fn a_large_network_is_painted_on_a_canvas_with_the_same_find_and_open() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     browser.goto(&server.url("/graph?render=canvas")).await;
-    browser.find("canvas[data-testid=network-graph][data-layout=done]").await;
-    assert!(browser.find_all("[data-testid=graph-node]").await.is_empty(), "no SVG element per node");
+    browser
+        .find("canvas[data-testid=network-graph][data-layout=done]")
+        .await;
+    assert!(
+        browser
+            .find_all("[data-testid=graph-node]")
+            .await
+            .is_empty(),
+        "no SVG element per node"
+    );
     let painted = browser
         .client()
         .execute(
@@ -185,15 +324,26 @@ async fn a_large_network_is_painted_on_a_canvas_with_the_same_find_and_open() {
         )
         .await
         .unwrap();
-    assert!(painted.as_u64().unwrap_or(0) > 10_000, "the canvas is painted: {painted}");
+    assert!(
+        painted.as_u64().unwrap_or(0) > 10_000,
+        "the canvas is painted: {painted}"
+    );
     browser.type_into("[data-testid=find]", "yunhe").await;
     browser.click("[data-testid=find-result]").await;
-    browser.find("canvas[data-testid=network-graph][data-highlighted=yunhe-wang]").await;
-    let focused = browser.client().execute("return document.activeElement.tagName", vec![]).await.unwrap();
+    browser
+        .find("canvas[data-testid=network-graph][data-highlighted=yunhe-wang]")
+        .await;
+    let focused = browser
+        .client()
+        .execute("return document.activeElement.tagName", vec![])
+        .await
+        .unwrap();
     assert_eq!(focused, "CANVAS");
     browser.screenshot("network-canvas", Page::Desktop).await;
     browser.press(ENTER).await;
-    browser.wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang")).await;
+    browser
+        .wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang"))
+        .await;
     browser.finish().await;
 }
 
@@ -228,7 +378,10 @@ async fn wheel_and_buttons_zoom_drag_pans_and_reset_restores_the_view_and_labels
         )
         .await
         .unwrap();
-    assert!(overlaps[0].as_u64().unwrap() >= 10, "most labels are shown: {overlaps}");
+    assert!(
+        overlaps[0].as_u64().unwrap() >= 10,
+        "most labels are shown: {overlaps}"
+    );
     assert_eq!(overlaps[1], 0, "visible labels overlap: {overlaps}");
 
     // Wheel up zooms in around the pointer.
@@ -246,7 +399,13 @@ async fn wheel_and_buttons_zoom_drag_pans_and_reset_restores_the_view_and_labels
 
     // Dragging the background pans.
     let x_of = "return +document.querySelector('[data-testid=ego-graph] [data-person=yunhe-wang] circle').getAttribute('cx')";
-    let x0 = browser.client().execute(x_of, vec![]).await.unwrap().as_f64().unwrap();
+    let x0 = browser
+        .client()
+        .execute(x_of, vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
     browser
         .client()
         .execute(
@@ -257,18 +416,29 @@ async fn wheel_and_buttons_zoom_drag_pans_and_reset_restores_the_view_and_labels
         )
         .await
         .unwrap();
-    let x1 = browser.client().execute(x_of, vec![]).await.unwrap().as_f64().unwrap();
+    let x1 = browser
+        .client()
+        .execute(x_of, vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
     assert!(x1 > x0 + 20.0, "drag pans right: {x0} → {x1}");
 
     browser.click("[data-testid=graph-reset]").await;
     let reset = radius_of(&browser, "yunhe-wang").await;
-    assert!((reset - before).abs() < 0.01, "reset restores the view: {before} vs {reset}");
+    assert!(
+        (reset - before).abs() < 0.01,
+        "reset restores the view: {before} vs {reset}"
+    );
     browser.click("button[aria-label='Zoom in']").await;
     assert!(radius_of(&browser, "yunhe-wang").await > before);
 
     // Two hops live in the link like every other setting.
     browser.click("[data-testid=two-hops]").await;
-    browser.wait_url("hops=2 in the URL", |u| u.ends_with("/p/yixing-xu?hops=2")).await;
+    browser
+        .wait_url("hops=2 in the URL", |u| u.ends_with("/p/yixing-xu?hops=2"))
+        .await;
     laid_out(&browser, "ego-graph").await;
     assert!(node_people(&browser, "ego-graph").await.len() >= 29);
     browser.finish().await;

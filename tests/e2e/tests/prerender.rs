@@ -5,18 +5,24 @@
 
 use std::path::Path;
 
-use peerscope_e2e::{dist_dir, subpath_site_dir, xss_dist_dir, Browser, Page, Scripts, StaticServer};
+use peerscope_e2e::{
+    dist_dir, subpath_site_dir, xss_dist_dir, Browser, Page, Scripts, StaticServer,
+};
 use serde_json::Value;
 
 const SQUANT: &str = "squant-on-the-fly-data-free-quantization-via-diagonal";
 
 /// The address the release builds were made for (scripts/build.sh's default).
 fn site_url() -> String {
-    std::env::var("PEERSCOPE_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into()).trim_end_matches('/').to_string()
+    std::env::var("PEERSCOPE_SITE_URL")
+        .unwrap_or_else(|_| "http://127.0.0.1:8080".into())
+        .trim_end_matches('/')
+        .to_string()
 }
 
 fn page(dist: &Path, file: &str) -> String {
-    std::fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e} (scripts/test.sh builds the sites)"))
+    std::fs::read_to_string(dist.join(file))
+        .unwrap_or_else(|e| panic!("{file}: {e} (scripts/test.sh builds the sites)"))
 }
 
 /// The start tags named `tag` in `html`, each as its attributes (values unescaped).
@@ -36,7 +42,12 @@ fn attributes(mut text: &str) -> Vec<(String, String)> {
         let name = text[..eq].trim().trim_end_matches('/').to_string();
         let rest = &text[eq + 2..];
         let close = rest.find('"').unwrap_or(rest.len());
-        let value = rest[..close].replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&");
+        let value = rest[..close]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
         out.push((name, value));
         text = rest.get(close + 1..).unwrap_or("");
     }
@@ -63,7 +74,11 @@ fn one(html: &str, key: &str) -> String {
 }
 
 fn canonical(html: &str) -> Vec<String> {
-    tags(html, "link").iter().filter(|t| attr(t, "rel") == Some("canonical")).filter_map(|t| attr(t, "href").map(str::to_string)).collect()
+    tags(html, "link")
+        .iter()
+        .filter(|t| attr(t, "rel") == Some("canonical"))
+        .filter_map(|t| attr(t, "href").map(str::to_string))
+        .collect()
 }
 
 fn title(html: &str) -> String {
@@ -77,7 +92,8 @@ fn json_ld(html: &str) -> Vec<Value> {
     html.match_indices(open)
         .map(|(at, _)| {
             let body = &html[at + open.len()..];
-            serde_json::from_str(&body[..body.find("</script>").expect("a closed script")]).expect("valid JSON-LD")
+            serde_json::from_str(&body[..body.find("</script>").expect("a closed script")])
+                .expect("valid JSON-LD")
         })
         .collect()
 }
@@ -88,7 +104,11 @@ async fn layout_shift(browser: &Browser) -> f64 {
         new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })\
           .observe({ type: 'layout-shift', buffered: true });\
         setTimeout(() => done(total), 1000);";
-    let value = browser.client().execute_async(script, vec![]).await.expect("measure layout shift");
+    let value = browser
+        .client()
+        .execute_async(script, vec![])
+        .await
+        .expect("measure layout shift");
     value.as_f64().expect("a number")
 }
 
@@ -97,27 +117,62 @@ async fn with_javascript_off_yixing_xus_page_shows_his_name_figures_and_26_works
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start_with(Scripts::Off).await;
     browser.goto(&server.url("/p/yixing-xu")).await;
-    assert_eq!(browser.texts("[data-testid=person-name]").await, ["Yixing Xu"]);
+    assert_eq!(
+        browser.texts("[data-testid=person-name]").await,
+        ["Yixing Xu"]
+    );
     let figures = browser.texts("[data-testid=stated-figures] .figure").await;
     for expected in ["h-index\n30", "Citations\n4,549", "Papers\n26"] {
-        assert!(figures.iter().any(|f| f == expected), "{expected:?} in {figures:?}");
+        assert!(
+            figures.iter().any(|f| f == expected),
+            "{expected:?} in {figures:?}"
+        );
     }
     assert_eq!(browser.find_all("[data-testid=work]").await.len(), 26);
-    assert_eq!(browser.texts("[data-testid=count]").await, ["26 of 26 works"]);
-    assert_eq!(browser.find_all("[data-testid=collaborator]").await.len(), 28, "the collaborator table reads without the graph");
-    let ran = browser.client().execute("return document.documentElement.dataset.app || null", vec![]).await;
+    assert_eq!(
+        browser.texts("[data-testid=count]").await,
+        ["26 of 26 works"]
+    );
+    assert_eq!(
+        browser.find_all("[data-testid=collaborator]").await.len(),
+        28,
+        "the collaborator table reads without the graph"
+    );
+    let ran = browser
+        .client()
+        .execute(
+            "return document.documentElement.dataset.app || null",
+            vec![],
+        )
+        .await;
     // With scripts blocked even WebDriver's script may be refused; either way the app did not run.
     assert!(ran.map_or(true, |v| v.is_null()), "the app did not run");
-    browser.screenshot("no-javascript-profile", Page::Desktop).await;
-    browser.screenshot("no-javascript-profile", Page::Mobile).await;
+    browser
+        .screenshot("no-javascript-profile", Page::Desktop)
+        .await;
+    browser
+        .screenshot("no-javascript-profile", Page::Mobile)
+        .await;
 
     browser.goto(&server.url(&format!("/w/{SQUANT}"))).await;
     assert!(browser.texts("[data-testid=work-title]").await[0].starts_with("SQuant"));
     browser.goto(&server.url("/")).await;
-    assert_eq!(browser.find_all("[data-testid=profile-card]").await.len(), 3);
+    assert_eq!(
+        browser.find_all("[data-testid=profile-card]").await.len(),
+        3
+    );
     browser.goto(&server.url("/graph")).await;
-    assert_eq!(browser.find_all("svg[data-testid=network-graph] [data-testid=graph-node]").await.len(), 39, "the network is drawn at build time");
-    browser.screenshot("no-javascript-network", Page::Desktop).await;
+    assert_eq!(
+        browser
+            .find_all("svg[data-testid=network-graph] [data-testid=graph-node]")
+            .await
+            .len(),
+        39,
+        "the network is drawn at build time"
+    );
+    browser
+        .screenshot("no-javascript-network", Page::Desktop)
+        .await;
     browser.finish().await;
 }
 
@@ -127,7 +182,10 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
     let browser = Browser::start().await;
     for (path, settled) in [
         ("/", "[data-testid=profile-card]"),
-        ("/p/yixing-xu", "svg[data-testid=ego-graph][data-layout=done]"),
+        (
+            "/p/yixing-xu",
+            "svg[data-testid=ego-graph][data-layout=done]",
+        ),
         (&format!("/w/{SQUANT}") as &str, "[data-testid=work-page]"),
     ] {
         browser.goto(&server.url(path)).await;
@@ -135,16 +193,29 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
         let shift = layout_shift(&browser).await;
         assert_eq!(shift, 0.0, "layout shift on {path}");
         let logged = browser.console_warnings_and_errors().await;
-        assert!(logged.is_empty(), "{path} hydrated without a warning: {logged:#?}");
+        assert!(
+            logged.is_empty(),
+            "{path} hydrated without a warning: {logged:#?}"
+        );
     }
 
     browser.goto(&server.url("/p/yixing-xu")).await;
-    browser.click("[data-testid=year-bar][data-year='2020']").await;
-    browser.wait_texts("[data-testid=count]", "8 works", |t| t.first().is_some_and(|t| t.starts_with("8 of 26 works"))).await;
+    browser
+        .click("[data-testid=year-bar][data-year='2020']")
+        .await;
+    browser
+        .wait_texts("[data-testid=count]", "8 works", |t| {
+            t.first().is_some_and(|t| t.starts_with("8 of 26 works"))
+        })
+        .await;
     assert_eq!(browser.path_and_query().await, "/p/yixing-xu?year=2020");
     browser.goto(&server.url("/")).await;
     browser.type_into("[data-testid=search]", "squant").await;
-    browser.wait_texts("[data-testid=result-work]", "SQuant", |t| t.iter().any(|w| w.starts_with("SQuant"))).await;
+    browser
+        .wait_texts("[data-testid=result-work]", "SQuant", |t| {
+            t.iter().any(|w| w.starts_with("SQuant"))
+        })
+        .await;
     browser.finish().await;
 }
 
@@ -154,17 +225,30 @@ fn a_profile_carries_its_title_description_cards_and_person_json_ld() {
     let url = format!("{}/p/yixing-xu", site_url());
     assert_eq!(title(&html), "Yixing Xu · peerscope");
     let description = one(&html, "description");
-    assert!(description.starts_with("Yixing Xu: 26 works") && description.contains("h-index 30, 4,549 citations"), "{description}");
+    assert!(
+        description.starts_with("Yixing Xu: 26 works")
+            && description.contains("h-index 30, 4,549 citations"),
+        "{description}"
+    );
     assert_eq!(canonical(&html), [url.clone()]);
     assert_eq!(one(&html, "og:type"), "profile");
     assert_eq!(one(&html, "og:title"), "Yixing Xu");
     assert_eq!(one(&html, "og:url"), url);
     assert_eq!(one(&html, "og:description"), description);
-    assert_eq!(one(&html, "og:image"), format!("{}/share/p/yixing-xu.png", site_url()));
-    assert_eq!((one(&html, "og:image:width"), one(&html, "og:image:height")), ("1200".into(), "630".into()));
+    assert_eq!(
+        one(&html, "og:image"),
+        format!("{}/share/p/yixing-xu.png", site_url())
+    );
+    assert_eq!(
+        (one(&html, "og:image:width"), one(&html, "og:image:height")),
+        ("1200".into(), "630".into())
+    );
     assert_eq!(one(&html, "twitter:card"), "summary_large_image");
     assert_eq!(one(&html, "twitter:image"), one(&html, "og:image"));
-    assert!(meta(&html, "citation_title").is_empty(), "citation tags are for works");
+    assert!(
+        meta(&html, "citation_title").is_empty(),
+        "citation tags are for works"
+    );
     let ld = json_ld(&html);
     assert_eq!(ld.len(), 1);
     assert_eq!(ld[0]["@context"], "https://schema.org");
@@ -172,21 +256,42 @@ fn a_profile_carries_its_title_description_cards_and_person_json_ld() {
     assert_eq!(ld[0]["name"], "Yixing Xu");
     assert_eq!(ld[0]["url"], url.as_str());
     assert_eq!(ld[0]["knowsAbout"], serde_json::json!(["Computer Vision"]));
-    assert!(ld[0].get("description").is_none(), "his page states no tagline, so none is given");
+    assert!(
+        ld[0].get("description").is_none(),
+        "his page states no tagline, so none is given"
+    );
 }
 
 #[test]
 fn squants_page_carries_highwire_citation_tags_with_every_author() {
     let html = page(&dist_dir(), &format!("w/{SQUANT}/index.html"));
-    assert_eq!(one(&html, "citation_title"), "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation");
+    assert_eq!(
+        one(&html, "citation_title"),
+        "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation"
+    );
     assert_eq!(
         meta(&html, "citation_author"),
-        ["Chen Zhang", "Cong Guo", "Fan Yang", "Jingwen Leng", "Minyi Guo", "Xiaotian Gao", "Yuhao Zhu", "Yunxin Liu", "Yuxian Qiu"]
+        [
+            "Chen Zhang",
+            "Cong Guo",
+            "Fan Yang",
+            "Jingwen Leng",
+            "Minyi Guo",
+            "Xiaotian Gao",
+            "Yuhao Zhu",
+            "Yunxin Liu",
+            "Yuxian Qiu"
+        ]
     );
     assert_eq!(one(&html, "citation_publication_date"), "2022/02/16");
     // The sources give neither an arXiv id nor a PDF address: none is invented.
-    assert!(meta(&html, "citation_arxiv_id").is_empty() && meta(&html, "citation_pdf_url").is_empty());
-    assert_eq!(title(&html), "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation · peerscope");
+    assert!(
+        meta(&html, "citation_arxiv_id").is_empty() && meta(&html, "citation_pdf_url").is_empty()
+    );
+    assert_eq!(
+        title(&html),
+        "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation · peerscope"
+    );
     assert_eq!(one(&html, "og:type"), "article");
     assert_eq!(canonical(&html), [format!("{}/w/{SQUANT}", site_url())]);
     assert!(one(&html, "description").starts_with("Quantization of deep neural networks"));
@@ -197,46 +302,100 @@ fn squants_page_carries_highwire_citation_tags_with_every_author() {
 fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex() {
     let dist = dist_dir();
     let sitemap = page(&dist, "sitemap.xml");
-    let locs: Vec<&str> = sitemap.split("<loc>").skip(1).map(|s| &s[..s.find("</loc>").unwrap()]).collect();
-    assert_eq!(locs.len(), 1 + 39 + 33 + 1, "home, 39 people, 33 works, the network");
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+        .collect();
+    assert_eq!(
+        locs.len(),
+        1 + 39 + 33 + 1,
+        "home, 39 people, 33 works, the network"
+    );
     let base = site_url();
     for loc in &locs {
-        let path = loc.strip_prefix(&base).unwrap_or_else(|| panic!("{loc} is under {base}"));
-        let file = format!("{}index.html", path.trim_start_matches('/').to_string() + if path == "/" { "" } else { "/" });
+        let path = loc
+            .strip_prefix(&base)
+            .unwrap_or_else(|| panic!("{loc} is under {base}"));
+        let file = format!(
+            "{}index.html",
+            path.trim_start_matches('/').to_string() + if path == "/" { "" } else { "/" }
+        );
         let html = page(&dist, &file);
         assert_eq!(canonical(&html), [loc.to_string()], "{file}");
-        assert!(html.contains(&format!("data-route=\"{path}\"")), "{file} names its route");
-        assert!(!title(&html).is_empty() && !one(&html, "description").is_empty(), "{file}");
-        assert!(dist.join(format!("share{}.png", if path == "/" { "/home" } else { path })).is_file(), "{file}'s share image");
+        assert!(
+            html.contains(&format!("data-route=\"{path}\"")),
+            "{file} names its route"
+        );
+        assert!(
+            !title(&html).is_empty() && !one(&html, "description").is_empty(),
+            "{file}"
+        );
+        assert!(
+            dist.join(format!(
+                "share{}.png",
+                if path == "/" { "/home" } else { path }
+            ))
+            .is_file(),
+            "{file}'s share image"
+        );
     }
     let robots = page(&dist, "robots.txt");
-    assert!(robots.contains(&format!("Sitemap: {base}/sitemap.xml")), "{robots}");
+    assert!(
+        robots.contains(&format!("Sitemap: {base}/sitemap.xml")),
+        "{robots}"
+    );
     let not_found = page(&dist, "404.html");
     assert_eq!(one(&not_found, "robots"), "noindex");
-    assert!(canonical(&not_found).is_empty(), "one 404.html answers every unknown address");
+    assert!(
+        canonical(&not_found).is_empty(),
+        "one 404.html answers every unknown address"
+    );
     assert!(not_found.contains("Nothing here"));
 
-    let manifest: Value = serde_json::from_str(&page(&dist, "manifest.webmanifest")).expect("the manifest is JSON");
+    let manifest: Value =
+        serde_json::from_str(&page(&dist, "manifest.webmanifest")).expect("the manifest is JSON");
     assert_eq!(manifest["start_url"], "/");
     for icon in manifest["icons"].as_array().expect("icons") {
-        assert!(dist.join(icon["src"].as_str().unwrap().trim_start_matches('/')).is_file(), "{icon}");
+        assert!(
+            dist.join(icon["src"].as_str().unwrap().trim_start_matches('/'))
+                .is_file(),
+            "{icon}"
+        );
     }
     let home = page(&dist, "index.html");
-    assert!(tags(&home, "link").iter().any(|t| attr(t, "rel") == Some("manifest")));
-    assert!(tags(&home, "link").iter().any(|t| attr(t, "rel") == Some("icon")), "trunk's favicon link stays");
+    assert!(tags(&home, "link")
+        .iter()
+        .any(|t| attr(t, "rel") == Some("manifest")));
+    assert!(
+        tags(&home, "link")
+            .iter()
+            .any(|t| attr(t, "rel") == Some("icon")),
+        "trunk's favicon link stays"
+    );
 }
 
 #[test]
 fn under_a_sub_path_every_address_carries_the_base() {
     let dist = subpath_site_dir().join("peerscope");
     let html = page(&dist, "p/yixing-xu/index.html");
-    assert_eq!(canonical(&html), [format!("{}/peerscope/p/yixing-xu", site_url())]);
-    assert_eq!(one(&html, "og:image"), format!("{}/peerscope/share/p/yixing-xu.png", site_url()));
+    assert_eq!(
+        canonical(&html),
+        [format!("{}/peerscope/p/yixing-xu", site_url())]
+    );
+    assert_eq!(
+        one(&html, "og:image"),
+        format!("{}/peerscope/share/p/yixing-xu.png", site_url())
+    );
     assert!(dist.join("share/p/yixing-xu.png").is_file());
-    assert!(tags(&html, "link").iter().any(|t| attr(t, "rel") == Some("manifest") && attr(t, "href") == Some("/peerscope/manifest.webmanifest")));
+    assert!(tags(&html, "link")
+        .iter()
+        .any(|t| attr(t, "rel") == Some("manifest")
+            && attr(t, "href") == Some("/peerscope/manifest.webmanifest")));
     let manifest: Value = serde_json::from_str(&page(&dist, "manifest.webmanifest")).unwrap();
     assert_eq!(manifest["start_url"], "/peerscope/");
-    assert!(page(&dist, "sitemap.xml").contains(&format!("<loc>{}/peerscope/w/{SQUANT}</loc>", site_url())));
+    assert!(page(&dist, "sitemap.xml")
+        .contains(&format!("<loc>{}/peerscope/w/{SQUANT}</loc>", site_url())));
 }
 
 #[test]
@@ -245,25 +404,55 @@ fn hostile_seed_text_cannot_break_out_of_the_head() {
     let sitemap = page(&dist, "sitemap.xml");
     let base = site_url();
     let mut checked = 0;
-    for loc in sitemap.split("<loc>").skip(1).map(|s| &s[..s.find("</loc>").unwrap()]) {
+    for loc in sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+    {
         let path = loc.strip_prefix(&base).unwrap().trim_matches('/');
-        let html = page(&dist, &if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") });
+        let html = page(
+            &dist,
+            &if path.is_empty() {
+                "index.html".to_string()
+            } else {
+                format!("{path}/index.html")
+            },
+        );
         // trunk's loader, and JSON-LD on profiles: no other script, and nothing closes them early.
         let scripts = html.matches("<script").count();
         let expected = if path.starts_with("p/") { 2 } else { 1 };
         assert_eq!(scripts, expected, "{path}: {html}");
         assert_eq!(html.matches("</script>").count(), expected, "{path}");
-        assert!(!html.contains("<img src=x") && !html.contains("<b onmouseover"), "{path}: seed markup stays text");
+        assert!(
+            !html.contains("<img src=x") && !html.contains("<b onmouseover"),
+            "{path}: seed markup stays text"
+        );
         assert!(!title(&html).contains('<'), "{path}: the title is escaped");
         for ld in json_ld(&html) {
             assert_eq!(ld["@type"], "Person", "{path}");
         }
         checked += 1;
     }
-    assert!(checked >= 3, "the hostile seeds give a profile, its works and their authors");
-    let eve = std::fs::read_dir(dist.join("p")).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name().into_string().unwrap()).find(|n| n.starts_with("eve"));
-    let eve = page(&dist, &format!("p/{}/index.html", eve.expect("Eve has a page")));
-    assert!(json_ld(&eve)[0]["name"].as_str().unwrap().contains("<b onmouseover"), "the name is kept, as text");
+    assert!(
+        checked >= 3,
+        "the hostile seeds give a profile, its works and their authors"
+    );
+    let eve = std::fs::read_dir(dist.join("p"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().into_string().unwrap())
+        .find(|n| n.starts_with("eve"));
+    let eve = page(
+        &dist,
+        &format!("p/{}/index.html", eve.expect("Eve has a page")),
+    );
+    assert!(
+        json_ld(&eve)[0]["name"]
+            .as_str()
+            .unwrap()
+            .contains("<b onmouseover"),
+        "the name is kept, as text"
+    );
 }
 
 #[tokio::test]
@@ -278,10 +467,18 @@ async fn a_profiles_share_image_is_a_1200_by_630_png() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start_with(Scripts::Off).await;
     browser.open(&server.url("/share/p/yixing-xu.png")).await;
-    let shown = browser.client().execute("return [document.images[0].naturalWidth, document.images[0].naturalHeight]", vec![]).await;
+    let shown = browser
+        .client()
+        .execute(
+            "return [document.images[0].naturalWidth, document.images[0].naturalHeight]",
+            vec![],
+        )
+        .await;
     if let Ok(shown) = shown {
         assert_eq!(shown, serde_json::json!([1200, 630]));
     }
-    browser.screenshot("share-image-yixing-xu", Page::Desktop).await;
+    browser
+        .screenshot("share-image-yixing-xu", Page::Desktop)
+        .await;
     browser.finish().await;
 }

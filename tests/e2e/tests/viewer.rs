@@ -6,21 +6,33 @@ use peerscope_e2e::{dist_dir, subpath_site_dir, xss_dist_dir, Browser, Page, Sta
 const COUNT: &str = "[data-testid=count]";
 
 async fn count_is(browser: &Browser, expected: &str) {
-    browser.wait_texts(COUNT, expected, |t| t.first().is_some_and(|t| t.starts_with(expected))).await;
+    browser
+        .wait_texts(COUNT, expected, |t| {
+            t.first().is_some_and(|t| t.starts_with(expected))
+        })
+        .await;
 }
 
 async fn facet_counts(browser: &Browser) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for facet in browser.find_all("[data-testid=facet]").await {
         let code = facet.attr("data-code").await.unwrap().unwrap_or_default();
-        let count = facet.find(fantoccini::Locator::Css("[data-testid=facet-count]")).await.unwrap().text().await.unwrap();
+        let count = facet
+            .find(fantoccini::Locator::Css("[data-testid=facet-count]"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         out.push((code, count));
     }
     out
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 #[tokio::test]
@@ -28,20 +40,38 @@ async fn home_lists_the_profiled_first_and_search_ignores_case_and_accents() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     browser.goto(&server.url("/")).await;
-    let cards = browser.wait_texts("[data-testid=profile-card] h3", "three cards", |t| t.len() == 3).await;
+    let cards = browser
+        .wait_texts("[data-testid=profile-card] h3", "three cards", |t| {
+            t.len() == 3
+        })
+        .await;
     assert_eq!(cards, ["Xiaotian Gao", "Xiaoyao Liang", "Yixing Xu"]);
     let everyone = browser.texts("[data-testid=person-row]").await;
     assert_eq!(everyone.len(), 39, "everyone named is listed");
 
     browser.type_into("[data-testid=search]", "squant").await;
-    let works = browser.wait_texts("[data-testid=result-work]", "SQuant", |t| !t.is_empty()).await;
-    assert!(works[0].starts_with("SQuant: On-the-Fly Data-Free Quantization"), "{works:?}");
+    let works = browser
+        .wait_texts("[data-testid=result-work]", "SQuant", |t| !t.is_empty())
+        .await;
+    assert!(
+        works[0].starts_with("SQuant: On-the-Fly Data-Free Quantization"),
+        "{works:?}"
+    );
     browser.screenshot("home-search", Page::Desktop).await;
 
     // `tyr` finds `Týr-the-Pruner`: accents are ignored.
-    browser.find("[data-testid=search]").await.clear().await.unwrap();
-    browser.type_into("[data-testid=search]", "TYR the pruner").await;
-    let works = browser.wait_texts("[data-testid=result-work]", "Týr", |t| !t.is_empty()).await;
+    browser
+        .find("[data-testid=search]")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser
+        .type_into("[data-testid=search]", "TYR the pruner")
+        .await;
+    let works = browser
+        .wait_texts("[data-testid=result-work]", "Týr", |t| !t.is_empty())
+        .await;
     assert!(works[0].starts_with("Týr-the-Pruner"), "{works:?}");
     browser.finish().await;
 }
@@ -53,27 +83,59 @@ async fn filters_by_year_and_category_live_in_the_url_and_back_undoes_them() {
     browser.goto(&server.url("/p/yixing-xu")).await;
     count_is(&browser, "26 of 26 works").await;
     assert_eq!(browser.find_all("[data-testid=work]").await.len(), 26);
-    let inferred = browser.find("[data-testid=year-bar][data-year='2026']").await;
-    assert_eq!(inferred.attr("aria-label").await.unwrap().as_deref(), Some("2026: 2 works (2 with the year inferred)"));
+    let inferred = browser
+        .find("[data-testid=year-bar][data-year='2026']")
+        .await;
+    assert_eq!(
+        inferred.attr("aria-label").await.unwrap().as_deref(),
+        Some("2026: 2 works (2 with the year inferred)")
+    );
 
-    browser.click("[data-testid=year-bar][data-year='2020']").await;
+    browser
+        .click("[data-testid=year-bar][data-year='2020']")
+        .await;
     count_is(&browser, "8 of 26 works").await;
     assert_eq!(browser.path_and_query().await, "/p/yixing-xu?year=2020");
-    assert_eq!(facet_counts(&browser).await, pairs(&[("cs.CL", "0"), ("cs.CV", "6"), ("cs.LG", "2"), ("cs.RO", "0")]));
+    assert_eq!(
+        facet_counts(&browser).await,
+        pairs(&[
+            ("cs.CL", "0"),
+            ("cs.CV", "6"),
+            ("cs.LG", "2"),
+            ("cs.RO", "0")
+        ])
+    );
 
-    browser.click("[data-testid=facet][data-code='cs.CV'] input").await;
+    browser
+        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .await;
     count_is(&browser, "6 of 26 works").await;
-    assert_eq!(browser.path_and_query().await, "/p/yixing-xu?year=2020&cat=cs.CV");
+    assert_eq!(
+        browser.path_and_query().await,
+        "/p/yixing-xu?year=2020&cat=cs.CV"
+    );
     assert_eq!(browser.find_all("[data-testid=work]").await.len(), 6);
     // The year bars count under the category filter: 2020 holds the 6 vision works.
-    let bar = browser.find("[data-testid=year-bar][data-year='2020']").await;
-    assert_eq!(bar.attr("aria-label").await.unwrap().as_deref(), Some("2020: 6 works"));
-    assert_eq!(bar.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    let bar = browser
+        .find("[data-testid=year-bar][data-year='2020']")
+        .await;
+    assert_eq!(
+        bar.attr("aria-label").await.unwrap().as_deref(),
+        Some("2020: 6 works")
+    );
+    assert_eq!(
+        bar.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
     browser.screenshot("profile-filtered", Page::Desktop).await;
     browser.screenshot("profile-filtered", Page::Mobile).await;
     browser.prefer_dark(true).await;
-    browser.screenshot("profile-filtered-dark", Page::Desktop).await;
-    browser.screenshot("profile-filtered-dark", Page::Mobile).await;
+    browser
+        .screenshot("profile-filtered-dark", Page::Desktop)
+        .await;
+    browser
+        .screenshot("profile-filtered-dark", Page::Mobile)
+        .await;
     browser.prefer_dark(false).await;
 
     browser.back().await;
@@ -94,12 +156,20 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
     let browser = Browser::start().await;
     browser.goto(&server.url("/p/yixing-xu")).await;
     count_is(&browser, "26 of 26 works").await;
-    browser.click("[data-testid=year-bar][data-year='2020']").await;
+    browser
+        .click("[data-testid=year-bar][data-year='2020']")
+        .await;
     count_is(&browser, "8 of 26 works").await;
-    browser.click("[data-testid=facet][data-code='cs.CV'] input").await;
+    browser
+        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .await;
     count_is(&browser, "6 of 26 works").await;
     browser.click("[data-testid=copy-link]").await;
-    let copied = browser.wait_texts("[data-testid=copy-link-text]", "the copied link", |t| !t.is_empty()).await;
+    let copied = browser
+        .wait_texts("[data-testid=copy-link-text]", "the copied link", |t| {
+            !t.is_empty()
+        })
+        .await;
     let link = copied[0].trim().to_string();
     assert_eq!(link, server.url("/p/yixing-xu?year=2020&cat=cs.CV"));
     let titles = browser.texts("[data-testid=work] h3").await;
@@ -109,10 +179,18 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
     fresh.goto(&link).await;
     count_is(&fresh, "6 of 26 works").await;
     assert_eq!(fresh.texts("[data-testid=work] h3").await, titles);
-    let checked = fresh.find("[data-testid=facet][data-code='cs.CV'] input").await;
-    assert_eq!(checked.prop("checked").await.unwrap().as_deref(), Some("true"));
+    let checked = fresh
+        .find("[data-testid=facet][data-code='cs.CV'] input")
+        .await;
+    assert_eq!(
+        checked.prop("checked").await.unwrap().as_deref(),
+        Some("true")
+    );
     let bar = fresh.find("[data-testid=year-bar][data-year='2020']").await;
-    assert_eq!(bar.attr("aria-pressed").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(
+        bar.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
     fresh.finish().await;
 }
 
@@ -120,19 +198,38 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
 async fn text_filter_sort_and_unfolded_abstracts_are_part_of_the_view() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu?q=binary&sort=oldest")).await;
+    browser
+        .goto(&server.url("/p/yixing-xu?q=binary&sort=oldest"))
+        .await;
     count_is(&browser, "6 of 26 works").await;
     let titles = browser.texts("[data-testid=work] h3").await;
-    assert!(titles[0].starts_with("Full-Stack Filters"), "oldest first: {titles:?}");
-    assert!(titles.last().unwrap().starts_with("Learnable Permutation"), "{titles:?}");
+    assert!(
+        titles[0].starts_with("Full-Stack Filters"),
+        "oldest first: {titles:?}"
+    );
+    assert!(
+        titles.last().unwrap().starts_with("Learnable Permutation"),
+        "{titles:?}"
+    );
 
-    browser.click("[data-testid=work][data-work^='bimlp'] [data-testid=toggle-abstract]").await;
-    browser.wait_url("the unfolded abstract in the URL", |u| u.contains("open=bimlp")).await;
-    let abstract_el = browser.find("[data-testid=work][data-work^='bimlp'] [data-testid=abstract]").await;
+    browser
+        .click("[data-testid=work][data-work^='bimlp'] [data-testid=toggle-abstract]")
+        .await;
+    browser
+        .wait_url("the unfolded abstract in the URL", |u| {
+            u.contains("open=bimlp")
+        })
+        .await;
+    let abstract_el = browser
+        .find("[data-testid=work][data-work^='bimlp'] [data-testid=abstract]")
+        .await;
     let class = abstract_el.attr("class").await.unwrap().unwrap_or_default();
     assert!(!class.contains("folded"), "{class}");
     let text = abstract_el.text().await.unwrap();
-    assert!(text.contains("kernel size 1×1") && !text.contains('\\') && !text.contains('$'), "{text}");
+    assert!(
+        text.contains("kernel size 1×1") && !text.contains('\\') && !text.contains('$'),
+        "{text}"
+    );
     browser.finish().await;
 }
 
@@ -140,10 +237,17 @@ async fn text_filter_sort_and_unfolded_abstracts_are_part_of_the_view() {
 async fn malformed_link_values_are_ignored_with_a_visible_notice() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu?year=abc&cat=%3Cscript%3Ealert(1)%3C/script%3E")).await;
+    browser
+        .goto(&server.url("/p/yixing-xu?year=abc&cat=%3Cscript%3Ealert(1)%3C/script%3E"))
+        .await;
     count_is(&browser, "26 of 26 works").await;
-    let notice = browser.wait_texts("[data-testid=notice]", "the notice", |t| !t.is_empty()).await;
-    assert!(notice[0].contains("year=abc") && notice[0].contains("cat=<script>alert(1)</script>"), "{notice:?}");
+    let notice = browser
+        .wait_texts("[data-testid=notice]", "the notice", |t| !t.is_empty())
+        .await;
+    assert!(
+        notice[0].contains("year=abc") && notice[0].contains("cat=<script>alert(1)</script>"),
+        "{notice:?}"
+    );
     browser.screenshot("profile-bad-link", Page::Desktop).await;
     browser.finish().await;
 }
@@ -152,7 +256,9 @@ async fn malformed_link_values_are_ignored_with_a_visible_notice() {
 async fn a_deep_link_with_filters_renders_from_a_plain_static_server() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu?year=2020&cat=cs.CV")).await;
+    browser
+        .goto(&server.url("/p/yixing-xu?year=2020&cat=cs.CV"))
+        .await;
     count_is(&browser, "6 of 26 works").await;
     // The server holds a page at that path: no fallback was needed.
     assert!(dist_dir().join("p/yixing-xu/index.html").is_file());
@@ -163,13 +269,26 @@ async fn a_deep_link_with_filters_renders_from_a_plain_static_server() {
 async fn the_build_under_a_sub_path_serves_deep_links_and_navigates_within_it() {
     let server = StaticServer::start(&subpath_site_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/peerscope/p/yixing-xu?year=2020")).await;
+    browser
+        .goto(&server.url("/peerscope/p/yixing-xu?year=2020"))
+        .await;
     count_is(&browser, "8 of 26 works").await;
-    browser.click("[data-testid=facet][data-code='cs.CV'] input").await;
+    browser
+        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .await;
     count_is(&browser, "6 of 26 works").await;
-    assert_eq!(browser.path_and_query().await, "/peerscope/p/yixing-xu?year=2020&cat=cs.CV");
+    assert_eq!(
+        browser.path_and_query().await,
+        "/peerscope/p/yixing-xu?year=2020&cat=cs.CV"
+    );
     browser.click("a.brand").await;
-    browser.wait_texts("[data-testid=profile-card] h3", "home under the sub-path", |t| t.len() == 3).await;
+    browser
+        .wait_texts(
+            "[data-testid=profile-card] h3",
+            "home under the sub-path",
+            |t| t.len() == 3,
+        )
+        .await;
     assert_eq!(browser.path_and_query().await, "/peerscope/");
     browser.finish().await;
 }
@@ -180,15 +299,33 @@ async fn clicking_an_author_opens_their_profile_and_an_unknown_id_is_not_found()
     let browser = Browser::start().await;
     browser.goto(&server.url("/p/yixing-xu")).await;
     count_is(&browser, "26 of 26 works").await;
-    browser.click("[data-testid=work] [data-testid=authors] a[href$='/p/yunhe-wang']").await;
-    browser.wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang")).await;
-    browser.wait_texts("[data-testid=person-name]", "Yunhe Wang", |t| t == ["Yunhe Wang"]).await;
-    browser.screenshot("profile-yunhe-wang", Page::Desktop).await;
+    browser
+        .click("[data-testid=work] [data-testid=authors] a[href$='/p/yunhe-wang']")
+        .await;
+    browser
+        .wait_url("Yunhe Wang's profile", |u| u.ends_with("/p/yunhe-wang"))
+        .await;
+    browser
+        .wait_texts("[data-testid=person-name]", "Yunhe Wang", |t| {
+            t == ["Yunhe Wang"]
+        })
+        .await;
+    browser
+        .screenshot("profile-yunhe-wang", Page::Desktop)
+        .await;
 
-    browser.goto(&server.url("/w/squant-on-the-fly-data-free-quantization-via-diagonal")).await;
-    let title = browser.wait_texts("[data-testid=work-title]", "SQuant's page", |t| !t.is_empty()).await;
+    browser
+        .goto(&server.url("/w/squant-on-the-fly-data-free-quantization-via-diagonal"))
+        .await;
+    let title = browser
+        .wait_texts("[data-testid=work-title]", "SQuant's page", |t| {
+            !t.is_empty()
+        })
+        .await;
     assert!(title[0].starts_with("SQuant"), "{title:?}");
-    let authors = browser.texts("[data-testid=work-page] [data-testid=authors] a").await;
+    let authors = browser
+        .texts("[data-testid=work-page] [data-testid=authors] a")
+        .await;
     assert_eq!(authors.len(), 9, "{authors:?}");
     browser.screenshot("work-squant", Page::Desktop).await;
     browser.screenshot("work-squant", Page::Mobile).await;
@@ -196,13 +333,26 @@ async fn clicking_an_author_opens_their_profile_and_an_unknown_id_is_not_found()
     browser.goto(&server.url("/p/yixing-xuu")).await;
     browser.find("[data-testid=not-found]").await;
     // The address is read once the app runs (one 404.html answers every unknown address).
-    let suggestions = browser.wait_texts("[data-testid=suggestions] a", "suggestions", |t| !t.is_empty()).await;
-    assert_eq!(suggestions.first().map(String::as_str), Some("Yixing Xu"), "{suggestions:?}");
+    let suggestions = browser
+        .wait_texts("[data-testid=suggestions] a", "suggestions", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert_eq!(
+        suggestions.first().map(String::as_str),
+        Some("Yixing Xu"),
+        "{suggestions:?}"
+    );
     browser.screenshot("not-found", Page::Desktop).await;
     browser.goto(&server.url("/no/such/page")).await;
     browser.find("[data-testid=not-found]").await;
     // A 404 from the server is expected here; the page itself logs nothing else.
-    let errors: Vec<String> = browser.console_errors().await.into_iter().filter(|e| !e.contains("404 (Not Found)")).collect();
+    let errors: Vec<String> = browser
+        .console_errors()
+        .await
+        .into_iter()
+        .filter(|e| !e.contains("404 (Not Found)"))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     browser.close().await;
 }
@@ -214,10 +364,18 @@ async fn hostile_seed_text_is_shown_as_text_and_runs_nothing() {
     browser.goto(&server.url("/p/mallory-tester")).await;
     count_is(&browser, "1 of 1 works").await;
     let title = browser.texts("[data-testid=work] h3").await;
-    assert!(title[0].contains("<script>alert(1)</script>") && title[0].contains("<img src=x"), "{title:?}");
+    assert!(
+        title[0].contains("<script>alert(1)</script>") && title[0].contains("<img src=x"),
+        "{title:?}"
+    );
     browser.click("[data-testid=toggle-abstract]").await;
-    let text = browser.wait_texts("[data-testid=abstract]", "the abstract", |t| !t.is_empty()).await;
-    assert!(text[0].contains("<script>window.__xss=3</script>"), "{text:?}");
+    let text = browser
+        .wait_texts("[data-testid=abstract]", "the abstract", |t| !t.is_empty())
+        .await;
+    assert!(
+        text[0].contains("<script>window.__xss=3</script>"),
+        "{text:?}"
+    );
     let injected = browser
         .client()
         .execute(

@@ -39,12 +39,21 @@ async fn main() {
     browser.run_on_every_page(PROBE).await;
 
     let mut rows = Vec::new();
-    for (label, path) in [("home, first render", "/"), ("profile (26 works), first render", "/p/yixing-xu")] {
+    for (label, path) in [
+        ("home, first render", "/"),
+        ("profile (26 works), first render", "/p/yixing-xu"),
+    ] {
         let mut times = Vec::new();
         for _ in 0..RUNS {
             browser.goto(&server.url(path)).await;
-            browser.find("[data-testid=profile-card],[data-testid=work]").await;
-            let t = browser.client().execute("return window.__firstRender", vec![]).await.expect("probe ran");
+            browser
+                .find("[data-testid=profile-card],[data-testid=work]")
+                .await;
+            let t = browser
+                .client()
+                .execute("return window.__firstRender", vec![])
+                .await
+                .expect("probe ran");
             times.push(t.as_f64().unwrap_or(f64::NAN));
         }
         rows.push((label, times));
@@ -53,15 +62,27 @@ async fn main() {
     for _ in 0..RUNS {
         browser.goto(&server.url("/p/yixing-xu")).await;
         browser.find("[data-testid=facet] input").await;
-        let t: Value = browser.client().execute_async(FILTER_CLICK, vec![]).await.expect("filter click");
+        let t: Value = browser
+            .client()
+            .execute_async(FILTER_CLICK, vec![])
+            .await
+            .expect("filter click");
         clicks.push(t.as_f64().unwrap_or(f64::NAN));
     }
     rows.push(("filter latency (category click → list updated)", clicks));
 
-    println!("{:<50} {:>10} {:>10} {:>10}", "measure (ms)", "median", "min", "max");
+    println!(
+        "{:<50} {:>10} {:>10} {:>10}",
+        "measure (ms)", "median", "min", "max"
+    );
     for (label, mut times) in rows {
         times.sort_by(f64::total_cmp);
-        println!("{label:<50} {:>10.1} {:>10.1} {:>10.1}", times[times.len() / 2], times[0], times[times.len() - 1]);
+        println!(
+            "{label:<50} {:>10.1} {:>10.1} {:>10.1}",
+            times[times.len() / 2],
+            times[0],
+            times[times.len() - 1]
+        );
     }
     browser.close().await;
 }

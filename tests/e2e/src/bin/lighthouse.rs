@@ -8,9 +8,17 @@ use std::process::{Command, ExitCode};
 use peerscope_e2e::{repo_root, StaticServer};
 use serde_json::Value;
 
-const PAGES: [&str; 3] = ["/", "/p/yixing-xu", "/w/squant-on-the-fly-data-free-quantization-via-diagonal"];
-const CATEGORIES: [(&str, &str); 4] =
-    [("performance", "Performance"), ("accessibility", "Accessibility"), ("best-practices", "Best practices"), ("seo", "SEO")];
+const PAGES: [&str; 3] = [
+    "/",
+    "/p/yixing-xu",
+    "/w/squant-on-the-fly-data-free-quantization-via-diagonal",
+];
+const CATEGORIES: [(&str, &str); 4] = [
+    ("performance", "Performance"),
+    ("accessibility", "Accessibility"),
+    ("best-practices", "Best practices"),
+    ("seo", "SEO"),
+];
 /// Headless, root-safe Chromium (the flags TOOLCHAIN notes give for this machine).
 const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage";
 
@@ -20,7 +28,11 @@ fn main() -> ExitCode {
         eprintln!("usage: lighthouse <dist> [path...]");
         return ExitCode::from(2);
     };
-    let paths: Vec<String> = if args.len() > 1 { args[1..].to_vec() } else { PAGES.iter().map(|p| p.to_string()).collect() };
+    let paths: Vec<String> = if args.len() > 1 {
+        args[1..].to_vec()
+    } else {
+        PAGES.iter().map(|p| p.to_string()).collect()
+    };
     let server = StaticServer::start(std::path::Path::new(dist));
     let reports = repo_root().join("target/lighthouse");
     std::fs::create_dir_all(&reports).expect("target/ is writable");
@@ -31,22 +43,39 @@ fn main() -> ExitCode {
         let url = server.url(path);
         let output = Command::new("lighthouse")
             .arg(&url)
-            .args(["--output=json", "--output-path=stdout", "--quiet", "--no-enable-error-reporting"])
+            .args([
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--no-enable-error-reporting",
+            ])
             .arg(format!("--chrome-flags={CHROME_FLAGS}"))
-            .env("CHROME_PATH", std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .env(
+                "CHROME_PATH",
+                std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            )
             .output();
         let output = match output {
             Ok(output) if output.status.success() => output,
             Ok(output) => {
-                eprintln!("lighthouse failed on {url}:\n{}", String::from_utf8_lossy(&output.stderr));
+                eprintln!(
+                    "lighthouse failed on {url}:\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
                 return ExitCode::FAILURE;
             }
             Err(e) => {
-                eprintln!("cannot run lighthouse ({e}); scripts/lighthouse.sh installs it into tools/");
+                eprintln!(
+                    "cannot run lighthouse ({e}); scripts/lighthouse.sh installs it into tools/"
+                );
                 return ExitCode::FAILURE;
             }
         };
-        let name = if path == "/" { "home".to_string() } else { path.trim_matches('/').replace('/', "-") };
+        let name = if path == "/" {
+            "home".to_string()
+        } else {
+            path.trim_matches('/').replace('/', "-")
+        };
         let _ = std::fs::write(reports.join(format!("{name}.json")), &output.stdout);
         let report: Value = match serde_json::from_slice(&output.stdout) {
             Ok(report) => report,
@@ -57,15 +86,29 @@ fn main() -> ExitCode {
         };
         let scores: Vec<String> = CATEGORIES
             .iter()
-            .map(|(id, _)| report["categories"][id]["score"].as_f64().map_or("n/a".into(), |s| format!("{:.0}", s * 100.0)))
+            .map(|(id, _)| {
+                report["categories"][id]["score"]
+                    .as_f64()
+                    .map_or("n/a".into(), |s| format!("{:.0}", s * 100.0))
+            })
             .collect();
         rows.push((path.clone(), scores));
-        failing.extend(not_passed(&report).into_iter().map(|line| format!("{path}: {line}")));
+        failing.extend(
+            not_passed(&report)
+                .into_iter()
+                .map(|line| format!("{path}: {line}")),
+        );
     }
 
-    println!("{:<64} {:>12} {:>14} {:>15} {:>5}", "page", CATEGORIES[0].1, CATEGORIES[1].1, CATEGORIES[2].1, CATEGORIES[3].1);
+    println!(
+        "{:<64} {:>12} {:>14} {:>15} {:>5}",
+        "page", CATEGORIES[0].1, CATEGORIES[1].1, CATEGORIES[2].1, CATEGORIES[3].1
+    );
     for (path, s) in &rows {
-        println!("{path:<64} {:>12} {:>14} {:>15} {:>5}", s[0], s[1], s[2], s[3]);
+        println!(
+            "{path:<64} {:>12} {:>14} {:>15} {:>5}",
+            s[0], s[1], s[2], s[3]
+        );
     }
     if !failing.is_empty() {
         println!("\naudits that count and did not pass:");
@@ -78,14 +121,25 @@ fn main() -> ExitCode {
 fn not_passed(report: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for (id, _) in CATEGORIES {
-        for audit_ref in report["categories"][id]["auditRefs"].as_array().into_iter().flatten() {
+        for audit_ref in report["categories"][id]["auditRefs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             if audit_ref["weight"].as_f64().unwrap_or(0.0) == 0.0 {
                 continue;
             }
             let audit = &report["audits"][audit_ref["id"].as_str().unwrap_or_default()];
             if let Some(score) = audit["score"].as_f64().filter(|s| *s < 1.0) {
-                let value = audit["displayValue"].as_str().map(|v| format!(" [{v}]")).unwrap_or_default();
-                out.push(format!("{id}/{} ({score:.2}): {}{value}", audit["id"].as_str().unwrap_or("?"), audit["title"].as_str().unwrap_or("?")));
+                let value = audit["displayValue"]
+                    .as_str()
+                    .map(|v| format!(" [{v}]"))
+                    .unwrap_or_default();
+                out.push(format!(
+                    "{id}/{} ({score:.2}): {}{value}",
+                    audit["id"].as_str().unwrap_or("?"),
+                    audit["title"].as_str().unwrap_or("?")
+                ));
             }
         }
     }
