@@ -100,7 +100,7 @@ pub fn draw(
         let profiled = node.class.contains("profiled") || node.class.contains("center");
         if active || profiled {
             ctx.set_stroke_style_str(if active { "#ff9e1b" } else { &owner });
-            ctx.set_line_width(if active { 3.0 } else { 2.0 } as f64 * unit as f64);
+            ctx.set_line_width(if active { 3.0 } else { 2.0 } * unit as f64);
             ctx.stroke();
         }
     }

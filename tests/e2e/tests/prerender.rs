@@ -230,7 +230,7 @@ fn a_profile_carries_its_title_description_cards_and_person_json_ld() {
             && description.contains("h-index 30, 4,549 citations"),
         "{description}"
     );
-    assert_eq!(canonical(&html), [url.clone()]);
+    assert_eq!(canonical(&html), std::slice::from_ref(&url));
     assert_eq!(one(&html, "og:type"), "profile");
     assert_eq!(one(&html, "og:title"), "Yixing Xu");
     assert_eq!(one(&html, "og:url"), url);
