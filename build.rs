@@ -41,6 +41,41 @@ fn main() {
     let network = serde_json::to_string(&network_layout(&compiled.corpus))
         .expect("the layout always serialises");
     fs::write(out.join("network.json"), network).expect("OUT_DIR is writable");
+    let egos = serde_json::to_string(&ego_layouts(&compiled.corpus))
+        .expect("the layouts always serialise");
+    fs::write(out.join("egos.json"), egos).expect("OUT_DIR is writable");
+}
+
+/// Lays out each person's collaborator graph over all their works (the view a profile opens
+/// with), so the pre-rendered page and the browser's first render draw the same finished
+/// picture; the browser lays out only the graphs that filters make. Keyed by person id, in
+/// node order of `corpus::graph::ego`; people with no co-author are left out.
+fn ego_layouts(corpus: &corpus::Corpus) -> std::collections::BTreeMap<String, Vec<[f32; 2]>> {
+    use corpus::graph::{ego, radius};
+    corpus
+        .people
+        .iter()
+        .filter_map(|person| {
+            let works: Vec<&corpus::Work> = corpus.works_of(&person.id).collect();
+            let graph = ego(corpus, &person.id, &works, 1);
+            if graph.nodes.len() < 2 {
+                return None;
+            }
+            let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
+            let edges = graph.weighted_edges();
+            let positions = layout::layout(
+                &layout::Graph::from_triples(graph.nodes.len(), &edges),
+                &radii,
+                &layout::Options::ego(),
+            );
+            // Rounded so the shipped JSON stays small and byte-stable.
+            let rounded = positions
+                .into_iter()
+                .map(|[x, y]| [(x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0])
+                .collect();
+            Some((person.id.clone(), rounded))
+        })
+        .collect()
 }
 
 /// Lays out the whole network once, natively and deterministically, so the browser only draws it.

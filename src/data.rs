@@ -2,10 +2,21 @@
 
 use corpus::graph::NetworkLayout;
 use corpus::Corpus;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 static CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
 static NETWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/network.json"));
+static EGOS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/egos.json"));
+
+/// The layout of a person's collaborator graph over all their works, computed at build time
+/// (node order of `corpus::graph::ego`); `None` for people with no co-author.
+pub fn ego_layout(person: &str) -> Option<&'static [[f32; 2]]> {
+    static EGOS: OnceLock<BTreeMap<String, Vec<[f32; 2]>>> = OnceLock::new();
+    EGOS.get_or_init(|| serde_json::from_str(EGOS_JSON).expect("embedded layouts parse"))
+        .get(person)
+        .map(Vec::as_slice)
+}
 
 /// The whole network, laid out at build time.
 pub fn network() -> &'static NetworkLayout {

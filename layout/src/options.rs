@@ -48,6 +48,17 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The options a person's collaborator graph (a few dozen people) is drawn with, at build
+    /// time and in the browser alike, so both give the same picture.
+    pub fn ego() -> Options {
+        Options {
+            seed: 1,
+            link_distance: 40.0,
+            charge: -80.0,
+            ..Options::default()
+        }
+    }
+
     /// These options with every out-of-range number replaced, so no option can make a
     /// position NaN: non-finite values take the default, fractions are clamped to `[0, 1]`.
     pub(crate) fn sanitized(&self) -> Options {

@@ -11,7 +11,7 @@ use corpus::graph::{ego, radius};
 use corpus::latex::to_plain;
 use corpus::query::date_label;
 use corpus::{Corpus, Person, Work};
-use peerscope::data::{network, SITE_URL};
+use peerscope::data::{ego_layout, network, SITE_URL};
 use peerscope::head::{stated_figures, SHARE_IMAGE_SIZE};
 
 use crate::raster::FONT_FAMILY;
@@ -51,17 +51,10 @@ pub fn profile(corpus: &Corpus, person: &Person) -> String {
     svg.text(700.0, 326.0, 22.0, MUTED, true, "Collaborators", 400.0);
     let graph = ego(corpus, &person.id, &works, 1);
     let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
-    let options = layout::Options {
-        seed: 1,
-        link_distance: 40.0,
-        charge: -80.0,
-        ..layout::Options::default()
-    };
-    let positions = layout::layout(
-        &layout::Graph::from_triples(graph.nodes.len(), &graph.weighted_edges()),
-        &radii,
-        &options,
-    );
+    // The same picture the profile opens with, laid out at build time.
+    let positions = ego_layout(&person.id)
+        .map(<[_]>::to_vec)
+        .unwrap_or_default();
     let colours: Vec<&str> = graph
         .nodes
         .iter()

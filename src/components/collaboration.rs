@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
-use crate::data::{corpus, href};
+use crate::data::{corpus, ego_layout, href};
 
 /// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -44,27 +44,39 @@ pub fn Collaboration(
         })
     });
     let model = Memo::new(move |_| graph.with(|g| model_of(g, person)));
-    let positions = RwSignal::new(Vec::<[f32; 2]>::new());
-    let done = RwSignal::new(false);
+    // The graph over all of the person's works was laid out at build time: the page opens
+    // with it finished (also with JavaScript off), and clearing the filters returns to it.
+    let prebuilt = move || {
+        state.with(|s| {
+            let all = s.hops <= 1
+                && corpus()
+                    .works_of(&person.id)
+                    .all(|w| s.matches(w, corpus()));
+            all.then(|| ego_layout(&person.id)).flatten()
+        })
+    };
+    let first = prebuilt().filter(|p| graph.with_untracked(|g| p.len() == g.nodes.len()));
+    let positions = RwSignal::new(first.map(<[_]>::to_vec).unwrap_or_default());
+    let done = RwSignal::new(first.is_some());
     let generation = StoredValue::new(0u32);
 
-    // Lay out in the browser a few ticks per frame; a newer graph cancels an older layout.
+    // Other graphs are laid out in the browser a few ticks per frame; a newer graph cancels
+    // an older layout.
     Effect::new(move |_| {
         let g = graph.get();
+        generation.update_value(|n| *n += 1);
+        if let Some(laid_out) = prebuilt().filter(|p| p.len() == g.nodes.len()) {
+            positions.set(laid_out.to_vec());
+            done.set(true);
+            return;
+        }
         let radii: Vec<f32> = g.nodes.iter().map(|n| radius(n.works)).collect();
         let edges = g.weighted_edges();
-        let options = Options {
-            seed: 1,
-            link_distance: 40.0,
-            charge: -80.0,
-            ..Options::default()
-        };
         let sim = Simulation::new(
             &Graph::from_triples(g.nodes.len(), &edges),
             &radii,
-            &options,
+            &Options::ego(),
         );
-        generation.update_value(|n| *n += 1);
         done.set(false);
         positions.set(sim.positions().to_vec());
         run_frames(

@@ -98,18 +98,34 @@ fn json_ld(html: &str) -> Vec<Value> {
         .collect()
 }
 
-async fn layout_shift(browser: &Browser) -> f64 {
-    // Everything the page shifted since it started loading, once the app has had time to settle.
-    let script = "const done = arguments[arguments.length - 1]; let total = 0;\
-        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })\
+/// Everything the page shifted since it started loading, once the app has had time to settle,
+/// with what moved (for the failure message).
+async fn layout_shift(browser: &Browser) -> (f64, Vec<String>) {
+    let script = "const done = arguments[arguments.length - 1]; let total = 0; const moved = [];\
+        const name = n => !n ? '?' : n.nodeType !== 1 ? n.nodeName : \
+          n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className && n.className.baseVal === undefined ? '.' + n.className.split(' ').join('.') : '') \
+          + (n.dataset && n.dataset.testid ? '[' + n.dataset.testid + ']' : '');\
+        new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) {\
+            total += e.value;\
+            for (const s of e.sources || []) moved.push(`${e.value.toFixed(5)} at ${Math.round(e.startTime)} ms: ${name(s.node)} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);\
+          } })\
           .observe({ type: 'layout-shift', buffered: true });\
-        setTimeout(() => done(total), 1000);";
+        setTimeout(() => done([total, moved]), 1000);";
     let value = browser
         .client()
         .execute_async(script, vec![])
         .await
         .expect("measure layout shift");
-    value.as_f64().expect("a number")
+    let total = value[0].as_f64().expect("a number");
+    let moved = value[1]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|m| m.as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    (total, moved)
 }
 
 #[tokio::test]
@@ -137,6 +153,23 @@ async fn with_javascript_off_yixing_xus_page_shows_his_name_figures_and_26_works
         browser.find_all("[data-testid=collaborator]").await.len(),
         28,
         "the collaborator table reads without the graph"
+    );
+    // The graph over all his works was laid out at build time: it is drawn without the app.
+    assert_eq!(
+        browser
+            .find_all("[data-testid=ego-graph] [data-testid=graph-node]")
+            .await
+            .len(),
+        29,
+        "Yixing Xu and his 28 co-authors are drawn"
+    );
+    assert_eq!(
+        browser
+            .find_all("[data-testid=ego-graph] [data-testid=graph-link][data-works='11']")
+            .await
+            .len(),
+        1,
+        "the edge of 11 joint works (to Yunhe Wang) is drawn"
     );
     let ran = browser
         .client()
@@ -190,8 +223,8 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
     ] {
         browser.goto(&server.url(path)).await;
         browser.find(settled).await;
-        let shift = layout_shift(&browser).await;
-        assert_eq!(shift, 0.0, "layout shift on {path}");
+        let (shift, moved) = layout_shift(&browser).await;
+        assert_eq!(shift, 0.0, "layout shift on {path}: {moved:#?}");
         let logged = browser.console_warnings_and_errors().await;
         assert!(
             logged.is_empty(),
