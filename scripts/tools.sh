@@ -4,11 +4,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Trunk must never try to download a tool: a missing or mismatched one is a clear error instead.
-export TRUNK_OFFLINE=true
 
 say() { printf '\033[1m[peerscope]\033[0m %s\n' "$*" >&2; }
 
@@ -21,13 +18,6 @@ ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "installing the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
-  fi
-}
-
-ensure_trunk() {
-  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
   fi
 }
 
@@ -80,5 +70,4 @@ ensure_build_tools() {
   ensure_fonts
   ensure_node_tools
   ensure_wasm_bindgen
-  ensure_trunk
 }

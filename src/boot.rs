@@ -6,7 +6,7 @@
 //! redrawn, so nothing moves. Any other address shows a page rendered for somewhere else (the
 //! `404.html` a static host serves for every unknown address, or a shared link whose query
 //! string holds filters): there the app renders afresh for the real address, replacing the
-//! pre-rendered body in one step. A page without the attribute (`trunk serve`) is rendered
+//! pre-rendered body in one step. A page without the attribute (the bare `index.html`) is rendered
 //! into. When the app is running, `<html data-app="ready">` says so (the end-to-end tests wait
 //! for it).
 //!

@@ -1,6 +1,8 @@
-//! `peerscope-site <dist>`: after `trunk build`, turns `dist/` into a site any static host
-//! serves, with no server code:
+//! `peerscope-site --app <dir> <dist>`: turns the compiled app (wasm-bindgen's output in `<dir>`)
+//! into a site any static host serves, with no server code, in `<dist>`:
 //!
+//! - the app's JS and wasm under content-hashed names, and the page that starts it
+//!   (`index.html` of the repository, bundled);
 //! - every route pre-rendered by the app's own components (`index.html`, `p/<id>/index.html`,
 //!   `w/<id>/index.html`, `graph/index.html`) with its head tags, and `404.html` for any other
 //!   address; the app hydrates them in the browser;
@@ -10,6 +12,7 @@
 //! The corpus, the base path and the site's address are the ones compiled into the app
 //! (`PEERSCOPE_SEEDS`, `PEERSCOPE_BASE`, `PEERSCOPE_SITE_URL`), so the pages and the wasm agree.
 
+mod bundle;
 mod manifest;
 mod raster;
 mod render;
@@ -31,14 +34,18 @@ const NOT_FOUND_ROUTE: &str = "/404.html";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dist = match args.as_slice() {
-        [dist] if !dist.starts_with('-') => PathBuf::from(dist),
+    let (app, dist) = match args.as_slice() {
+        [flag, app, dist] if flag == "--app" && !dist.starts_with('-') => {
+            (bundle::App { dir: PathBuf::from(app) }, PathBuf::from(dist))
+        }
         _ => {
-            eprintln!("usage: peerscope-site <dist>   (the folder `trunk build` wrote)");
+            eprintln!(
+                "usage: peerscope-site --app <wasm-bindgen output> <dist>   (scripts/build.sh runs it)"
+            );
             return ExitCode::from(2);
         }
     };
-    match build(&dist) {
+    match build(&app, &dist) {
         Ok(summary) => {
             println!("{summary}");
             ExitCode::SUCCESS
@@ -71,10 +78,13 @@ fn page_file(route: &str) -> PathBuf {
     }
 }
 
-fn build(dist: &Path) -> Result<String, String> {
+fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     let at = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
-    let index_path = dist.join("index.html");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let index_path = root.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| at(&index_path, e))?;
+    bundle::clean(dist)?;
+    let index = bundle::bundle(&index, &root, app, dist, &format!("{}/", peerscope::data::BASE))?;
     let template = Template::parse(&index, manifest::head_tags())?;
     // leptos_meta waits for a tick of an async executor while it collects the head tags.
     let _ = any_spawner::Executor::init_futures_executor();
@@ -186,8 +196,8 @@ mod tests {
     #[test]
     fn every_route_renders_with_its_head_tags_and_the_title_stays_text() {
         let _ = any_spawner::Executor::init_futures_executor();
-        let trunk = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
-        let template = Template::parse(trunk, String::new()).unwrap();
+        let index = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
+        let template = Template::parse(index, String::new()).unwrap();
         for route in routes() {
             let page = render::render_page(&template, &route);
             assert_eq!(page.matches("<title>").count(), 1, "{route}");

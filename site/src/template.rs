@@ -1,11 +1,11 @@
-//! trunk's `index.html`, cut where the parts of a pre-rendered page go.
+//! The bundled `index.html`, cut where the parts of a pre-rendered page go.
 //!
-//! trunk writes the page that loads the app: its `<head>` holds the stylesheet, the favicon and
-//! the script that loads the wasm, and must be kept as it is. Each pre-rendered page is that
+//! `bundle.rs` writes the page that loads the app: its `<head>` holds the stylesheet, the favicon
+//! and the script that loads the wasm, and must be kept as it is. Each pre-rendered page is that
 //! page with the route named on `<html>`, the rendered head tags after a `<!--HEAD-->` marker
 //! (where leptos_meta looks for them when the app takes over), and the rendered app as the body.
 
-/// trunk's page, split around the places each rendered page fills in.
+/// The bundled page, split around the places each rendered page fills in.
 #[derive(Debug, Clone)]
 pub struct Template {
     /// From the start to just after `<html`.
@@ -17,23 +17,18 @@ pub struct Template {
 }
 
 impl Template {
-    /// Reads trunk's `index.html`; `head_extra` is markup to add to every page's head.
+    /// Reads the bundled `index.html`; `head_extra` is markup to add to every page's head.
     pub fn parse(index: &str, head_extra: String) -> Result<Template, String> {
-        if index.contains("data-route=") {
-            return Err("index.html is already a pre-rendered page: run `trunk build` before peerscope-site \
-                        (scripts/build.sh runs both)"
-                .into());
-        }
         let find = |what: &str| {
             index
                 .find(what)
-                .ok_or_else(|| format!("index.html has no `{what}`: is it trunk's output?"))
+                .ok_or_else(|| format!("index.html has no `{what}`: every page needs one"))
         };
         let html_at = find("<html")? + "<html".len();
         let head_end = find("</head>")?;
         find("<body")?;
         let mut head = index[html_at..head_end].to_string();
-        // The pages name their own titles; trunk's is only for `trunk serve`.
+        // The pages name their own titles; index.html's is only for a page the app renders into.
         if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
             head.replace_range(start..end + "</title>".len(), "");
         }
@@ -69,13 +64,13 @@ pub fn escape_attr(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const TRUNK: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>peerscope</title>\n  \
+    const INDEX: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>peerscope</title>\n  \
                          <script type=\"module\">import init from '/app.js';</script>\n</head>\n<body>\n  <div id=\"boot\">Loading…</div>\n</body>\n</html>\n";
 
     #[test]
-    fn a_page_keeps_trunks_head_names_its_route_and_replaces_the_body() {
+    fn a_page_keeps_the_bundled_head_names_its_route_and_replaces_the_body() {
         let template =
-            Template::parse(TRUNK, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
+            Template::parse(INDEX, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
         let page = template.page("/p/yixing-xu", "<main>Yixing Xu</main>");
         assert!(
             page.starts_with("<!DOCTYPE html>\n<html data-route=\"/p/yixing-xu\" lang=\"en\">"),
@@ -83,7 +78,7 @@ mod tests {
         );
         assert!(
             page.contains("import init from '/app.js';"),
-            "trunk's loader stays"
+            "the app's loader stays"
         );
         assert!(!page.contains("<title>"), "the pages name their own titles");
         assert!(
@@ -95,14 +90,5 @@ mod tests {
             "no whitespace before the app: hydration starts at the body's first child"
         );
         assert!(!page.contains("Loading"));
-    }
-
-    #[test]
-    fn a_page_already_rendered_is_refused() {
-        let template = Template::parse(TRUNK, String::new()).unwrap();
-        let page = template.page("/", "");
-        assert!(Template::parse(&page, String::new())
-            .unwrap_err()
-            .contains("trunk build"));
     }
 }

@@ -4,10 +4,9 @@
 //! Each test gets its own server and browser so tests never share state.
 
 mod browser;
-mod server;
 
 pub use browser::{Browser, Page, Scripts};
-pub use server::StaticServer;
+pub use peerscope_serve::StaticServer;
 
 use std::path::PathBuf;
 

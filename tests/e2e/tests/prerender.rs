@@ -404,7 +404,7 @@ fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex
         tags(&home, "link")
             .iter()
             .any(|t| attr(t, "rel") == Some("icon")),
-        "trunk's favicon link stays"
+        "the bundled favicon link stays"
     );
 }
 
@@ -451,7 +451,7 @@ fn hostile_seed_text_cannot_break_out_of_the_head() {
                 format!("{path}/index.html")
             },
         );
-        // trunk's loader, and JSON-LD on profiles: no other script, and nothing closes them early.
+        // the app's loader, and JSON-LD on profiles: no other script, and nothing closes them early.
         let scripts = html.matches("<script").count();
         let expected = if path.starts_with("p/") { 2 } else { 1 };
         assert_eq!(scripts, expected, "{path}: {html}");

@@ -1,6 +1,7 @@
 //! A plain static file server, like the simplest static host: a path that names a file serves
 //! it, a folder serves its `index.html`, anything else gets `404.html` with status 404.
 //!
+//! `scripts/serve.sh` previews a build with it and the end-to-end tests run against it.
 //! Written by hand (std only) because the behaviour under test is exactly this fallback rule,
 //! and a dependency would bring an async stack for ~80 lines.
 
@@ -22,8 +23,13 @@ impl StaticServer {
             "{} does not exist: build the release first (scripts/test.sh builds every site the tests need)",
             root.display()
         );
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-        let port = listener.local_addr().expect("bound").port();
+        StaticServer::bind(root, 0).expect("a free port")
+    }
+
+    /// Serves `root` on `port` of 127.0.0.1 (0: any free port) from a background thread.
+    pub fn bind(root: &Path, port: u16) -> std::io::Result<StaticServer> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let port = listener.local_addr()?.port();
         let root = root.to_path_buf();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -31,7 +37,7 @@ impl StaticServer {
                 thread::spawn(move || serve(&root, stream));
             }
         });
-        StaticServer { port }
+        Ok(StaticServer { port })
     }
 
     /// The absolute URL of a path on this server (`/p/yixing-xu` → `http://127.0.0.1:PORT/p/yixing-xu`).
