@@ -107,28 +107,43 @@ impl Browser {
     /// Runs a script at the start of every page this browser loads, before the page's own
     /// scripts (Chromium's `Page.addScriptToEvaluateOnNewDocument`).
     pub async fn run_on_every_page(&self, script: &str) {
-        let cmd = Cdp {
-            cmd: "Page.addScriptToEvaluateOnNewDocument",
-            params: json!({ "source": script }),
-        };
+        self.devtools(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await;
+    }
+
+    /// Sends a Chrome DevTools Protocol command (`Emulation.setCPUThrottlingRate`, say) and
+    /// returns its result.
+    pub async fn devtools(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
         self.client
-            .issue_cmd(cmd)
+            .issue_cmd(Cdp { cmd, params })
             .await
-            .expect("chromedriver's CDP endpoint");
+            .unwrap_or_else(|e| panic!("chromedriver's CDP endpoint, {cmd}: {e}"))
+    }
+
+    /// Runs the page's scripts `rate` times slower, as on a slow phone (1: full speed).
+    pub async fn slow_cpu(&self, rate: f64) {
+        self.devtools("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+            .await;
+    }
+
+    /// Sets the viewport to `width` × `height` CSS pixels (a desktop, scrollbars as on Linux).
+    pub async fn viewport(&self, width: u32, height: u32) {
+        self.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
     }
 
     /// Makes pages see `prefers-color-scheme: dark` (or light again).
     pub async fn prefer_dark(&self, dark: bool) {
         let value = if dark { "dark" } else { "light" };
         let features = json!([{ "name": "prefers-color-scheme", "value": value }]);
-        let cmd = Cdp {
-            cmd: "Emulation.setEmulatedMedia",
-            params: json!({ "features": features }),
-        };
-        self.client
-            .issue_cmd(cmd)
-            .await
-            .expect("chromedriver's CDP endpoint");
+        self.devtools("Emulation.setEmulatedMedia", json!({ "features": features }))
+            .await;
     }
 
     /// Clicks the first element matching a CSS selector, once it appears.
