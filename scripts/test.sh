@@ -1,30 +1,54 @@
 #!/usr/bin/env bash
 # Runs every test of peerscope, installing what is missing first:
-#   1. native unit tests (corpus compiler, layout, app logic, the pre-renderer)
+#   1. native unit tests (corpus compiler, layout, the pre-renderer and bundler, the static server)
 #   2. component tests in headless Chromium (wasm-bindgen-test)
-#   3. the release build, then end-to-end journeys in headless Chromium against it,
+#   3. the release builds, then end-to-end journeys in headless Chromium against them,
 #      served by a plain static file server (with JavaScript off for the pre-rendered pages);
 #      screenshots go to target/screenshots/.
+# Ends with the time each step took, also when a step fails.
 source "$(dirname "$0")/tools.sh"
+cd "$ROOT"
+
+timings=()
+step_started=$SECONDS
+step_name=""
+# Starts a step: closes the one before and announces the next.
+step() {
+  [ -n "$step_name" ] && timings+=("$(printf '%5d s  %s' $((SECONDS - step_started)) "$step_name")")
+  step_name="$1"
+  step_started=$SECONDS
+  say "$1"
+}
+summary() {
+  local status=$?
+  [ -n "$step_name" ] && timings+=("$(printf '%5d s  %s' $((SECONDS - step_started)) "$step_name")")
+  say "time per step ($( [ $status -eq 0 ] && echo "all tests passed" || echo "FAILED with status $status")):"
+  printf '  %s\n' "${timings[@]}" >&2
+  printf '%5d s  in all\n' "$SECONDS" | sed 's/^/  /' >&2
+}
+trap summary EXIT
+
+step "installing what is missing (wasm target, fonts, npm tools, wasm-bindgen-cli, Chromium)"
 ensure_build_tools
 ensure_chromium
-cd "$ROOT"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
-say "1/4 native unit tests"
-cargo test --locked -p peerscope-corpus -p peerscope-layout
+step "1/4 native unit tests"
+cargo test --locked -p peerscope-corpus -p peerscope-layout -p peerscope-serve
 # The pre-renderer renders every route of the app natively (peerscope with feature `ssr`).
 cargo test --locked -p peerscope-site
 
-say "2/4 component tests in headless Chromium"
+step "2/4 component tests in headless Chromium"
 cargo test --locked -p peerscope --target wasm32-unknown-unknown
 
-say "3/4 release builds: the site, the site under /peerscope/, the hostile test seeds"
+step "3/4 release build: the site (dist/)"
 PEERSCOPE_DIST="$ROOT/dist" "$ROOT/scripts/build.sh"
+step "3/4 release build: the site under /peerscope/"
 PEERSCOPE_DIST="$ROOT/target/site-subpath/peerscope" PEERSCOPE_BASE=/peerscope/ "$ROOT/scripts/build.sh"
+step "3/4 release build: the hostile test seeds"
 PEERSCOPE_DIST="$ROOT/target/dist-xss" PEERSCOPE_SEEDS="$ROOT/tests/fixtures/xss-seeds" "$ROOT/scripts/build.sh"
 
-say "4/4 end-to-end tests in headless Chromium"
+step "4/4 end-to-end tests in headless Chromium"
 cargo test --locked -p peerscope-e2e -- --test-threads=2
 
 say "all tests passed; screenshots in target/screenshots/"
