@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
-    components::{Route, Router, Routes, A},
+    components::{Route, Router, Routes},
     path,
 };
 
-use crate::data::{corpus, href, BASE};
+use crate::components::PageLink;
+use crate::data::{base, page};
 use crate::routes::{Home, NetworkPage, NotFound, Profile, WorkPage};
 
 /// The document title for a page title: the page, then the site.
@@ -30,17 +31,13 @@ fn page_title(title: String) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let corpus = corpus();
+    let totals = page().totals;
     view! {
         <Title formatter=page_title/>
-        <Router base=BASE>
+        <Router base=base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <nav aria-label="Main">
-                    <A href=href("/") attr:class="brand">"peerscope"</A>
-                    <A href=href("/")>"Researchers"</A>
-                    <A href=href("/graph")>"Network"</A>
-                </nav>
+                <Nav/>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -52,8 +49,29 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{format!("Built from {} source documents: {} people, {} works. Every fact links to the line it came from.",
-                    corpus.sources.len(), corpus.people.len(), corpus.works.len())}</p>
+                    totals.sources, totals.people, totals.works)}</p>
             </footer>
         </Router>
+    }
+}
+
+/// The site's main links, the one for the page on screen marked as current.
+#[component]
+fn Nav() -> impl IntoView {
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let here = here
+        .strip_prefix(base())
+        .unwrap_or(&here)
+        .trim_end_matches('/')
+        .to_string();
+    let current = |path: &str| (here == path.trim_end_matches('/')).then_some("page");
+    view! {
+        <nav aria-label="Main">
+            <PageLink path="/" class=Some("brand")>"peerscope"</PageLink>
+            <PageLink path="/" aria_current=current("/")>"Researchers"</PageLink>
+            <PageLink path="/graph" aria_current=current("/graph")>"Network"</PageLink>
+        </nav>
     }
 }

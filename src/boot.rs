@@ -1,31 +1,85 @@
-//! Starts the app in the browser: takes over the page `peerscope-site` pre-rendered, or renders
-//! into an empty one.
+//! Starts the app in the browser: reads the page's data and takes over the page
+//! `peerscope-site` pre-rendered.
 //!
-//! Every pre-rendered page names the route it was rendered for in `<html data-route>`. When the
-//! browser's address is exactly that route, the app hydrates the markup in place: nothing is
-//! redrawn, so nothing moves. Any other address shows a page rendered for somewhere else (the
-//! `404.html` a static host serves for every unknown address, or a shared link whose query
-//! string holds filters): there the app renders afresh for the real address, replacing the
-//! pre-rendered body in one step. A page without the attribute (the bare `index.html`) is rendered
-//! into. When the app is running, `<html data-app="ready">` says so (the end-to-end tests wait
-//! for it).
+//! Every pre-rendered page carries its data as JSON in `<script id="peerscope-data">` and names
+//! the route it was rendered for in `<html data-route>`. The data is read first, synchronously,
+//! so the app's first render is the pre-rendered page's: no loading state ever shows. Data of
+//! another schema version (a page cached from an older deploy beside newer code) is refused
+//! with a notice, and the page reloads once to fetch the current one.
 //!
-//! The work is split into three tasks (starting, reading the embedded corpus, taking over the
-//! page), so that the browser stays responsive in between: a phone stalls for three short
-//! moments instead of one long one.
+//! When the browser's address is exactly the page's route, the app hydrates the markup in
+//! place: nothing is redrawn, so nothing moves. Any other address shows a page rendered for
+//! somewhere else (the `404.html` a static host serves for every unknown address, or a shared
+//! link whose query string holds filters): there the app renders afresh for the real address,
+//! replacing the pre-rendered body in one step. When the app is running,
+//! `<html data-app="ready">` says so (the end-to-end tests wait for it).
+//!
+//! The work is split into two tasks (reading the data, taking over the page) so that the
+//! browser stays responsive in between.
 
+use corpus::page::{check_version, PageData};
 use gloo::timers::callback::Timeout;
 
-use crate::data::{corpus, href, network};
+use crate::data::{href, set_page};
 use crate::App;
 
-/// Starts the app in three tasks, as described in the module documentation.
+/// The id of the element that holds a page's data.
+pub const DATA_ELEMENT: &str = "peerscope-data";
+
+/// Starts the app in two tasks, as described in the module documentation.
 pub fn start() {
-    Timeout::new(0, || {
-        let _ = (corpus(), network());
-        Timeout::new(0, take_over).forget();
+    Timeout::new(0, || match read_page_data() {
+        Ok(data) => {
+            set_page(Box::leak(Box::new(data)));
+            Timeout::new(0, take_over).forget();
+        }
+        Err(why) => refuse(&why),
     })
     .forget();
+}
+
+/// The page's own data, checked for its version before the rest is read.
+fn read_page_data() -> Result<PageData, String> {
+    let text = gloo::utils::document()
+        .get_element_by_id(DATA_ELEMENT)
+        .and_then(|element| element.text_content())
+        .ok_or("this page carries no data: it was not built by scripts/build.sh")?;
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    let version: Version =
+        serde_json::from_str(&text).map_err(|e| format!("this page's data is unreadable: {e}"))?;
+    check_version(version.schema_version).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| format!("this page's data is unreadable: {e}"))
+}
+
+/// Leaves the pre-rendered page as it is (it reads without the app), says why the app did not
+/// start, and reloads once: a page from an older deploy then comes back current.
+fn refuse(why: &str) {
+    let document = gloo::utils::document();
+    if let Ok(notice) = document.create_element("p") {
+        let _ = notice.set_attribute("class", "app-notice");
+        let _ = notice.set_attribute("role", "alert");
+        notice.set_text_content(Some(&format!(
+            "peerscope could not start: {why}. Filters and search need a reload of the page."
+        )));
+        if let Some(main) = document.get_element_by_id("main") {
+            let _ = main.prepend_with_node_1(&notice);
+        }
+    }
+    let storage = gloo::utils::window().session_storage().ok().flatten();
+    let key = "peerscope-reloaded";
+    let reloaded = storage
+        .as_ref()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some();
+    if !reloaded {
+        if let Some(storage) = storage {
+            let _ = storage.set_item(key, "1");
+        }
+        let _ = gloo::utils::window().location().reload();
+    }
 }
 
 /// Hydrates or renders the app, as described in the module documentation.
@@ -39,18 +93,14 @@ fn take_over() {
     let query = location.search().unwrap_or_default();
     match root.get_attribute("data-route") {
         Some(route) if href(&route) == here && query.is_empty() => hydrate(),
-        Some(_) => {
+        _ => {
             // Rendered for another address: the fresh render replaces it.
             gloo::utils::body().set_inner_html("");
             leptos::mount::mount_to_body(App);
         }
-        None => {
-            // index.html's static loading line, shown until the app starts.
-            if let Some(boot) = document.get_element_by_id("boot") {
-                boot.remove();
-            }
-            leptos::mount::mount_to_body(App);
-        }
+    }
+    if let Some(storage) = gloo::utils::window().session_storage().ok().flatten() {
+        let _ = storage.remove_item("peerscope-reloaded");
     }
     let _ = root.set_attribute("data-app", "ready");
 }

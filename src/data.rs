@@ -1,56 +1,127 @@
-//! The corpus compiled by `build.rs` from the seeds, embedded in the binary.
+//! The data of the page on screen, and the data files the app fetches on first use.
+//!
+//! Every pre-rendered page carries its own data (`corpus::page::PageData`: its slice of the
+//! corpus, layouts, the site's settings) as JSON in `<script id="peerscope-data">`. `boot` reads
+//! it before the app takes over; `peerscope-site` sets each route's data before rendering it.
+//! The wasm itself holds code only: the same file serves any corpus and any base path.
+//!
+//! Links between pages load the next pre-rendered page (see `components::PageLink`), so one
+//! page's data is all the app ever holds, apart from the files below.
+
+use std::cell::Cell;
 
 use corpus::graph::NetworkLayout;
+use corpus::page::{PageData, SearchIndex, SiteIndex};
 use corpus::Corpus;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-static CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.json"));
-static NETWORK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/network.json"));
-static EGOS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/egos.json"));
-
-/// The layout of a person's collaborator graph over all their works, computed at build time
-/// (node order of `corpus::graph::ego`); `None` for people with no co-author.
-pub fn ego_layout(person: &str) -> Option<&'static [[f32; 2]]> {
-    static EGOS: OnceLock<BTreeMap<String, Vec<[f32; 2]>>> = OnceLock::new();
-    EGOS.get_or_init(|| serde_json::from_str(EGOS_JSON).expect("embedded layouts parse"))
-        .get(person)
-        .map(Vec::as_slice)
+thread_local! {
+    /// The page being rendered or shown. One per thread: the pre-renderer renders one route at
+    /// a time, the browser shows one page.
+    static PAGE: Cell<Option<&'static PageData>> = const { Cell::new(None) };
 }
 
-/// The whole network, laid out at build time.
-pub fn network() -> &'static NetworkLayout {
-    static NETWORK: OnceLock<NetworkLayout> = OnceLock::new();
-    NETWORK.get_or_init(|| {
-        serde_json::from_str(NETWORK_JSON).expect("embedded network matches the model")
-    })
+/// Makes `data` the page's data, from now on.
+pub fn set_page(data: &'static PageData) {
+    PAGE.with(|page| page.set(Some(data)));
 }
 
-/// The sub-path the app is served under (`/peerscope`), or "" at the root; set at build time.
-pub const BASE: &str = env!("PEERSCOPE_BASE");
+/// The data of the page on screen.
+///
+/// # Panics
+/// Before [`set_page`]: `boot` and `peerscope-site` set it before anything renders.
+pub fn page() -> &'static PageData {
+    PAGE.with(Cell::get)
+        .expect("the page's data is set before the app renders (boot::start, peerscope-site)")
+}
 
-/// The absolute address the site root is served at (`https://example.org/peerscope`), set at
-/// build time from `PEERSCOPE_SITE_URL`: links that leave the site (canonical addresses, share
-/// cards, the sitemap) must be absolute.
-pub const SITE_URL: &str = env!("PEERSCOPE_SITE_URL");
-
-/// The embedded corpus, parsed once on first use.
+/// The page's slice of the corpus: what this page shows, and no more.
 pub fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        // The build script wrote this JSON from the same types, so it always parses.
-        serde_json::from_str(CORPUS_JSON).expect("embedded corpus matches the model")
-    })
+    &page().corpus
 }
 
-/// The address of a page of this site: `path` (such as `/p/yixing-xu`) under [`BASE`].
+/// The layout of `person`'s collaborator graph over all their works, computed at build time
+/// (node order of `corpus::graph::ego`); `None` on other pages and for people with no co-author.
+pub fn ego_layout(person: &str) -> Option<&'static [[f32; 2]]> {
+    page()
+        .ego
+        .as_ref()
+        .filter(|ego| ego.person == person)
+        .map(|ego| ego.positions.as_slice())
+}
+
+/// The whole network, laid out at build time (the network page's data).
+pub fn network() -> Option<&'static NetworkLayout> {
+    page().network.as_ref()
+}
+
+/// The sub-path the app is served under (`/peerscope`), or "" at the root.
+pub fn base() -> &'static str {
+    &page().site.base
+}
+
+/// The address of a page of this site: `path` (such as `/p/yixing-xu`) under [`base`].
 ///
 /// leptos_router's `<A>` leaves absolute paths as they are, so every link goes through here.
 pub fn href(path: &str) -> String {
-    format!("{BASE}{path}")
+    format!("{}{path}", base())
 }
 
-/// The absolute address of a page of this site: `path` (such as `/p/yixing-xu`) under [`SITE_URL`].
+/// The absolute address of a page of this site: `path` (such as `/p/yixing-xu`) under the
+/// site's address (`PEERSCOPE_SITE_URL` at build time). Links that leave the site (canonical
+/// addresses, share cards) must be absolute.
 pub fn absolute(path: &str) -> String {
-    format!("{SITE_URL}{path}")
+    format!("{}{path}", page().site.url)
+}
+
+/// Home's search index, fetched on the first search.
+pub async fn search_index() -> Result<&'static SearchIndex, String> {
+    thread_local! {
+        static INDEX: Cell<Option<&'static SearchIndex>> = const { Cell::new(None) };
+    }
+    if let Some(index) = INDEX.with(Cell::get) {
+        return Ok(index);
+    }
+    let index: SearchIndex = fetch_json(&page().site.files.search).await?;
+    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
+    let index: &'static SearchIndex = Box::leak(Box::new(index));
+    INDEX.with(|cell| cell.set(Some(index)));
+    Ok(index)
+}
+
+/// The index of every page, fetched for the not-found page's suggestions.
+pub async fn site_index() -> Result<SiteIndex, String> {
+    let index: SiteIndex = fetch_json(&page().site.files.index).await?;
+    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
+    Ok(index)
+}
+
+/// Fetches a data file of this site (`path` under the base) and reads it as JSON.
+///
+/// With web-sys's `fetch` rather than gloo-net: one GET of a file the site wrote needs none of
+/// gloo-net's request building, which would add to every page's wasm.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let url = href(path);
+    let failed = |what: &str| format!("could not {what} {url}");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(&url))
+        .await
+        .map_err(|_| failed("reach"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed("read"))?;
+    if !response.ok() {
+        return Err(format!("{url} answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| failed("read"))?)
+        .await
+        .map_err(|_| failed("read"))?
+        .as_string()
+        .unwrap_or_default();
+    serde_json::from_str(&text).map_err(|e| format!("{url} is not a data file of this site: {e}"))
+}
+
+/// Natively (pre-rendering) nothing is fetched: a page's first render never needs these files.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    Err(format!("{path} is only fetched in the browser"))
 }

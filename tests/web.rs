@@ -2,13 +2,51 @@
 //! signal, let Leptos update the DOM, and read the DOM back.
 #![cfg(target_arch = "wasm32")]
 
+use corpus::page::{PageData, Site, Slicer};
 use leptos::prelude::*;
 use peerscope::components::PaperCard;
-use peerscope::data::corpus;
+use peerscope::data::{corpus, set_page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The seeds, compiled here in the browser as peerscope-site compiles them.
+fn seeds() -> &'static corpus::Corpus {
+    let docs = [
+        (
+            "000_7d089291fc781eb8.txt",
+            include_bytes!("../seeds/000_7d089291fc781eb8.txt").as_slice(),
+        ),
+        (
+            "001_d424d8d2026d378a.txt",
+            include_bytes!("../seeds/001_d424d8d2026d378a.txt"),
+        ),
+        (
+            "002_fe5248a1dea1a1c4.txt",
+            include_bytes!("../seeds/002_fe5248a1dea1a1c4.txt"),
+        ),
+        (
+            "003_bc7a43882f371af5.txt",
+            include_bytes!("../seeds/003_bc7a43882f371af5.txt"),
+        ),
+        (
+            "004_efb004666ed5f4e3.txt",
+            include_bytes!("../seeds/004_efb004666ed5f4e3.txt"),
+        ),
+    ]
+    .map(|(file, bytes)| corpus::Document::new(file, bytes));
+    let compiled =
+        corpus::compile(&docs, &corpus::Overrides::default()).expect("the seeds compile");
+    Box::leak(Box::new(compiled.corpus))
+}
+
+/// Makes `page(slicer)` the data of the page on screen, as `boot` does with a page's inline data.
+fn show(page: impl Fn(&Slicer, &'static corpus::Corpus) -> PageData) {
+    let corpus = seeds();
+    let slicer = Slicer::new(corpus, Site::default());
+    set_page(Box::leak(Box::new(page(&slicer, corpus))));
+}
 
 fn container() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -18,7 +56,8 @@ fn container() -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_lists_the_profiled_researchers_from_the_embedded_corpus() {
+async fn the_app_lists_the_profiled_researchers_from_the_pages_data() {
+    show(|slicer, _| slicer.home());
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), peerscope::App);
     leptos::task::tick().await;
@@ -33,6 +72,7 @@ async fn the_app_lists_the_profiled_researchers_from_the_embedded_corpus() {
 
 #[wasm_bindgen_test]
 async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
+    show(|slicer, corpus| slicer.profile(corpus.person("yixing-xu").expect("in the seeds"), None));
     let root = container();
     let work = corpus()
         .works

@@ -26,6 +26,7 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod overrides;
+pub mod page;
 pub mod parse;
 pub mod query;
 pub mod slug;

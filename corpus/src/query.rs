@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Corpus, Person, Work};
+use crate::page::{SearchIndex, SearchPerson, SearchWork, SiteIndex};
 use crate::text::fold;
 
 /// How the works are ordered.
@@ -358,36 +359,65 @@ pub struct SearchHits<'a> {
 }
 
 /// Finds people by name and works by title, abstract or author, ignoring case and accents
-/// (`zoe` finds `Zoë`). Every word of the query must match.
+/// (`zoe` finds `Zoë`). Every word of the query must match. The same search as [`find`], over
+/// a whole corpus.
 pub fn search<'a>(corpus: &'a Corpus, query: &str) -> SearchHits<'a> {
+    let index = crate::page::search_index(corpus);
+    let found = find(&index, query);
+    SearchHits {
+        people: found
+            .people
+            .iter()
+            .filter_map(|p| corpus.person(&p.id))
+            .collect(),
+        works: found
+            .works
+            .iter()
+            .filter_map(|w| corpus.work(&w.id))
+            .collect(),
+    }
+}
+
+/// What [`find`] found in a search index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found<'a> {
+    pub people: Vec<&'a SearchPerson>,
+    pub works: Vec<&'a SearchWork>,
+}
+
+/// Home's instant search over its index: people by name (profiled people first, then by name),
+/// works by title, author or abstract (title matches first, then the rest, each in title
+/// order). Case and accents are ignored and every word of the query must match.
+pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Found<'a> {
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
-        return SearchHits::default();
+        return Found::default();
     }
     let all = |haystack: &str| words.iter().all(|w| haystack.contains(w.as_str()));
-    let mut people: Vec<&Person> = corpus
+    let mut people: Vec<&SearchPerson> = index
         .people
         .iter()
         .filter(|p| all(&fold(&p.name)))
         .collect();
-    people.sort_by(|a, b| {
-        b.profiles
-            .len()
-            .cmp(&a.profiles.len())
-            .then(a.name.cmp(&b.name))
-    });
-    let mut works: Vec<&Work> = corpus
+    people.sort_by(|a, b| b.profiles.cmp(&a.profiles).then(a.name.cmp(&b.name)));
+    let mut works: Vec<(bool, String, &SearchWork)> = index
         .works
         .iter()
-        .filter(|w| all(&searchable(w, corpus)))
+        .filter(|w| all(&w.text))
+        .map(|w| {
+            let title = fold(&w.title);
+            (!all(&title), title, w)
+        })
         .collect();
-    // Title matches first, then the rest, each in title order.
-    works.sort_by_key(|w| (!all(&fold(&w.title.value)), fold(&w.title.value)));
-    SearchHits { people, works }
+    works.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    Found {
+        people,
+        works: works.into_iter().map(|(_, _, w)| w).collect(),
+    }
 }
 
 /// The folded text a work is searched by: title, author names, abstract.
-fn searchable(work: &Work, corpus: &Corpus) -> String {
+pub fn searchable(work: &Work, corpus: &Corpus) -> String {
     let mut text = work.title.value.clone();
     for author in &work.authors {
         if let Some(person) = corpus.person(&author.person) {
@@ -514,29 +544,27 @@ pub struct Suggestion {
 }
 
 /// The people and works whose id is closest to a mistyped one (at most `limit`), closest first.
-pub fn suggest(corpus: &Corpus, wanted: &str, limit: usize) -> Vec<Suggestion> {
+pub fn suggest(index: &SiteIndex, wanted: &str, limit: usize) -> Vec<Suggestion> {
     let wanted = fold(wanted);
-    let mut scored: Vec<(usize, Suggestion)> = Vec::new();
-    for person in &corpus.people {
-        let score = distance(&wanted, &person.id);
-        scored.push((
-            score,
+    let people = index.people.iter().map(|(id, name)| {
+        (
+            distance(&wanted, id),
             Suggestion {
-                href: format!("/p/{}", person.id),
-                label: person.name.clone(),
+                href: format!("/p/{id}"),
+                label: name.clone(),
             },
-        ));
-    }
-    for work in &corpus.works {
-        let score = distance(&wanted, &work.id);
-        scored.push((
-            score,
+        )
+    });
+    let works = index.works.iter().map(|(id, title)| {
+        (
+            distance(&wanted, id),
             Suggestion {
-                href: format!("/w/{}", work.id),
-                label: crate::latex::to_plain(&work.title.value),
+                href: format!("/w/{id}"),
+                label: title.clone(),
             },
-        ));
-    }
+        )
+    });
+    let mut scored: Vec<(usize, Suggestion)> = people.chain(works).collect();
     scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
     scored.into_iter().take(limit).map(|(_, s)| s).collect()
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use corpus::page::site_index;
 use corpus::query::{
     collaborators, date_label, filter_works, parse_query, search, sort_works, suggest, thousands,
     Notice, Sort, ViewState,
@@ -644,7 +645,7 @@ fn an_empty_search_finds_nothing() {
 
 #[test]
 fn a_mistyped_person_id_suggests_that_person_first() {
-    let found = suggest(corpus(), "yixing-xuu", 5);
+    let found = suggest(&site_index(corpus()), "yixing-xuu", 5);
     assert_eq!(found.len(), 5);
     assert_eq!(
         (found[0].href.as_str(), found[0].label.as_str()),
@@ -654,7 +655,7 @@ fn a_mistyped_person_id_suggests_that_person_first() {
 
 #[test]
 fn a_mistyped_fragment_of_a_work_id_suggests_that_work_first() {
-    let found = suggest(corpus(), "tyr-the-prunr", 3);
+    let found = suggest(&site_index(corpus()), "tyr-the-prunr", 3);
     assert_eq!(
         found[0].href,
         "/w/tyr-the-pruner-structural-pruning-llms-via-global-sparsity"
@@ -664,14 +665,17 @@ fn a_mistyped_fragment_of_a_work_id_suggests_that_work_first() {
         "{}",
         found[0].label
     );
-    let found = suggest(corpus(), "squant-on-the-fly-data-fre", 3);
+    let found = suggest(&site_index(corpus()), "squant-on-the-fly-data-fre", 3);
     assert_eq!(found[0].href, format!("/w/{}", work_titled("SQuant").id));
 }
 
 #[test]
 fn suggestions_ignore_case_and_respect_the_limit() {
-    assert_eq!(suggest(corpus(), "Yixing-Xu", 1)[0].href, "/p/yixing-xu");
-    assert!(suggest(corpus(), "anything", 0).is_empty());
+    assert_eq!(
+        suggest(&site_index(corpus()), "Yixing-Xu", 1)[0].href,
+        "/p/yixing-xu"
+    );
+    assert!(suggest(&site_index(corpus()), "anything", 0).is_empty());
 }
 
 // ---- collaborators --------------------------------------------------------------------------

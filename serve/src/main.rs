@@ -12,7 +12,9 @@ fn main() -> ExitCode {
         [dir] => (PathBuf::from(dir), Ok(8080)),
         [dir, port] => (PathBuf::from(dir), port.parse::<u16>()),
         _ => {
-            eprintln!("usage: peerscope-serve <dir> [port]   (serves a folder scripts/build.sh wrote)");
+            eprintln!(
+                "usage: peerscope-serve <dir> [port]   (serves a folder scripts/build.sh wrote)"
+            );
             return ExitCode::from(2);
         }
     };
@@ -29,7 +31,11 @@ fn main() -> ExitCode {
     }
     match StaticServer::bind(&dir, port) {
         Ok(server) => {
-            println!("serving {} at {} (Ctrl-C stops)", dir.display(), server.url("/"));
+            println!(
+                "serving {} at {} (Ctrl-C stops)",
+                dir.display(),
+                server.url("/")
+            );
             loop {
                 std::thread::park();
             }

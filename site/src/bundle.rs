@@ -185,19 +185,30 @@ mod tests {
         </head><body></body></html>";
 
     fn fixture(name: &str) -> (PathBuf, App, PathBuf) {
-        let dir = std::env::temp_dir().join(format!("peerscope-bundle-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("peerscope-bundle-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let assets = dir.join("src/assets");
         std::fs::create_dir_all(&assets).unwrap();
         std::fs::write(assets.join("favicon.svg"), "<svg/>").unwrap();
         std::fs::write(assets.join("style.css"), "body { margin: 0 }\n").unwrap();
-        std::fs::write(assets.join("start.js"), "import('@APP_JS@'); load('@APP_WASM@');\n").unwrap();
+        std::fs::write(
+            assets.join("start.js"),
+            "import('@APP_JS@'); load('@APP_WASM@');\n",
+        )
+        .unwrap();
         let app = dir.join("app/snippets/x");
         std::fs::create_dir_all(&app).unwrap();
         std::fs::write(app.join("inline0.js"), "export const a = 1;").unwrap();
         std::fs::write(dir.join("app/peerscope.js"), "glue").unwrap();
         std::fs::write(dir.join("app/peerscope_bg.wasm"), b"\0asm").unwrap();
-        (dir.join("src"), App { dir: dir.join("app") }, dir.join("dist"))
+        (
+            dir.join("src"),
+            App {
+                dir: dir.join("app"),
+            },
+            dir.join("dist"),
+        )
     }
 
     #[test]
@@ -208,13 +219,21 @@ mod tests {
         let js = format!("peerscope-{}.js", content_hash(b"glue"));
         let wasm = format!("peerscope-{}_bg.wasm", content_hash(b"\0asm"));
         let icon = format!("favicon-{}.svg", content_hash(b"<svg/>"));
-        assert!(page.contains(&format!("<link rel=\"icon\" href=\"/peerscope/{icon}\">")), "{page}");
-        assert!(page.contains("<style>body { margin: 0 }</style>"), "{page}");
         assert!(
-            page.contains(&format!("import('/peerscope/{js}'); load('/peerscope/{wasm}');")),
+            page.contains(&format!("<link rel=\"icon\" href=\"/peerscope/{icon}\">")),
             "{page}"
         );
-        assert!(!page.contains("data-bundle") && !page.contains("assets/"), "{page}");
+        assert!(page.contains("<style>body { margin: 0 }</style>"), "{page}");
+        assert!(
+            page.contains(&format!(
+                "import('/peerscope/{js}'); load('/peerscope/{wasm}');"
+            )),
+            "{page}"
+        );
+        assert!(
+            !page.contains("data-bundle") && !page.contains("assets/"),
+            "{page}"
+        );
         for file in [&js, &wasm, &icon, &"snippets/x/inline0.js".to_string()] {
             assert!(dist.join(file).is_file(), "{file} is in the site");
         }
@@ -226,7 +245,11 @@ mod tests {
         clean(&dist).unwrap();
         let odd = INDEX.replace("data-bundle=\"inline\"", "data-bundle=\"copy\"");
         let error = bundle(&odd, &root, &app, &dist, "/").unwrap_err();
-        assert!(error.contains("data-bundle=\"copy\"") && error.contains("expected hash, inline or app"), "{error}");
+        assert!(
+            error.contains("data-bundle=\"copy\"")
+                && error.contains("expected hash, inline or app"),
+            "{error}"
+        );
         let missing = INDEX.replace("favicon.svg", "nothing.svg");
         let error = bundle(&missing, &root, &app, &dist, "/").unwrap_err();
         assert!(error.contains("nothing.svg"), "{error}");

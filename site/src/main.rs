@@ -9,10 +9,12 @@
 //! - a 1200×630 share image per page under `share/`;
 //! - `sitemap.xml`, `robots.txt`, `manifest.webmanifest` and its icons.
 //!
-//! The corpus, the base path and the site's address are the ones compiled into the app
-//! (`PEERSCOPE_SEEDS`, `PEERSCOPE_BASE`, `PEERSCOPE_SITE_URL`), so the pages and the wasm agree.
+//! The corpus, the base path and the site's address come from `PEERSCOPE_SEEDS`,
+//! `PEERSCOPE_BASE` and `PEERSCOPE_SITE_URL` (see `data.rs`); each page carries its own data, so
+//! the one wasm serves any corpus at any address.
 
 mod bundle;
+mod data;
 mod manifest;
 mod raster;
 mod render;
@@ -23,8 +25,9 @@ mod template;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use peerscope::data::corpus;
 use peerscope::head::share_image_path;
+
+use crate::data::corpus;
 
 use crate::raster::Rasterizer;
 use crate::template::Template;
@@ -35,9 +38,12 @@ const NOT_FOUND_ROUTE: &str = "/404.html";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (app, dist) = match args.as_slice() {
-        [flag, app, dist] if flag == "--app" && !dist.starts_with('-') => {
-            (bundle::App { dir: PathBuf::from(app) }, PathBuf::from(dist))
-        }
+        [flag, app, dist] if flag == "--app" && !dist.starts_with('-') => (
+            bundle::App {
+                dir: PathBuf::from(app),
+            },
+            PathBuf::from(dist),
+        ),
         _ => {
             eprintln!(
                 "usage: peerscope-site --app <wasm-bindgen output> <dist>   (scripts/build.sh runs it)"
@@ -84,7 +90,11 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     let index_path = root.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| at(&index_path, e))?;
     bundle::clean(dist)?;
-    let index = bundle::bundle(&index, &root, app, dist, &format!("{}/", peerscope::data::BASE))?;
+    let site = data::load()?;
+    for warning in &site.warnings {
+        eprintln!("{warning}");
+    }
+    let index = bundle::bundle(&index, &root, app, dist, &format!("{}/", site.site.base))?;
     let template = Template::parse(&index, manifest::head_tags())?;
     // leptos_meta waits for a tick of an async executor while it collects the head tags.
     let _ = any_spawner::Executor::init_futures_executor();
@@ -97,6 +107,9 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         std::fs::write(&file, bytes).map_err(|e| at(&file, e))
     };
 
+    for (path, bytes) in &site.files {
+        write(Path::new(path.trim_start_matches('/')), bytes)?;
+    }
     let routes = routes();
     for route in &routes {
         write(

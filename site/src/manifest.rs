@@ -1,6 +1,6 @@
 //! The web app manifest and the icons it names, drawn from `assets/favicon.svg`.
 
-use peerscope::data::href;
+use crate::data::href;
 use serde_json::json;
 
 /// The favicon, the one drawing of the app's mark.

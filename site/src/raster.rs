@@ -69,7 +69,7 @@ mod tests {
 
     #[test]
     fn a_profile_card_is_1200_by_630_and_draws_the_name_in_real_glyphs() {
-        let corpus = peerscope::data::corpus();
+        let corpus = crate::data::corpus();
         let person = corpus
             .people
             .iter()

@@ -7,11 +7,11 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use crate::data::{ego_layout, network_layout as network, site_url};
 use corpus::graph::{ego, radius};
 use corpus::latex::to_plain;
 use corpus::query::date_label;
 use corpus::{Corpus, Person, Work};
-use peerscope::data::{ego_layout, network, SITE_URL};
 use peerscope::head::{stated_figures, SHARE_IMAGE_SIZE};
 
 use crate::raster::FONT_FAMILY;
@@ -260,9 +260,9 @@ impl Card {
         );
         let mut card = Card(svg);
         card.text(X + 44.0, 68.0, 26.0, ACCENT, true, "peerscope", 300.0);
-        let site = SITE_URL
+        let site = site_url()
             .split_once("://")
-            .map_or(SITE_URL, |(_, rest)| rest);
+            .map_or(site_url(), |(_, rest)| rest);
         // Bottom right, clear of the notes that charts write under themselves.
         let shown = fit(site, 20.0, false, W / 2.0);
         let _ = write!(card.0, "<text x=\"{}\" y=\"{}\" font-size=\"20\" fill=\"{MUTED}\" text-anchor=\"end\">{}</text>", W - X, H - 32.0, escape(&shown));
@@ -475,7 +475,7 @@ mod tests {
 
     #[test]
     fn inferred_years_are_starred_on_the_card() {
-        let corpus = peerscope::data::corpus();
+        let corpus = crate::data::corpus();
         let person = corpus
             .people
             .iter()

@@ -1,6 +1,6 @@
 //! `sitemap.xml` and `robots.txt`: what search engines should crawl, by absolute address.
 
-use peerscope::data::{absolute, SITE_URL};
+use crate::data::{absolute, site_url};
 
 /// The sitemap of the pages at `routes` (`/`, `/p/<id>`, ...). No `lastmod`: the build does not
 /// know when a source changed, and an invented date would mislead crawlers.
@@ -19,7 +19,10 @@ pub fn sitemap(routes: &[String]) -> String {
 /// Lets every crawler in and names the sitemap. Crawlers read `robots.txt` only at the root of
 /// a host: under a sub-path the host's own file must point to this sitemap.
 pub fn robots() -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}/sitemap.xml\n")
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        site_url()
+    )
 }
 
 fn escape_xml(text: &str) -> String {

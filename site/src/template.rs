@@ -39,15 +39,17 @@ impl Template {
         })
     }
 
-    /// The document for `route` (`/p/yixing-xu`) with the app's rendered body. leptos_meta then
-    /// inserts the head tags and the title after the `<!--HEAD-->` marker.
-    pub fn page(&self, route: &str, body: &str) -> String {
+    /// The document for `route` (`/p/yixing-xu`) with the app's rendered body and the page's
+    /// data (JSON, already escaped for a script element: `peerscope::head::script_json`).
+    /// leptos_meta then inserts the head tags and the title after the `<!--HEAD-->` marker.
+    pub fn page(&self, route: &str, body: &str, data: &str) -> String {
         format!(
-            "{} data-route=\"{}\"{}{}<!--HEAD--></head>\n<body>{body}</body>\n</html>\n",
+            "{} data-route=\"{}\"{}{}<script type=\"application/json\" id=\"{}\">{data}</script><!--HEAD--></head>\n<body>{body}</body>\n</html>\n",
             self.html_open,
             escape_attr(route),
             self.head,
             self.head_extra,
+            peerscope::boot::DATA_ELEMENT,
         )
     }
 }
@@ -71,7 +73,7 @@ mod tests {
     fn a_page_keeps_the_bundled_head_names_its_route_and_replaces_the_body() {
         let template =
             Template::parse(INDEX, "<link rel=\"manifest\" href=\"/m\">".into()).unwrap();
-        let page = template.page("/p/yixing-xu", "<main>Yixing Xu</main>");
+        let page = template.page("/p/yixing-xu", "<main>Yixing Xu</main>", "{}");
         assert!(
             page.starts_with("<!DOCTYPE html>\n<html data-route=\"/p/yixing-xu\" lang=\"en\">"),
             "{page}"
@@ -82,7 +84,7 @@ mod tests {
         );
         assert!(!page.contains("<title>"), "the pages name their own titles");
         assert!(
-            page.contains("<link rel=\"manifest\" href=\"/m\"><!--HEAD--></head>"),
+            page.contains("<link rel=\"manifest\" href=\"/m\"><script type=\"application/json\" id=\"peerscope-data\">{}</script><!--HEAD--></head>"),
             "{page}"
         );
         assert!(

@@ -11,10 +11,10 @@ use corpus::query::ViewState;
 use corpus::{Person, Work};
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
-use crate::data::{corpus, ego_layout, href};
+use crate::components::PageLink;
+use crate::data::{corpus, ego_layout};
 
 /// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -236,7 +236,7 @@ fn CollaboratorTable(graph: Memo<CoGraph<'static>>, person: &'static Person) -> 
                         <thead><tr><th scope="col">"Name"</th><th scope="col" class="num">"Joint works"</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(id, name, n)| view! {
-                                <tr data-testid="collaborator"><td><A href=href(&format!("/p/{id}"))>{name}</A></td><td class="num">{n}</td></tr>
+                                <tr data-testid="collaborator"><td><PageLink path=format!("/p/{id}")>{name}</PageLink></td><td class="num">{n}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

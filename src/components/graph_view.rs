@@ -12,7 +12,6 @@ use corpus::labels::{place, text_width, Frame, Placed};
 
 use crate::components::graph_canvas::{draw, node_at, Highlight, SCALE as CANVAS_SCALE};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 /// The drawing's fixed coordinate box, so the page never shifts while a layout settles.
@@ -101,7 +100,6 @@ pub fn GraphView(
     #[prop(optional)]
     canvas: bool,
 ) -> impl IntoView {
-    let navigate = use_navigate();
     let hovered = RwSignal::new(None::<usize>);
     let tooltip = RwSignal::new(None::<(usize, f32, f32)>);
     let zoom = RwSignal::new(NO_ZOOM);
@@ -201,7 +199,7 @@ pub fn GraphView(
 
     let open = move |i: usize| {
         if let Some(node) = model.get_untracked().nodes.get(i) {
-            navigate(&format!("/p/{}", node.id), Default::default());
+            crate::components::open_page(&format!("/p/{}", node.id));
         }
     };
     let open = StoredValue::new(open);

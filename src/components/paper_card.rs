@@ -3,10 +3,9 @@
 use corpus::model::{AuthorList, AuthorVia, Work};
 use corpus::query::date_label;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::components::{CopyButton, RichText};
-use crate::data::{corpus, href};
+use crate::components::{CopyButton, PageLink, RichText};
+use crate::data::corpus;
 
 /// One work in a list. `owner` is the profile the list belongs to (highlighted among the
 /// authors); `open` unfolds the abstract, and `on_toggle` asks to fold or unfold it.
@@ -22,7 +21,7 @@ pub fn PaperCard(
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
-                <A href=href(&format!("/w/{}", work.id))><RichText text=work.title.value.clone()/></A>
+                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone()/></PageLink>
                 {work.title_derived.then(|| view! { <span class="badge" title="No source gives a title; this label is taken from the abstract">"derived title"</span> })}
             </h3>
             <p class="authors" data-testid="authors"><AuthorLinks work=work owner=owner/></p>
@@ -71,8 +70,8 @@ pub fn AuthorLinks(
             .unwrap_or_else(|| id.to_string());
         let is_owner = owner == Some(id);
         view! {
-            <A href=href(&format!("/p/{id}")) attr:class=if is_owner { "author owner" } else { "author" }
-               attr:aria-current=is_owner.then_some("true")>{name}</A>
+            <PageLink path=format!("/p/{id}") class=Some(if is_owner { "author owner" } else { "author" })
+               aria_current=is_owner.then_some("true")>{name}</PageLink>
         }
     };
     let listed: Vec<_> = work

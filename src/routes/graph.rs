@@ -1,14 +1,16 @@
 //! `/graph`: everyone in the corpus and who works with whom, laid out at build time, coloured
 //! by connected component, with a find box that zooms to a person.
 
+use corpus::graph::NetworkLayout;
 use corpus::query::search;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
-use crate::data::{corpus, href, network};
+use crate::components::PageLink;
+use crate::data::{corpus, network};
 use crate::head::{PageKind, PageMeta};
+use crate::routes::NotFound;
 
 /// Colours cycle after this many components; the rest share them.
 const PALETTE: usize = 8;
@@ -17,10 +19,18 @@ const PALETTE: usize = 8;
 /// node and link; `?render=canvas` or `?render=svg` chooses explicitly.
 const CANVAS_ABOVE: usize = 300;
 
-/// The whole-network page.
+/// The whole-network page, or the not-found page where the network's data is missing (an
+/// address the host answered with another page).
 #[component]
 pub fn NetworkPage() -> impl IntoView {
-    let net = network();
+    match network() {
+        Some(net) => view! { <Network net=net/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+#[component]
+fn Network(net: &'static NetworkLayout) -> impl IntoView {
     let corpus = corpus();
     let model = GraphModel {
         nodes: net
@@ -120,7 +130,7 @@ pub fn NetworkPage() -> impl IntoView {
                 view! {
                     <h3 class="group-heading"><span class=format!("swatch c{}", c as usize % PALETTE)></span>{format!("Group {} ({} people)", c + 1, people.len())}</h3>
                     <ul class="people-inline">
-                        {people.into_iter().map(|p| view! { <li><A href=href(&format!("/p/{}", p.id))>{p.name.clone()}</A></li> }).collect_view()}
+                        {people.into_iter().map(|p| view! { <li><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink></li> }).collect_view()}
                     </ul>
                 }
             }).collect_view()}

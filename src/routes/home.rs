@@ -1,27 +1,38 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
-use std::collections::BTreeMap;
-
 use corpus::latex::to_plain;
-use corpus::query::{search, thousands};
+use corpus::page::SearchIndex;
+use corpus::query::{find, thousands};
 use corpus::Person;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::data::{corpus, href};
+use crate::components::PageLink;
+use crate::data::{corpus, page, search_index};
 use crate::head::{PageKind, PageMeta};
+
+/// Home's search index: not asked for yet, on its way, or here (or why not).
+type IndexState = Option<Result<&'static SearchIndex, String>>;
 
 /// The home page.
 #[component]
 pub fn Home() -> impl IntoView {
     let corpus = corpus();
+    let totals = page().totals;
     let (query, set_query) = signal(String::new());
+    // The index is fetched when the search box is first used: the page reads without it.
+    let index = RwSignal::new(None::<IndexState>);
+    let load_index = move || {
+        if index.get_untracked().is_none() {
+            index.set(Some(None));
+            leptos::task::spawn_local(async move { index.set(Some(Some(search_index().await))) });
+        }
+    };
     let description = format!(
         "{} researchers profiled, {} people and {} works from {} source documents.",
         corpus.profiled().len(),
-        corpus.people.len(),
-        corpus.works.len(),
-        corpus.sources.len()
+        totals.people,
+        totals.works,
+        totals.sources
     );
     view! {
         <PageMeta title="Researchers" description=description.clone() path="/" kind=PageKind::Website
@@ -32,18 +43,35 @@ pub fn Home() -> impl IntoView {
             <label class="search">
                 <span class="visually-hidden">"Search people and works"</span>
                 <input type="search" placeholder="Search people and works (e.g. squant, zoe)" data-testid="search"
-                    prop:value=query on:input=move |ev| set_query.set(event_target_value(&ev))/>
+                    prop:value=query on:focus=move |_| load_index()
+                    on:input=move |ev| { load_index(); set_query.set(event_target_value(&ev)) }/>
             </label>
         </section>
         {move || {
             let q = query.get();
-            if q.trim().is_empty() { home_content().into_any() } else { results(&q).into_any() }
+            if q.trim().is_empty() {
+                home_content().into_any()
+            } else {
+                match index.get().flatten() {
+                    Some(Ok(index)) => results(index, &q).into_any(),
+                    Some(Err(why)) => view! {
+                        <section class="results" data-testid="results" role="alert">
+                            <p>{format!("Search is unavailable: {why}. Reload the page to try again.")}</p>
+                        </section>
+                    }.into_any(),
+                    None => view! {
+                        <section class="results" data-testid="results" aria-busy="true">
+                            <p class="muted">"Loading the search index…"</p>
+                        </section>
+                    }.into_any(),
+                }
+            }
         }}
     }
 }
 
-fn results(q: &str) -> impl IntoView {
-    let hits = search(corpus(), q);
+fn results(index: &'static SearchIndex, q: &str) -> impl IntoView {
+    let hits = find(index, q);
     let none = hits.people.is_empty() && hits.works.is_empty();
     view! {
         <section class="results" data-testid="results" aria-live="polite">
@@ -51,12 +79,12 @@ fn results(q: &str) -> impl IntoView {
             {none.then(|| view! { <p>"Nothing matches. Search ignores case and accents; try fewer words."</p> })}
             <ul class="result-list">
                 {hits.people.into_iter().map(|p| view! {
-                    <li data-testid="result-person"><A href=href(&format!("/p/{}", p.id))>{p.name.clone()}</A>
-                        <span class="muted">{format!(" · person · {} works", p.computed.works)}</span></li>
+                    <li data-testid="result-person"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
+                        <span class="muted">{format!(" · person · {} works", p.works)}</span></li>
                 }).collect_view()}
                 {hits.works.into_iter().map(|w| view! {
-                    <li data-testid="result-work"><A href=href(&format!("/w/{}", w.id))>{to_plain(&w.title.value)}</A>
-                        <span class="muted">{w.date.as_ref().map(|d| format!(" · work · {}", d.year)).unwrap_or(" · work".into())}</span></li>
+                    <li data-testid="result-work"><PageLink path=format!("/w/{}", w.id)>{to_plain(&w.title)}</PageLink>
+                        <span class="muted">{w.year.map(|y| format!(" · work · {y}")).unwrap_or(" · work".into())}</span></li>
                 }).collect_view()}
             </ul>
         </section>
@@ -65,6 +93,8 @@ fn results(q: &str) -> impl IntoView {
 
 fn home_content() -> impl IntoView {
     let corpus = corpus();
+    let totals = page().totals;
+    let summary = page().home.clone().unwrap_or_default();
     let mut everyone: Vec<&Person> = corpus.people.iter().collect();
     everyone.sort_by(|a, b| {
         b.computed
@@ -81,21 +111,21 @@ fn home_content() -> impl IntoView {
         </section>
         <div class="columns">
             <section aria-labelledby="everyone-heading">
-                <h2 id="everyone-heading">{format!("Everyone named ({})", corpus.people.len())}</h2>
+                <h2 id="everyone-heading">{format!("Everyone named ({})", totals.people)}</h2>
                 <ul class="people-list" data-testid="everyone">
                     {everyone.into_iter().map(|p| view! {
-                        <li data-testid="person-row"><A href=href(&format!("/p/{}", p.id))>{p.name.clone()}</A>
+                        <li data-testid="person-row"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
                             <span class="count">{p.computed.works}</span></li>
                     }).collect_view()}
                 </ul>
             </section>
             <section aria-labelledby="glance-heading">
                 <h2 id="glance-heading">"At a glance"</h2>
-                <p data-testid="totals">{format!("{} works · {} people · {} source documents", corpus.works.len(), corpus.people.len(), corpus.sources.len())}</p>
+                <p data-testid="totals">{format!("{} works · {} people · {} source documents", totals.works, totals.people, totals.sources)}</p>
                 <h3>"Works by year"</h3>
-                {bar_list(by_year(), "by-year")}
+                {bar_list(summary.by_year.iter().map(|(y, n)| (y.to_string(), *n)).collect(), "by-year")}
                 <h3>"Works by category"</h3>
-                {bar_list(by_category(), "by-category")}
+                {bar_list(category_rows(&summary.by_category), "by-category")}
             </section>
         </div>
     }
@@ -123,42 +153,23 @@ fn profile_card(person: &'static Person) -> impl IntoView {
         .collect();
     view! {
         <li class="card" data-testid="profile-card">
-            <h3><A href=href(&format!("/p/{}", person.id))>{person.name.clone()}</A></h3>
+            <h3><PageLink path=format!("/p/{}", person.id)>{person.name.clone()}</PageLink></h3>
             <p class="muted">{format!("{} works · {} collaborators named", person.computed.works, person.computed.collaborators)}</p>
             <p class="card-figures">{figures.join(" · ")}</p>
         </li>
     }
 }
 
-fn by_year() -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for work in &corpus().works {
-        if let Some(date) = &work.date {
-            *counts.entry(date.year).or_default() += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .map(|(y, n)| (y.to_string(), n))
-        .collect()
-}
-
-fn by_category() -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for work in &corpus().works {
-        for category in &work.categories {
-            *counts.entry(category.value.as_str()).or_default() += 1;
-        }
-    }
+/// Category counts as bar labels: the name and the code (`Computer Vision (cs.CV)`), or the
+/// code alone when it is not a known arXiv category; most works first, then by label.
+fn category_rows(counts: &[(String, usize)]) -> Vec<(String, usize)> {
     let mut rows: Vec<(String, usize)> = counts
-        .into_iter()
+        .iter()
         .map(|(c, n)| {
-            (
-                corpus::category::name(c)
-                    .map(|n| format!("{n} ({c})"))
-                    .unwrap_or(c.to_string()),
-                n,
-            )
+            let label = corpus::category::name(c)
+                .map(|name| format!("{name} ({c})"))
+                .unwrap_or(c.clone());
+            (label, *n)
         })
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -3,10 +3,10 @@
 use corpus::query::suggest;
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::data::{corpus, href, BASE};
+use crate::components::PageLink;
+use crate::data::{base, site_index};
 use crate::head::{PageKind, PageMeta};
 
 /// Shown for unknown routes and unknown ids.
@@ -18,25 +18,25 @@ use crate::head::{PageKind, PageMeta};
 pub fn NotFound() -> impl IntoView {
     let location = use_location();
     let path = RwSignal::new(None::<String>);
+    let suggestions = RwSignal::new(Vec::new());
     Effect::new(move |_| {
         let here = location.pathname.get();
-        path.set(Some(here.strip_prefix(BASE).unwrap_or(&here).to_string()));
-    });
-    let suggestions = Memo::new(move |_| {
-        path.with(|p| {
-            let wanted = p
-                .as_deref()
-                .unwrap_or_default()
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .unwrap_or_default();
-            if wanted.is_empty() {
-                Vec::new()
-            } else {
-                suggest(corpus(), wanted, 5)
-            }
-        })
+        let here = here.strip_prefix(base()).unwrap_or(&here).to_string();
+        let wanted = here
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        path.set(Some(here));
+        if !wanted.is_empty() {
+            // The index of every page is fetched only here, where it is needed.
+            leptos::task::spawn_local(async move {
+                if let Ok(index) = site_index().await {
+                    suggestions.set(suggest(&index, &wanted, 5));
+                }
+            });
+        }
     });
     view! {
         <PageMeta title="Not found" description="No person or work of peerscope's corpus lives at this address."
@@ -54,11 +54,11 @@ pub fn NotFound() -> impl IntoView {
                 (!found.is_empty()).then(|| view! {
                     <h2>"Did you mean"</h2>
                     <ul data-testid="suggestions">
-                        {found.into_iter().map(|s| view! { <li><A href=href(&s.href)>{s.label}</A></li> }).collect_view()}
+                        {found.into_iter().map(|s| view! { <li><PageLink path=s.href>{s.label}</PageLink></li> }).collect_view()}
                     </ul>
                 })
             }}
-            <p><A href=href("/")>"See all researchers"</A></p>
+            <p><PageLink path="/">"See all researchers"</PageLink></p>
         </section>
     }
 }

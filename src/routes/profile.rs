@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{Collaboration, CopyButton, PaperCard, StatedFigures, YearChart};
-use crate::data::{corpus, BASE};
+use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
 use crate::routes::NotFound;
 
@@ -70,7 +70,7 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         } else {
             format!("?{query}")
         };
-        format!("{origin}{BASE}/p/{}{query}", person.id)
+        format!("{origin}{}/p/{}{query}", base(), person.id)
     });
 
     let figures = stated_figures(person);

@@ -116,7 +116,11 @@ impl Browser {
 
     /// Sends a Chrome DevTools Protocol command (`Emulation.setCPUThrottlingRate`, say) and
     /// returns its result.
-    pub async fn devtools(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+    pub async fn devtools(
+        &self,
+        cmd: &'static str,
+        params: serde_json::Value,
+    ) -> serde_json::Value {
         self.client
             .issue_cmd(Cdp { cmd, params })
             .await
@@ -142,8 +146,11 @@ impl Browser {
     pub async fn prefer_dark(&self, dark: bool) {
         let value = if dark { "dark" } else { "light" };
         let features = json!([{ "name": "prefers-color-scheme", "value": value }]);
-        self.devtools("Emulation.setEmulatedMedia", json!({ "features": features }))
-            .await;
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": features }),
+        )
+        .await;
     }
 
     /// Clicks the first element matching a CSS selector, once it appears.

@@ -1,0 +1,323 @@
+//! The data each pre-rendered page carries: exactly what its first render needs, inlined into
+//! the page as JSON, so the app hydrates from it at once and the wasm holds code only.
+//!
+//! A page's corpus is a *slice* of the whole: a profile holds its person, their works and the
+//! people who wrote them; a work page its work and its authors; home the people; the network
+//! page the people and the network's layout. What a page shows of the whole corpus beyond its
+//! slice (the footer's totals, home's works per year and category) travels precomputed beside
+//! it. Data a page needs only after a reader acts (home's search, the not-found page's
+//! suggestions) lives in separate files the app fetches on first use.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::graph::NetworkLayout;
+use crate::model::{Corpus, Person, Work, SCHEMA_VERSION};
+
+/// The version of the page data and data files' shape. The app refuses data of another version
+/// (a page cached from an older deploy beside newer code) and reloads instead of misreading it.
+pub const PAGE_SCHEMA_VERSION: u32 = SCHEMA_VERSION * 100 + 1;
+
+/// What a page carries for the app.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    pub schema_version: u32,
+    /// The site's settings, the same on every page.
+    pub site: Site,
+    /// The page's slice of the corpus (`sources` and `warnings` are left out: the app shows
+    /// only their number, in `totals`).
+    pub corpus: Corpus,
+    /// The whole corpus's counts.
+    pub totals: Totals,
+    /// Home: works per year and per category over the whole corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<HomeSummary>,
+    /// A profile: its collaborator graph over all its works, laid out at build time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ego: Option<EgoLayout>,
+    /// The network page: everyone, laid out at build time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<NetworkLayout>,
+}
+
+/// A person's collaborator graph over all their works, laid out at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EgoLayout {
+    pub person: String,
+    /// Node positions, in node order of `graph::ego`.
+    pub positions: Vec<[f32; 2]>,
+}
+
+/// Settings of the build that every page shares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    /// The sub-path the site is served under (`/peerscope`), or "" at a host's root.
+    pub base: String,
+    /// The absolute address of the site's root (`https://example.org/peerscope`).
+    pub url: String,
+    /// The data files the app fetches when a reader needs them, by content-hashed path under
+    /// the base (`/data/search-0123abcd.json`).
+    pub files: DataFiles,
+}
+
+/// The addresses of the data files (paths under the base).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataFiles {
+    /// The [`SearchIndex`] home searches.
+    pub search: String,
+    /// The [`SiteIndex`] the not-found page suggests from.
+    pub index: String,
+}
+
+/// Counts over the whole corpus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub works: usize,
+    pub people: usize,
+    pub sources: usize,
+}
+
+/// Home's view of the whole corpus: works per year (ascending) and per category code (most
+/// works first, then by code).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeSummary {
+    pub by_year: Vec<(i32, usize)>,
+    pub by_category: Vec<(String, usize)>,
+}
+
+/// Every page the site has, by id and label: what the not-found page suggests from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteIndex {
+    pub schema_version: u32,
+    /// `(id, name)` of every person.
+    pub people: Vec<(String, String)>,
+    /// `(id, title as plain text)` of every work.
+    pub works: Vec<(String, String)>,
+}
+
+/// What home's instant search reads: each person's name, each work's title and the folded
+/// text it is found by (title, authors, abstract).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub schema_version: u32,
+    /// People as the search lists them.
+    pub people: Vec<SearchPerson>,
+    pub works: Vec<SearchWork>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPerson {
+    pub id: String,
+    pub name: String,
+    pub works: u32,
+    /// Profile pages about them: profiled people are listed first.
+    pub profiles: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchWork {
+    pub id: String,
+    /// The title as written (LaTeX and all); the app shows it as plain text.
+    pub title: String,
+    pub year: Option<i32>,
+    /// Title, author names and abstract, folded (`text::fold`): what every word must match.
+    pub text: String,
+}
+
+/// Data of another schema version than this build's: the page came from another deploy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrongVersion {
+    pub found: u32,
+    pub expected: u32,
+}
+
+impl std::fmt::Display for WrongVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "this page's data is of version {}, the app reads version {}: the site was updated while the page was open",
+            self.found, self.expected
+        )
+    }
+}
+
+/// Checks the version a data file or page states before reading the rest of it.
+pub fn check_version(found: u32) -> Result<(), WrongVersion> {
+    if found == PAGE_SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(WrongVersion {
+            found,
+            expected: PAGE_SCHEMA_VERSION,
+        })
+    }
+}
+
+/// Builds each page's data from the whole corpus.
+pub struct Slicer<'a> {
+    corpus: &'a Corpus,
+    site: Site,
+    totals: Totals,
+}
+
+impl<'a> Slicer<'a> {
+    pub fn new(corpus: &'a Corpus, site: Site) -> Slicer<'a> {
+        let totals = Totals {
+            works: corpus.works.len(),
+            people: corpus.people.len(),
+            sources: corpus.sources.len(),
+        };
+        Slicer {
+            corpus,
+            site,
+            totals,
+        }
+    }
+
+    fn page(&self, people: Vec<Person>, works: Vec<Work>) -> PageData {
+        PageData {
+            schema_version: PAGE_SCHEMA_VERSION,
+            site: self.site.clone(),
+            corpus: Corpus {
+                schema_version: self.corpus.schema_version,
+                people,
+                works,
+                sources: Vec::new(),
+                warnings: Vec::new(),
+            },
+            totals: self.totals,
+            home: None,
+            ego: None,
+            network: None,
+        }
+    }
+
+    /// Everyone, without the lines that name them (only profiles show those).
+    fn everyone(&self) -> Vec<Person> {
+        self.corpus.people.iter().map(without_mentions).collect()
+    }
+
+    /// Home: the people, and works per year and category.
+    pub fn home(&self) -> PageData {
+        let mut page = self.page(self.everyone(), Vec::new());
+        page.home = Some(home_summary(self.corpus));
+        page
+    }
+
+    /// A profile: the person, their works, and everyone who wrote those works.
+    pub fn profile(&self, person: &Person, ego: Option<EgoLayout>) -> PageData {
+        let works: Vec<Work> = self.corpus.works_of(&person.id).cloned().collect();
+        let mut page = self.page(self.authors_of(&works, Some(person)), works);
+        page.ego = ego;
+        page
+    }
+
+    /// A work page: the work and its authors.
+    pub fn work(&self, work: &Work) -> PageData {
+        let works = vec![work.clone()];
+        self.page(self.authors_of(&works, None), works)
+    }
+
+    /// The network page: everyone and the network's layout.
+    pub fn network(&self, layout: NetworkLayout) -> PageData {
+        let mut page = self.page(self.everyone(), Vec::new());
+        page.network = Some(layout);
+        page
+    }
+
+    /// The not-found page: nothing but the totals; its suggestions come from the site index.
+    pub fn not_found(&self) -> PageData {
+        self.page(Vec::new(), Vec::new())
+    }
+
+    /// The authors of `works` (sorted by id, as in the corpus); `keep` keeps its mentions.
+    fn authors_of(&self, works: &[Work], keep: Option<&Person>) -> Vec<Person> {
+        let ids: BTreeSet<&str> = works
+            .iter()
+            .flat_map(|w| w.authors.iter().map(|a| a.person.as_str()))
+            .chain(keep.map(|p| p.id.as_str()))
+            .collect();
+        ids.into_iter()
+            .filter_map(|id| self.corpus.person(id))
+            .map(|p| match keep {
+                Some(k) if k.id == p.id => p.clone(),
+                _ => without_mentions(p),
+            })
+            .collect()
+    }
+}
+
+fn without_mentions(person: &Person) -> Person {
+    Person {
+        mentions: Vec::new(),
+        ..person.clone()
+    }
+}
+
+/// Works per year and per category over the whole corpus.
+pub fn home_summary(corpus: &Corpus) -> HomeSummary {
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
+    for work in &corpus.works {
+        if let Some(date) = &work.date {
+            *years.entry(date.year).or_default() += 1;
+        }
+        for category in &work.categories {
+            *categories.entry(category.value.as_str()).or_default() += 1;
+        }
+    }
+    let mut by_category: Vec<(String, usize)> = categories
+        .into_iter()
+        .map(|(c, n)| (c.to_string(), n))
+        .collect();
+    by_category.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    HomeSummary {
+        by_year: years.into_iter().collect(),
+        by_category,
+    }
+}
+
+/// The not-found page's index of every page.
+pub fn site_index(corpus: &Corpus) -> SiteIndex {
+    SiteIndex {
+        schema_version: PAGE_SCHEMA_VERSION,
+        people: corpus
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+        works: corpus
+            .works
+            .iter()
+            .map(|w| (w.id.clone(), crate::latex::to_plain(&w.title.value)))
+            .collect(),
+    }
+}
+
+/// Home's search index over the whole corpus.
+pub fn search_index(corpus: &Corpus) -> SearchIndex {
+    SearchIndex {
+        schema_version: PAGE_SCHEMA_VERSION,
+        people: corpus
+            .people
+            .iter()
+            .map(|p| SearchPerson {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                works: p.computed.works,
+                profiles: p.profiles.len() as u32,
+            })
+            .collect(),
+        works: corpus
+            .works
+            .iter()
+            .map(|w| SearchWork {
+                id: w.id.clone(),
+                title: w.title.value.clone(),
+                year: w.date.as_ref().map(|d| d.year),
+                text: crate::query::searchable(w, corpus),
+            })
+            .collect(),
+    }
+}

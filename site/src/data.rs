@@ -1,0 +1,309 @@
+//! The data step: compiles the seeds, lays out every graph once (natively, optimised: see the
+//! workspace's dev profile), and cuts the corpus into what each page and data file carries.
+//!
+//! Settings come from the environment, as `scripts/build.sh` passes them:
+//! `PEERSCOPE_SEEDS` (default `seeds/`), `PEERSCOPE_BASE` (the sub-path, default the root) and
+//! `PEERSCOPE_SITE_URL` (the absolute address, default `http://127.0.0.1:8080` plus the base).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
+use corpus::page::{search_index, site_index, DataFiles, EgoLayout, PageData, Site, Slicer};
+use corpus::{Corpus, Diagnostic};
+
+use crate::bundle::content_hash;
+
+/// Everything the site is built from.
+pub struct SiteData {
+    pub corpus: Corpus,
+    pub site: Site,
+    /// Each person's collaborator graph over all their works, laid out; people with no
+    /// co-author are left out.
+    pub egos: BTreeMap<String, Vec<[f32; 2]>>,
+    pub network: NetworkLayout,
+    /// The data files, as (path under the site root, bytes); their paths are in `site.files`.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What the compiler warned about.
+    pub warnings: Vec<Diagnostic>,
+}
+
+static SITE: OnceLock<SiteData> = OnceLock::new();
+
+/// Reads the settings and the seeds from the environment and makes them the site's data.
+pub fn load() -> Result<&'static SiteData, String> {
+    if let Some(site) = SITE.get() {
+        return Ok(site);
+    }
+    let data = SiteData::from_env()?;
+    Ok(SITE.get_or_init(|| data))
+}
+
+/// The site's data ([`load`]ed on first use).
+///
+/// # Panics
+/// When the seeds or settings are wrong; `main` loads them first and reports that instead.
+pub fn site() -> &'static SiteData {
+    load().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The whole corpus.
+pub fn corpus() -> &'static Corpus {
+    &site().corpus
+}
+
+/// The address of a page of this site under the base path.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", site().site.base)
+}
+
+/// The absolute address of a page of this site.
+pub fn absolute(path: &str) -> String {
+    format!("{}{path}", site().site.url)
+}
+
+/// The site's absolute address (`https://example.org/peerscope`).
+pub fn site_url() -> &'static str {
+    &site().site.url
+}
+
+/// `person`'s collaborator graph over all their works, laid out.
+pub fn ego_layout(person: &str) -> Option<&'static [[f32; 2]]> {
+    site().egos.get(person).map(Vec::as_slice)
+}
+
+/// The whole network, laid out.
+pub fn network_layout() -> &'static NetworkLayout {
+    &site().network
+}
+
+impl SiteData {
+    fn from_env() -> Result<SiteData, String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let seeds = match std::env::var_os("PEERSCOPE_SEEDS") {
+            Some(dir) => root.join(PathBuf::from(dir)),
+            None => root.join("seeds"),
+        };
+        let base = base_path(&std::env::var("PEERSCOPE_BASE").unwrap_or_default());
+        let url = site_url_from(
+            &std::env::var("PEERSCOPE_SITE_URL").unwrap_or_default(),
+            &base,
+        )?;
+        let compiled = corpus::compile_dir(&seeds).map_err(|errors| {
+            let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            text.push(format!(
+                "{} error(s) in the seeds at {}; fix them, or set PEERSCOPE_SEEDS to another folder",
+                errors.iter().filter(|e| e.is_error()).count(),
+                seeds.display()
+            ));
+            text.join("\n")
+        })?;
+        Ok(SiteData::new(compiled.corpus, compiled.warnings, base, url))
+    }
+
+    /// The site's data for a compiled corpus, under `base` (`/peerscope` or "") at `url`.
+    pub fn new(corpus: Corpus, warnings: Vec<Diagnostic>, base: String, url: String) -> SiteData {
+        let egos = ego_layouts(&corpus);
+        let network = network_layout_of(&corpus);
+        // Compact: the app reads them, people read `peerscope-corpus compile`'s output.
+        let search = serde_json::to_vec(&search_index(&corpus)).expect("the index serialises");
+        let index = serde_json::to_vec(&site_index(&corpus)).expect("the index serialises");
+        let search_path = format!("/data/search-{}.json", content_hash(&search));
+        let index_path = format!("/data/index-{}.json", content_hash(&index));
+        SiteData {
+            site: Site {
+                base,
+                url,
+                files: DataFiles {
+                    search: search_path.clone(),
+                    index: index_path.clone(),
+                },
+            },
+            corpus,
+            egos,
+            network,
+            files: vec![(search_path, search), (index_path, index)],
+            warnings,
+        }
+    }
+
+    /// The data the page at `route` carries (`/`, `/p/<id>`, `/w/<id>`, `/graph`; anything
+    /// else is the not-found page).
+    pub fn page_data(&self, route: &str) -> PageData {
+        let slicer = Slicer::new(&self.corpus, self.site.clone());
+        let person = route
+            .strip_prefix("/p/")
+            .and_then(|id| self.corpus.person(id));
+        let work = route
+            .strip_prefix("/w/")
+            .and_then(|id| self.corpus.work(id));
+        match (route, person, work) {
+            ("/", _, _) => slicer.home(),
+            ("/graph", _, _) => slicer.network(self.network.clone()),
+            (_, Some(person), _) => slicer.profile(
+                person,
+                self.egos.get(&person.id).map(|positions| EgoLayout {
+                    person: person.id.clone(),
+                    positions: positions.clone(),
+                }),
+            ),
+            (_, _, Some(work)) => slicer.work(work),
+            _ => slicer.not_found(),
+        }
+    }
+}
+
+/// The sub-path the site is served under (`/peerscope`), or "" at the root.
+fn base_path(raw: &str) -> String {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// The absolute address the site root is served at (such as `https://example.org/peerscope`),
+/// or `http://127.0.0.1:8080` followed by the base path. Canonical links, share cards and the
+/// sitemap are built on it.
+fn site_url_from(raw: &str, base: &str) -> Result<String, String> {
+    let raw = raw.trim().trim_end_matches('/');
+    if raw.is_empty() {
+        return Ok(format!("http://127.0.0.1:8080{base}"));
+    }
+    if !(raw.starts_with("https://") || raw.starts_with("http://"))
+        || raw.contains(['"', '<', '>', ' ', '?', '#'])
+    {
+        return Err(format!(
+            "PEERSCOPE_SITE_URL `{raw}` is not an absolute web address; \
+             give the address the site is served at, such as https://example.org/peerscope"
+        ));
+    }
+    Ok(raw.to_string())
+}
+
+/// Lays out each person's collaborator graph over all their works (the view a profile opens
+/// with), so the pre-rendered page, its share image and the browser's first render draw the
+/// same finished picture; the browser lays out only the graphs that filters make. In node order
+/// of `corpus::graph::ego`.
+fn ego_layouts(corpus: &Corpus) -> BTreeMap<String, Vec<[f32; 2]>> {
+    corpus
+        .people
+        .iter()
+        .filter_map(|person| {
+            let works: Vec<&corpus::Work> = corpus.works_of(&person.id).collect();
+            let graph = ego(corpus, &person.id, &works, 1);
+            if graph.nodes.len() < 2 {
+                return None;
+            }
+            let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
+            let edges = graph.weighted_edges();
+            let positions = layout::layout(
+                &layout::Graph::from_triples(graph.nodes.len(), &edges),
+                &radii,
+                &layout::Options::ego(),
+            );
+            Some((
+                person.id.clone(),
+                positions.into_iter().map(round).collect(),
+            ))
+        })
+        .collect()
+}
+
+/// Rounded to a tenth of a pixel, so the shipped JSON stays small and byte-stable.
+fn round([x, y]: [f32; 2]) -> [f32; 2] {
+    [(x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0]
+}
+
+/// Lays out the whole network once, natively and deterministically, so the browser only draws it.
+fn network_layout_of(corpus: &Corpus) -> NetworkLayout {
+    let graph = network(corpus);
+    let radii: Vec<f32> = graph.nodes.iter().map(|n| radius(n.works)).collect();
+    let edges = graph.weighted_edges();
+    let options = layout::Options {
+        seed: 7,
+        link_distance: 45.0,
+        charge: -90.0,
+        ..layout::Options::default()
+    };
+    let positions = layout::layout_packed(
+        &layout::Graph::from_triples(graph.nodes.len(), &edges),
+        &radii,
+        &options,
+        1.6,
+    );
+    let components = graph.components();
+    NetworkLayout {
+        nodes: graph
+            .nodes
+            .iter()
+            .zip(positions)
+            .zip(radii)
+            .zip(components)
+            .map(|(((node, xy), r), component)| {
+                let [x, y] = round(xy);
+                NetworkNode {
+                    person: node.person.id.clone(),
+                    x,
+                    y,
+                    r,
+                    component,
+                }
+            })
+            .collect(),
+        links: edges
+            .into_iter()
+            .map(|(a, b, w)| NetworkLink {
+                a,
+                b,
+                works: w as u32,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_base_path_and_the_site_address_are_normalised_or_refused() {
+        assert_eq!(base_path(""), "");
+        assert_eq!(base_path("/"), "");
+        assert_eq!(base_path("peerscope/"), "/peerscope");
+        assert_eq!(
+            site_url_from("", "/peerscope").unwrap(),
+            "http://127.0.0.1:8080/peerscope"
+        );
+        assert_eq!(
+            site_url_from("https://example.org/lab/", "").unwrap(),
+            "https://example.org/lab"
+        );
+        let error = site_url_from("example.org", "").unwrap_err();
+        assert!(error.contains("not an absolute web address"), "{error}");
+    }
+
+    #[test]
+    fn each_page_carries_its_slice_and_the_data_files_are_named_by_their_content() {
+        let site = site();
+        let profile = site.page_data("/p/yixing-xu");
+        assert_eq!(profile.corpus.works.len(), 26);
+        assert!(profile.corpus.person("yixing-xu").is_some());
+        assert_eq!(
+            profile.ego.as_ref().map(|e| e.person.as_str()),
+            Some("yixing-xu")
+        );
+        assert_eq!(profile.totals.works, site.corpus.works.len());
+        let home = site.page_data("/");
+        assert!(home.corpus.works.is_empty() && home.home.is_some());
+        assert_eq!(home.corpus.people.len(), site.corpus.people.len());
+        assert!(site.page_data("/graph").network.is_some());
+        let nowhere = site.page_data("/p/nobody");
+        assert!(nowhere.corpus.people.is_empty() && nowhere.corpus.works.is_empty());
+        for (path, bytes) in &site.files {
+            assert!(path.contains(&content_hash(bytes)), "{path}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! A link to another page of the site, which the browser loads as that page's own pre-rendered
+//! document, fetched ahead while the pointer rests on the link or the link has focus.
+//!
+//! Each page carries only its own data (`crate::data`), so a link to another page is a page
+//! load, not a client-side route change: `target="_self"` tells leptos_router to leave the click
+//! to the browser. The page arrives complete (pre-rendered, its data inline) and, prefetched,
+//! from the cache; Back returns to the previous page with the view its address holds.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::data::href;
+
+/// `<a href>` to `path` (such as `/p/yixing-xu`, under the base path), prefetched on hover or
+/// focus.
+#[component]
+pub fn PageLink(
+    /// The page's path under the site root, with its query if any.
+    #[prop(into)]
+    path: String,
+    #[prop(default = None)] class: Option<&'static str>,
+    /// `aria-current` ("page" for the page on screen, "true" for a profile's own name).
+    #[prop(default = None)]
+    aria_current: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let url = href(&path);
+    let ahead = url.clone();
+    view! {
+        <a href=url target="_self" class=class aria-current=aria_current
+            on:pointerenter=move |_| prefetch(&ahead) on:focus={let url = href(&path); move |_| prefetch(&url)}>
+            {children()}
+        </a>
+    }
+}
+
+/// Asks the browser to fetch the document at `url` into its cache, once per page view.
+pub fn prefetch(url: &str) {
+    thread_local! {
+        static FETCHED: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+    }
+    if !FETCHED.with(|done| done.borrow_mut().insert(url.to_string())) {
+        return;
+    }
+    let document = gloo::utils::document();
+    if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
+        let _ = link.set_attribute("rel", "prefetch");
+        let _ = link.set_attribute("href", url);
+        let _ = head.append_child(&link);
+    }
+}
+
+/// Loads the page at `path` (under the base path), as following a [`PageLink`] does.
+pub fn open_page(path: &str) {
+    let _ = gloo::utils::window().location().assign(&href(path));
+}
