@@ -30,6 +30,7 @@ pub mod page;
 pub mod parse;
 pub mod query;
 pub mod slug;
+pub mod synth;
 pub mod text;
 
 pub use compile::{compile, Compiled};

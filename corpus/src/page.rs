@@ -241,18 +241,29 @@ impl<'a> Slicer<'a> {
         ids.into_iter()
             .filter_map(|id| self.corpus.person(id))
             .map(|p| match keep {
-                Some(k) if k.id == p.id => p.clone(),
+                Some(k) if k.id == p.id => shown(p),
                 _ => without_mentions(p),
             })
             .collect()
     }
 }
 
+/// A person as another page than their own shows them: without the lines that name them.
 fn without_mentions(person: &Person) -> Person {
     Person {
         mentions: Vec::new(),
-        ..person.clone()
+        ..shown(person)
     }
+}
+
+/// A person as pages show them: the ids each profile page lists (`works_listed`, kept in the
+/// corpus for other tools; the pages list the works themselves) are left out.
+fn shown(person: &Person) -> Person {
+    let mut person = person.clone();
+    for profile in &mut person.profiles {
+        profile.works_listed = Vec::new();
+    }
+    person
 }
 
 /// Works per year and per category over the whole corpus.

@@ -16,6 +16,7 @@
 mod bundle;
 mod data;
 mod manifest;
+mod progress;
 mod raster;
 mod render;
 mod share;
@@ -90,10 +91,29 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     let index_path = root.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| at(&index_path, e))?;
     bundle::clean(dist)?;
+    let mut progress = progress::Progress::new();
+    let started = std::time::Instant::now();
     let site = data::load()?;
     for warning in &site.warnings {
         eprintln!("{warning}");
     }
+    let took = started.elapsed();
+    eprintln!(
+        "  read {} documents ({} works, {} people), laid out {} graphs in {:.1} s",
+        site.corpus.sources.len(),
+        site.corpus.works.len(),
+        site.corpus.people.len(),
+        site.egos.len() + 1,
+        took.as_secs_f64()
+    );
+    progress.record(
+        format!(
+            "{} documents read, {} graphs laid out",
+            site.corpus.sources.len(),
+            site.egos.len() + 1
+        ),
+        took,
+    );
     let index = bundle::bundle(&index, &root, app, dist, &format!("{}/", site.site.base))?;
     let template = Template::parse(&index, manifest::head_tags())?;
     // leptos_meta waits for a tick of an async executor while it collects the head tags.
@@ -111,44 +131,90 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         write(Path::new(path.trim_start_matches('/')), bytes)?;
     }
     let routes = routes();
+    let mut step = progress.step("pages rendered", routes.len() + 1);
     for route in &routes {
         write(
             &page_file(route),
             render::render_page(&template, route).as_bytes(),
         )?;
+        step.tick();
     }
     write(
         Path::new("404.html"),
         render::render_page(&template, NOT_FOUND_ROUTE).as_bytes(),
     )?;
+    step.tick();
+    step.finish();
 
     let raster = Rasterizer::new()?;
     let corpus = corpus();
-    let mut images = vec![
-        ("/".to_string(), share::home(corpus)),
-        ("/graph".to_string(), share::network_page(corpus)),
-    ];
-    images.extend(
+    // What each share image draws, made when it is drawn (10,000 SVGs at once would hold
+    // hundreds of megabytes).
+    enum Card<'a> {
+        Home,
+        Network,
+        Person(&'a corpus::Person),
+        Work(&'a corpus::Work),
+    }
+    let cards: Vec<(String, Card)> = [
+        ("/".to_string(), Card::Home),
+        ("/graph".to_string(), Card::Network),
+    ]
+    .into_iter()
+    .chain(
         corpus
             .people
             .iter()
-            .map(|p| (format!("/p/{}", p.id), share::profile(corpus, p))),
-    );
-    images.extend(
+            .map(|p| (format!("/p/{}", p.id), Card::Person(p))),
+    )
+    .chain(
         corpus
             .works
             .iter()
-            .map(|w| (format!("/w/{}", w.id), share::work(corpus, w))),
-    );
-    for (route, svg) in &images {
+            .map(|w| (format!("/w/{}", w.id), Card::Work(w))),
+    )
+    .collect();
+    let draw = |(route, card): &(String, Card)| -> Result<(), String> {
+        let svg = match card {
+            Card::Home => share::home(corpus),
+            Card::Network => share::network_page(corpus),
+            Card::Person(p) => share::profile(corpus, p),
+            Card::Work(w) => share::work(corpus, w),
+        };
         let png = raster
-            .png(svg, 1.0)
+            .png(&svg, 1.0)
             .map_err(|e| format!("share image of {route}: {e}"))?;
         write(
             Path::new(share_image_path(route).trim_start_matches('/')),
             &png,
-        )?;
-    }
+        )
+    };
+    // Drawn on every core: rasterising is most of a large site's build.
+    let step = std::sync::Mutex::new(progress.step("share images drawn", cards.len()));
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = cards.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cards
+            .chunks(chunk)
+            .map(|part| {
+                let (draw, step) = (&draw, &step);
+                scope.spawn(move || -> Result<(), String> {
+                    for card in part {
+                        draw(card)?;
+                        step.lock().expect("no thread panics holding it").tick();
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().expect("drawing never panics"))
+    })?;
+    step.into_inner()
+        .expect("no thread panics holding it")
+        .finish();
+    let images = cards.len();
     for (file, size) in manifest::ICONS {
         let png = raster
             .png(manifest::FAVICON_SVG, size as f32 / 64.0)
@@ -168,12 +234,32 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         sitemap::sitemap(&routes).as_bytes(),
     )?;
     write(Path::new("robots.txt"), sitemap::robots().as_bytes())?;
+    let (files, bytes) = dir_size(dist);
     Ok(format!(
-        "pre-rendered {} pages and 404.html, drew {} share images; wrote sitemap.xml, robots.txt and the manifest into {}",
+        "pre-rendered {} pages and 404.html, drew {images} share images; wrote sitemap.xml, robots.txt and the manifest into {}: {files} files, {} bytes\n{}",
         routes.len(),
-        images.len(),
-        dist.display()
+        dist.display(),
+        corpus::query::thousands(bytes),
+        progress.summary()
     ))
+}
+
+/// The files under `dir` and their bytes.
+fn dir_size(dir: &Path) -> (u64, u64) {
+    let mut total = (0, 0);
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            let (files, bytes) = dir_size(&path);
+            total = (total.0 + files, total.1 + bytes);
+        } else {
+            total = (
+                total.0 + 1,
+                total.1 + entry.metadata().map_or(0, |m| m.len()),
+            );
+        }
+    }
+    total
 }
 
 // The app's head helpers are tested here, where the app is already built natively.

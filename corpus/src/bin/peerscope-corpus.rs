@@ -1,6 +1,7 @@
 //! `peerscope-corpus`: compile or check a seeds folder from the command line, with every
 //! diagnostic printed as `error: FILE:LINE:COL: message` and a hint.
 
+use corpus::synth::{generate, Size};
 use corpus::{compile_dir, to_json, Compiled, Diagnostic};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,6 +12,12 @@ peerscope-corpus: compile peerscope's seed documents into the corpus the app emb
 USAGE:
     peerscope-corpus compile <SEEDS-DIR> [-o <FILE>]   write the corpus JSON (stdout without -o)
     peerscope-corpus check <SEEDS-DIR>                 report problems, write nothing
+    peerscope-corpus synth <OUT-DIR> [--works N] [--profiles N] [--people N] [--big N]
+                           [--seed N] [--bib FILE]
+                                                       write a synthetic corpus of that size
+                                                       (default: the reference workload, 10,000
+                                                       works and 500 profiles), its works also as
+                                                       BibTeX with --bib
     peerscope-corpus --help                            show this help
 
 Every error and warning names its file and line. The exit status is 1 when any document has
@@ -27,6 +34,11 @@ enum Command {
         dir: PathBuf,
         output: Option<PathBuf>,
     },
+    Synth {
+        dir: PathBuf,
+        size: Size,
+        bib: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -38,6 +50,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Check(dir)) => run(&dir, None, false),
         Ok(Command::Compile { dir, output }) => run(&dir, output.as_deref(), true),
+        Ok(Command::Synth { dir, size, bib }) => synth(&dir, size, bib.as_deref()),
         Err(message) => {
             eprintln!("error: {message}\n\n{HELP}");
             ExitCode::from(2)
@@ -55,8 +68,15 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     };
     let mut dir = None;
     let mut output = None;
+    let mut bib = None;
+    let mut size = Size::default();
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
+        let mut number = |arg: &str| -> Result<usize, String> {
+            rest.next()
+                .and_then(|n| n.replace('_', "").parse().ok())
+                .ok_or_else(|| format!("`{arg}` needs a whole number"))
+        };
         match arg.as_str() {
             "-o" | "--output" if command == "compile" => {
                 let file = rest
@@ -64,6 +84,17 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                     .ok_or_else(|| format!("`{arg}` needs a file name"))?;
                 output = Some(PathBuf::from(file));
             }
+            "--bib" if command == "synth" => {
+                let file = rest
+                    .next()
+                    .ok_or_else(|| format!("`{arg}` needs a file name"))?;
+                bib = Some(PathBuf::from(file));
+            }
+            "--works" if command == "synth" => size.works = number(arg)?,
+            "--profiles" if command == "synth" => size.profiles = number(arg)?.max(1),
+            "--people" if command == "synth" => size.people = number(arg)?,
+            "--big" if command == "synth" => size.big = number(arg)?,
+            "--seed" if command == "synth" => size.seed = number(arg)? as u64,
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             path if dir.is_none() => dir = Some(PathBuf::from(path)),
             extra => return Err(format!("unexpected argument `{extra}`")),
@@ -73,6 +104,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match command.as_str() {
         "check" => Ok(Command::Check(dir)),
         "compile" => Ok(Command::Compile { dir, output }),
+        "synth" => Ok(Command::Synth { dir, size, bib }),
         other => Err(format!("unknown command `{other}`")),
     }
 }
@@ -98,6 +130,42 @@ fn run(dir: &Path, output: Option<&Path>, write: bool) -> ExitCode {
                 "failed: {errors} error(s), {warnings} warning(s) in {}; nothing written",
                 dir.display()
             );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes a synthetic corpus into `dir` (created if missing; refused if it holds other files).
+fn synth(dir: &Path, size: Size, bib: Option<&Path>) -> ExitCode {
+    let made = generate(size);
+    let result = (|| -> Result<(), String> {
+        let at = |path: &Path, e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        std::fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
+        for (file, text) in &made.files {
+            let path = dir.join(file);
+            std::fs::write(&path, text).map_err(|e| at(&path, e))?;
+        }
+        if let Some(bib) = bib {
+            std::fs::write(bib, &made.bibtex).map_err(|e| at(bib, e))?;
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} profile pages with {} works into {} (biggest profile: {}, {} works){}",
+                made.files.len(),
+                size.works,
+                dir.display(),
+                made.big.0,
+                made.big.1,
+                bib.map(|b| format!("; BibTeX in {}", b.display()))
+                    .unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
