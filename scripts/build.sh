@@ -27,14 +27,20 @@ started=$SECONDS
 cargo build --quiet --locked --release --target wasm32-unknown-unknown -p peerscope --bin peerscope \
   --no-default-features --features hydrate
 # 2. Its JS bindings, then the wasm shrunk by wasm-opt 132 (Debian's 108 breaks the app). The
-#    features are the ones rustc's wasm32 target enables by default.
+#    features are the ones rustc's wasm32 target enables by default. Skipped when the compiled
+#    wasm is the one already processed: the wasm holds code only, so a new corpus, base path or
+#    address never changes it.
 app="$ROOT/target/app"
-rm -rf "$app"
-wasm-bindgen --target web --no-typescript --out-dir "$app" \
-  "$ROOT/target/wasm32-unknown-unknown/release/peerscope.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$app/peerscope_bg.wasm" -o "$app/peerscope_bg.wasm"
+wasm="$ROOT/target/wasm32-unknown-unknown/release/peerscope.wasm"
+stamp="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) $(wasm-opt --version)"
+if [ "$(cat "$app/.input" 2>/dev/null)" != "$stamp" ]; then
+  rm -rf "$app"
+  wasm-bindgen --target web --no-typescript --out-dir "$app" "$wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$app/peerscope_bg.wasm" -o "$app/peerscope_bg.wasm"
+  echo "$stamp" > "$app/.input"
+fi
 say "app compiled in $((SECONDS - started)) s"
 # 3. The site: the app under hashed names, every route pre-rendered natively with the same
 #    corpus, base and address as the wasm, share images, sitemap, manifest.

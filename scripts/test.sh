@@ -2,7 +2,8 @@
 # Runs every test of peerscope, installing what is missing first:
 #   1. native unit tests (corpus compiler, layout, the pre-renderer and bundler, the static server)
 #   2. component tests in headless Chromium (wasm-bindgen-test)
-#   3. the release builds, then end-to-end journeys in headless Chromium against them,
+#   3. the release builds (the seeds; under a sub-path; hostile seeds; a synthetic corpus of
+#      1,000 works), then end-to-end journeys in headless Chromium against them,
 #      served by a plain static file server (with JavaScript off for the pre-rendered pages);
 #      screenshots go to target/screenshots/.
 # Ends with the time each step took, also when a step fails.
@@ -47,6 +48,12 @@ step "3/4 release build: the site under /peerscope/"
 PEERSCOPE_DIST="$ROOT/target/site-subpath/peerscope" PEERSCOPE_BASE=/peerscope/ "$ROOT/scripts/build.sh"
 step "3/4 release build: the hostile test seeds"
 PEERSCOPE_DIST="$ROOT/target/dist-xss" PEERSCOPE_SEEDS="$ROOT/tests/fixtures/xss-seeds" "$ROOT/scripts/build.sh"
+
+step "3/4 release build: a synthetic corpus of 1,000 works"
+rm -rf "$ROOT/target/synth-seeds"
+cargo run --quiet --locked -p peerscope-corpus -- synth "$ROOT/target/synth-seeds" \
+  --works 1000 --profiles 50 --people 500 --big 250
+PEERSCOPE_DIST="$ROOT/target/dist-synth" PEERSCOPE_SEEDS="$ROOT/target/synth-seeds" "$ROOT/scripts/build.sh"
 
 step "4/4 end-to-end tests in headless Chromium"
 cargo test --locked -p peerscope-e2e -- --test-threads=2

@@ -15,6 +15,7 @@
 
 mod bundle;
 mod data;
+mod image_cache;
 mod manifest;
 mod progress;
 mod raster;
@@ -147,6 +148,10 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     step.finish();
 
     let raster = Rasterizer::new()?;
+    let cache = image_cache::ImageCache::open(&match std::env::var_os("PEERSCOPE_CACHE") {
+        Some(dir) => PathBuf::from(dir),
+        None => root.join("target/share-cache"),
+    })?;
     let corpus = corpus();
     // What each share image draws, made when it is drawn (10,000 SVGs at once would hold
     // hundreds of megabytes).
@@ -181,9 +186,11 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
             Card::Person(p) => share::profile(corpus, p),
             Card::Work(w) => share::work(corpus, w),
         };
-        let png = raster
-            .png(&svg, 1.0)
-            .map_err(|e| format!("share image of {route}: {e}"))?;
+        let png = cache.png(&svg, || {
+            raster
+                .png(&svg, 1.0)
+                .map_err(|e| format!("share image of {route}: {e}"))
+        })?;
         write(
             Path::new(share_image_path(route).trim_start_matches('/')),
             &png,
@@ -214,6 +221,11 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     step.into_inner()
         .expect("no thread panics holding it")
         .finish();
+    cache.prune();
+    eprintln!(
+        "  ({} of them unchanged since the last build, copied)",
+        cache.hits()
+    );
     let images = cards.len();
     for (file, size) in manifest::ICONS {
         let png = raster

@@ -37,6 +37,11 @@ pub fn xss_dist_dir() -> PathBuf {
     repo_root().join("target/dist-xss")
 }
 
+/// The release build of a synthetic corpus of about 1,000 works (`peerscope-corpus synth`).
+pub fn synth_dist_dir() -> PathBuf {
+    repo_root().join("target/dist-synth")
+}
+
 /// Where screenshots go for people to look at: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = repo_root().join("target/screenshots");
