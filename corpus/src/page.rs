@@ -59,6 +59,21 @@ pub struct Site {
     /// The data files the app fetches when a reader needs them, by content-hashed path under
     /// the base (`/data/search-0123abcd.json`).
     pub files: DataFiles,
+    /// Which pages have a share image of their own.
+    #[serde(default)]
+    pub share_images: ShareImages,
+}
+
+/// Which pages get a share image of their own (`PEERSCOPE_SHARE_IMAGES`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShareImages {
+    /// Every page.
+    #[default]
+    All,
+    /// Home, the network and profiles; a work page shows its first profiled author's card (or
+    /// home's), so a large site stays under a host's limit on files.
+    Profiles,
 }
 
 /// The addresses of the data files (paths under the base).

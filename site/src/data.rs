@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
-use corpus::page::{search_index, site_index, DataFiles, EgoLayout, PageData, Site, Slicer};
+use corpus::page::{
+    search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
+};
 use corpus::{Corpus, Diagnostic};
 
 use crate::bundle::content_hash;
@@ -90,6 +92,8 @@ impl SiteData {
             &std::env::var("PEERSCOPE_SITE_URL").unwrap_or_default(),
             &base,
         )?;
+        let share_images =
+            share_images_from(&std::env::var("PEERSCOPE_SHARE_IMAGES").unwrap_or_default())?;
         let compiled = corpus::compile_dir(&seeds).map_err(|errors| {
             let mut text: Vec<String> = errors.iter().map(ToString::to_string).collect();
             text.push(format!(
@@ -99,7 +103,9 @@ impl SiteData {
             ));
             text.join("\n")
         })?;
-        Ok(SiteData::new(compiled.corpus, compiled.warnings, base, url))
+        let mut data = SiteData::new(compiled.corpus, compiled.warnings, base, url);
+        data.site.share_images = share_images;
+        Ok(data)
     }
 
     /// The site's data for a compiled corpus, under `base` (`/peerscope` or "") at `url`.
@@ -119,6 +125,7 @@ impl SiteData {
                     search: search_path.clone(),
                     index: index_path.clone(),
                 },
+                share_images: ShareImages::All,
             },
             corpus,
             egos,
@@ -161,6 +168,19 @@ fn base_path(raw: &str) -> String {
         String::new()
     } else {
         format!("/{trimmed}")
+    }
+}
+
+/// Which pages get share images of their own, from `PEERSCOPE_SHARE_IMAGES` (`all`, the
+/// default, or `profiles`).
+fn share_images_from(raw: &str) -> Result<ShareImages, String> {
+    match raw.trim() {
+        "" | "all" => Ok(ShareImages::All),
+        "profiles" => Ok(ShareImages::Profiles),
+        other => Err(format!(
+            "PEERSCOPE_SHARE_IMAGES `{other}` is neither `all` nor `profiles`; \
+             `profiles` draws images for profiles only, for hosts that limit the number of files"
+        )),
     }
 }
 
@@ -283,6 +303,9 @@ mod tests {
         );
         let error = site_url_from("example.org", "").unwrap_err();
         assert!(error.contains("not an absolute web address"), "{error}");
+        assert_eq!(share_images_from("").unwrap(), ShareImages::All);
+        assert_eq!(share_images_from("profiles").unwrap(), ShareImages::Profiles);
+        assert!(share_images_from("some").unwrap_err().contains("neither"));
     }
 
     #[test]

@@ -176,6 +176,8 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         corpus
             .works
             .iter()
+            // With PEERSCOPE_SHARE_IMAGES=profiles a work page shows its author's card.
+            .filter(|_| site.site.share_images == corpus::page::ShareImages::All)
             .map(|w| (format!("/w/{}", w.id), Card::Work(w))),
     )
     .collect();

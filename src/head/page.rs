@@ -43,8 +43,14 @@ pub fn PageMeta(
     /// What the share image shows, for readers who cannot see it.
     #[prop(into)]
     image_alt: String,
+    /// Another page whose share image this page shows (a work page on a site that draws
+    /// images for profiles only), instead of its own.
+    #[prop(default = None)]
+    image_of: Option<String>,
 ) -> impl IntoView {
-    let image = absolute(&share_image_path(path.as_deref().unwrap_or("/")));
+    let image = absolute(&share_image_path(
+        image_of.as_deref().or(path.as_deref()).unwrap_or("/"),
+    ));
     let url = path.as_deref().map(absolute);
     let (width, height) = SHARE_IMAGE_SIZE;
     view! {

@@ -2,12 +2,13 @@
 
 use corpus::latex::to_plain;
 use corpus::query::date_label;
+use corpus::page::ShareImages;
 use corpus::{Loc, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{AuthorLinks, CopyButton, RichText};
-use crate::data::corpus;
+use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::routes::NotFound;
 
@@ -104,9 +105,10 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
     }
     let bibtex = corpus::bibtex::entry(work, corpus());
+    let (image_of, image_alt) = share_image(work, &title);
     view! {
         <PageMeta title=title.clone() description=description path=format!("/w/{}", work.id)
-            kind=PageKind::Article image_alt=format!("{title}: authors and date")/>
+            kind=PageKind::Article image_alt=image_alt image_of=image_of/>
         <CitationMeta work=work/>
         <article class="work-page" data-testid="work-page">
             <h1 data-testid="work-title"><RichText text=work.title.value.clone()/></h1>
@@ -170,4 +172,29 @@ fn truncate(text: &str, max: usize) -> String {
         "{}…",
         cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut)
     )
+}
+
+/// The page whose share image a work's page shows (`None`: its own) and what the image shows.
+/// A site that draws images for profiles only shows the first profiled author's card.
+fn share_image(work: &Work, title: &str) -> (Option<String>, String) {
+    match page().site.share_images {
+        ShareImages::All => (None, format!("{title}: authors and date")),
+        ShareImages::Profiles => {
+            let author = work
+                .authors
+                .iter()
+                .filter_map(|a| corpus().person(&a.person))
+                .find(|p| !p.profiles.is_empty());
+            match author {
+                Some(person) => (
+                    Some(format!("/p/{}", person.id)),
+                    format!("{}: works per year and collaborators", person.name),
+                ),
+                None => (
+                    Some("/".to_string()),
+                    "peerscope: the corpus at a glance".to_string(),
+                ),
+            }
+        }
+    }
 }
