@@ -1,6 +1,8 @@
 // Prints the size of a built dist/ folder, raw, gzip -9 and brotli -q 11: every file at the top,
 // the pre-rendered pages and share images grouped by kind (count, total and the largest), the
-// grand total, and what a first visit to a page downloads (its HTML, the JS glue and the wasm).
+// grand total, the app's code (JS, wasm, CSS: the same for every corpus), and what a first visit
+// to a page downloads before it is interactive (its HTML, the stylesheet, the JS glue and the wasm;
+// the page's data is inside its HTML).
 // Usage: node bench/size.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -54,7 +56,18 @@ for (const [g, members] of groups) {
   largestOf.push(`  ${g}: ${largest.file}, ${largest.raw} bytes raw`);
 }
 
-const firstVisit = ["index.html", "p/yixing-xu/index.html", "w/squant-on-the-fly-data-free-quantization-via-diagonal/index.html", "graph/index.html"];
+const has = (f) => files.includes(f);
+const pagesOf = (dir) => all.filter((r) => r.file.startsWith(dir + sep) && r.file.endsWith("index.html"));
+const largest = (rows) => rows.reduce((a, b) => (b && (!a || b.raw > a.raw) ? b : a), null);
+const firstVisit = [
+  "index.html",
+  has(join("p", "yixing-xu", "index.html")) ? join("p", "yixing-xu", "index.html") : null,
+  largest(pagesOf("p"))?.file,
+  has(join("w", "squant-on-the-fly-data-free-quantization-via-diagonal", "index.html"))
+    ? join("w", "squant-on-the-fly-data-free-quantization-via-diagonal", "index.html")
+    : largest(pagesOf("w"))?.file,
+  "graph/index.html",
+].filter((p, i, list) => p && list.indexOf(p) === i);
 const width = Math.max(...rows.map((r) => r.label.length), ...firstVisit.map((p) => p.length + 2));
 const num = (n) => String(n).padStart(10);
 const line = (label, r) => console.log(`${label.padEnd(width)} ${num(r.raw)} ${num(r.gzip)} ${num(r.brotli)}`);
@@ -64,9 +77,10 @@ line("total", sum(all));
 console.log("\nlargest file of each group:");
 for (const l of largestOf) console.log(l);
 
-// What a browser fetches on a first visit, before any image: the page, then the app.
-const app = all.filter((r) => /^peerscope-.*\.(js|wasm)$/.test(r.file));
-console.log("\nfirst visit (page + JS glue + wasm):");
+// What a browser fetches on a first visit, before any image: the page, its stylesheet, the app.
+const app = all.filter((r) => /^(peerscope-.*\.(js|wasm)|style-.*\.css)$/.test(r.file));
+line("\napp code (JS + wasm + CSS)", sum(app));
+console.log("\nfirst visit (page + CSS + JS glue + wasm):");
 for (const page of firstVisit) {
   const r = all.find((x) => x.file === page);
   if (r) line(`  ${page}`, sum([r, ...app]));

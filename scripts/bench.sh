@@ -1,17 +1,74 @@
 #!/usr/bin/env bash
-# Builds the release dist/ and prints its figures: every file's size raw, gzip and brotli, the
-# browser timings (time to first render, filter latency) measured in headless Chromium, and the
-# graph layout's speed and quality against d3-force (bench/layout). `--size-only` stops after
-# the sizes.
+# Prints peerscope's figures for a folder of seeds (default: seeds/), never as assertions:
+#   - build time with the Rust already compiled: cold (empty site folder and image cache) and
+#     again after one seed file changed, each with the peak memory of the build;
+#   - the site's files and bytes;
+#   - sizes raw, gzip and brotli: every file, the app's code, what a first visit to each kind of
+#     page loads (bench/size.mjs);
+#   - in headless Chromium: app ready, category click → list updated (p95), search latency and
+#     bytes fetched, JS heap (browser-bench);
+#   - with the default seeds, the graph layout against d3-force (bench/layout).
+# Usage: scripts/bench.sh [--seeds DIR] [--size-only]
+#   e.g. cargo run -p peerscope-corpus -- synth target/workload && scripts/bench.sh --seeds target/workload
 source "$(dirname "$0")/tools.sh"
+seeds="$ROOT/seeds"
+size_only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seeds) seeds="$(realpath "$2")"; shift 2 ;;
+    --size-only) size_only=1; shift ;;
+    *) echo "usage: scripts/bench.sh [--seeds DIR] [--size-only]" >&2; exit 2 ;;
+  esac
+done
 cd "$ROOT"
-PEERSCOPE_DIST="$ROOT/dist" "$ROOT/scripts/build.sh" >&2
-say "bundle size (dist/)"
-node bench/size.mjs dist
-if [ "${1:-}" != "--size-only" ]; then
-  ensure_chromium
-  say "browser timings (headless Chromium, median of runs)"
-  cargo run --quiet --locked -p peerscope-e2e --bin browser-bench -- "$ROOT/dist"
+[ -d "$seeds" ] || { echo "error: no seeds folder at $seeds" >&2; exit 2; }
+
+work="$ROOT/target/bench"
+dist="$work/dist"
+rm -rf "$work" && mkdir -p "$work"
+# A copy, so that one file can be changed for the second build.
+cp -r "$seeds" "$work/seeds"
+export PEERSCOPE_CACHE="$work/share-cache"
+
+say "compiling the app and the site builder (not timed)"
+PEERSCOPE_DIST="$work/warm-up" "$ROOT/scripts/build.sh" >/dev/null 2>&1 || PEERSCOPE_DIST="$work/warm-up" "$ROOT/scripts/build.sh"
+rm -rf "$work/warm-up" "$PEERSCOPE_CACHE"
+
+# Runs a build and prints its wall time and the peak memory of its largest process.
+timed_build() {
+  python3 - "$@" <<'EOF'
+import resource, subprocess, sys, time
+start = time.monotonic()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+took = time.monotonic() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+if done.returncode != 0:
+    sys.stderr.write(done.stderr)
+    sys.exit(done.returncode)
+import re
+summary = [l for l in done.stderr.splitlines() if re.match(r"^\s+[0-9.]+ s  ", l)]
+print(f"{took:.1f} s, peak memory {peak:.0f} MB")
+for line in summary: print("   " + line.strip())
+EOF
+}
+
+say "build, cold (empty site folder and image cache), seeds $seeds"
+PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
+changed="$(ls "$work/seeds" | grep -v '^peerscope.overrides$' | head -1)"
+printf '\n' >> "$work/seeds/$changed"
+say "build again after one seed file changed ($changed)"
+PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
+say "the site folder"
+echo "$(find "$dist" -type f | wc -l) files, $(du -sb "$dist" | cut -f1) bytes ($(du -sh "$dist" | cut -f1))"
+
+say "sizes"
+node bench/size.mjs "$dist"
+[ -n "$size_only" ] && exit 0
+
+ensure_chromium
+say "in the browser (headless Chromium, local static server)"
+cargo run --quiet --locked -p peerscope-e2e --bin browser-bench -- "$dist"
+if [ "$seeds" = "$ROOT/seeds" ]; then
   say "graph layout in wasm vs d3-force (bench/layout)"
   "$ROOT/bench/layout/run.sh" --runs 3
 fi

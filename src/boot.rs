@@ -103,6 +103,10 @@ fn take_over() {
         let _ = storage.remove_item("peerscope-reloaded");
     }
     let _ = root.set_attribute("data-app", "ready");
+    // For the benchmark: when the app had the page (`performance.getEntriesByName`).
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark("peerscope-ready");
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -11,7 +11,7 @@
 use std::cell::Cell;
 
 use corpus::graph::NetworkLayout;
-use corpus::page::{PageData, SearchIndex, SiteIndex};
+use corpus::page::{GraphIndex, PageData, SearchIndex, SiteIndex};
 use corpus::Corpus;
 
 thread_local! {
@@ -86,6 +86,22 @@ pub async fn search_index() -> Result<&'static SearchIndex, String> {
     let index: &'static SearchIndex = Box::leak(Box::new(index));
     INDEX.with(|cell| cell.set(Some(index)));
     Ok(index)
+}
+
+/// The page's slice completed with everyone and every work in outline (`GraphIndex::complete`),
+/// fetched when a profile's graph is asked to reach co-authors of co-authors.
+pub async fn two_hop_corpus() -> Result<&'static Corpus, String> {
+    thread_local! {
+        static COMPLETE: Cell<Option<&'static Corpus>> = const { Cell::new(None) };
+    }
+    if let Some(corpus) = COMPLETE.with(Cell::get) {
+        return Ok(corpus);
+    }
+    let index: GraphIndex = fetch_json(&page().site.files.graph).await?;
+    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
+    let complete: &'static Corpus = Box::leak(Box::new(index.complete(corpus())));
+    COMPLETE.with(|cell| cell.set(Some(complete)));
+    Ok(complete)
 }
 
 /// The index of every page, fetched for the not-found page's suggestions.

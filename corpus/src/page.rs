@@ -36,6 +36,7 @@ pub struct PageData {
     /// A profile: its collaborator graph over all its works, laid out at build time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ego: Option<EgoLayout>,
+
     /// The network page: everyone, laid out at build time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkLayout>,
@@ -83,6 +84,8 @@ pub struct DataFiles {
     pub search: String,
     /// The [`SiteIndex`] the not-found page suggests from.
     pub index: String,
+    /// The [`GraphIndex`] a profile's graph reads to reach co-authors of co-authors.
+    pub graph: String,
 }
 
 /// Counts over the whole corpus.
@@ -345,5 +348,155 @@ pub fn search_index(corpus: &Corpus) -> SearchIndex {
                 text: crate::query::searchable(w, corpus),
             })
             .collect(),
+    }
+}
+
+/// Who wrote what, over the whole corpus, in the few fields a collaborator graph and its
+/// filters read: what a profile's graph fetches to reach co-authors of co-authors, who may
+/// have written works the profile's own slice does not hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphIndex {
+    pub schema_version: u32,
+    pub people: Vec<GraphPerson>,
+    pub works: Vec<GraphWork>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphPerson {
+    pub id: String,
+    pub name: String,
+    /// Works in the corpus (the node's size).
+    pub works: u32,
+    /// Whether a profile page is about them.
+    pub profiled: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphWork {
+    pub id: String,
+    pub title: String,
+    /// Indices into `people`.
+    pub authors: Vec<u32>,
+    pub year: Option<i32>,
+    pub categories: Vec<String>,
+}
+
+/// The graph index of a corpus.
+pub fn graph_index(corpus: &Corpus) -> GraphIndex {
+    let at: BTreeMap<&str, u32> = corpus
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u32))
+        .collect();
+    GraphIndex {
+        schema_version: PAGE_SCHEMA_VERSION,
+        people: corpus
+            .people
+            .iter()
+            .map(|p| GraphPerson {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                works: p.computed.works,
+                profiled: !p.profiles.is_empty(),
+            })
+            .collect(),
+        works: corpus
+            .works
+            .iter()
+            .map(|w| GraphWork {
+                id: w.id.clone(),
+                title: w.title.value.clone(),
+                authors: w
+                    .authors
+                    .iter()
+                    .filter_map(|a| at.get(a.person.as_str()).copied())
+                    .collect(),
+                year: w.date.as_ref().map(|d| d.year),
+                categories: w.categories.iter().map(|c| c.value.clone()).collect(),
+            })
+            .collect(),
+    }
+}
+
+impl GraphIndex {
+    /// `slice` completed with every other person and work of the index, those in outline: who
+    /// wrote what, the year, the categories and the title (so the text filter matches a title
+    /// or an author's name, not an abstract the outline lacks). What a two-hop graph is built on.
+    pub fn complete(&self, slice: &Corpus) -> Corpus {
+        use crate::model::{
+            AuthorList, AuthorVia, Authorship, Cited, DatePrecision, PersonComputed, Profile,
+            WorkDate,
+        };
+        let mut people = slice.people.clone();
+        let mut works = slice.works.clone();
+        let cited = |value: String| Cited {
+            value,
+            sources: Vec::new(),
+        };
+        for p in &self.people {
+            if slice.person(&p.id).is_none() {
+                people.push(Person {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    mentions: Vec::new(),
+                    profiles: if p.profiled {
+                        vec![Profile::default()]
+                    } else {
+                        Vec::new()
+                    },
+                    computed: PersonComputed {
+                        works: p.works,
+                        collaborators: 0,
+                    },
+                });
+            }
+        }
+        for w in &self.works {
+            if slice.work(&w.id).is_some() {
+                continue;
+            }
+            works.push(Work {
+                id: w.id.clone(),
+                title: cited(w.title.clone()),
+                title_derived: false,
+                authors: w
+                    .authors
+                    .iter()
+                    .filter_map(|&i| self.people.get(i as usize))
+                    .map(|p| Authorship {
+                        person: p.id.clone(),
+                        via: AuthorVia::Listed,
+                        sources: Vec::new(),
+                    })
+                    .collect(),
+                author_list: AuthorList::Complete,
+                date: w.year.map(|year| WorkDate {
+                    year,
+                    month: None,
+                    day: None,
+                    precision: DatePrecision::Year,
+                    year_inferred: false,
+                    year_rule: None,
+                    sources: Vec::new(),
+                }),
+                categories: w.categories.iter().cloned().map(cited).collect(),
+                kind: None,
+                venue: None,
+                abstract_text: None,
+                code: Default::default(),
+                score: None,
+                sources: Vec::new(),
+            });
+        }
+        people.sort_by(|a, b| a.id.cmp(&b.id));
+        works.sort_by(|a, b| a.id.cmp(&b.id));
+        Corpus {
+            schema_version: slice.schema_version,
+            people,
+            works,
+            sources: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 }

@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
 use corpus::page::{
-    search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
+    graph_index, search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site,
+    Slicer,
 };
 use corpus::{Corpus, Diagnostic};
 
@@ -115,8 +116,10 @@ impl SiteData {
         // Compact: the app reads them, people read `peerscope-corpus compile`'s output.
         let search = serde_json::to_vec(&search_index(&corpus)).expect("the index serialises");
         let index = serde_json::to_vec(&site_index(&corpus)).expect("the index serialises");
+        let graph = serde_json::to_vec(&graph_index(&corpus)).expect("the index serialises");
         let search_path = format!("/data/search-{}.json", content_hash(&search));
         let index_path = format!("/data/index-{}.json", content_hash(&index));
+        let graph_path = format!("/data/graph-{}.json", content_hash(&graph));
         SiteData {
             site: Site {
                 base,
@@ -124,13 +127,18 @@ impl SiteData {
                 files: DataFiles {
                     search: search_path.clone(),
                     index: index_path.clone(),
+                    graph: graph_path.clone(),
                 },
                 share_images: ShareImages::All,
             },
             corpus,
             egos,
             network,
-            files: vec![(search_path, search), (index_path, index)],
+            files: vec![
+                (search_path, search),
+                (index_path, index),
+                (graph_path, graph),
+            ],
             warnings,
         }
     }
@@ -304,7 +312,10 @@ mod tests {
         let error = site_url_from("example.org", "").unwrap_err();
         assert!(error.contains("not an absolute web address"), "{error}");
         assert_eq!(share_images_from("").unwrap(), ShareImages::All);
-        assert_eq!(share_images_from("profiles").unwrap(), ShareImages::Profiles);
+        assert_eq!(
+            share_images_from("profiles").unwrap(),
+            ShareImages::Profiles
+        );
         assert!(share_images_from("some").unwrap_err().contains("neither"));
     }
 

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
-use crate::data::{corpus, ego_layout};
+use crate::data::{corpus, ego_layout, two_hop_corpus};
 
 /// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -26,28 +26,47 @@ pub fn Collaboration(
     state: Memo<ViewState>,
     go: Callback<(ViewState, bool)>,
 ) -> impl IntoView {
+    // The graph follows the filters a frame after the list: a category click updates the
+    // works at once, and the graph, which may take longer to build and lay out, settles in the
+    // frames after. Both start equal, so the first render is the pre-rendered page's.
+    let shown = RwSignal::new(state.get_untracked());
+    Effect::new(move |previous: Option<()>| {
+        let next = state.get();
+        if previous.is_some() {
+            request_animation_frame(move || shown.set(next));
+        }
+    });
+    // Two hops reach people the page's own slice does not hold: the site's graph index
+    // completes it, fetched the first time two hops are asked for.
+    let wider = RwSignal::new(None::<&'static corpus::Corpus>);
+    Effect::new(move |_| {
+        if shown.with(|s| s.hops >= 2) && wider.get_untracked().is_none() {
+            leptos::task::spawn_local(async move {
+                match two_hop_corpus().await {
+                    Ok(complete) => wider.set(Some(complete)),
+                    Err(why) => leptos::logging::warn!("two hops: {why}"),
+                }
+            });
+        }
+    });
     let graph = Memo::new(move |_| {
-        state.with(|s| {
-            let works: Vec<&'static Work> = if s.hops <= 1 {
-                corpus()
+        let wider = wider.get();
+        shown.with(|s| {
+            let works: Vec<&'static Work> = match (s.hops, wider) {
+                (0 | 1, _) | (_, None) => corpus()
                     .works_of(&person.id)
                     .filter(|w| s.matches(w, corpus()))
-                    .collect()
-            } else {
-                corpus()
-                    .works
-                    .iter()
-                    .filter(|w| s.matches(w, corpus()))
-                    .collect()
+                    .collect(),
+                (_, Some(all)) => all.works.iter().filter(|w| s.matches(w, all)).collect(),
             };
-            ego(corpus(), &person.id, &works, s.hops)
+            ego(wider.unwrap_or(corpus()), &person.id, &works, s.hops)
         })
     });
     let model = Memo::new(move |_| graph.with(|g| model_of(g, person)));
     // The graph over all of the person's works was laid out at build time: the page opens
     // with it finished (also with JavaScript off), and clearing the filters returns to it.
     let prebuilt = move || {
-        state.with(|s| {
+        shown.with(|s| {
             let all = s.hops <= 1
                 && corpus()
                     .works_of(&person.id)

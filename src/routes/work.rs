@@ -1,8 +1,8 @@
 //! `/w/<id>`: everything the corpus knows about one work, and where each fact came from.
 
 use corpus::latex::to_plain;
-use corpus::query::date_label;
 use corpus::page::ShareImages;
+use corpus::query::date_label;
 use corpus::{Loc, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -209,10 +209,22 @@ async fn with_javascript_off_yixing_xus_page_shows_his_name_figures_and_26_works
     browser.finish().await;
 }
 
-/// Records the document's height once its HTML is parsed (`interactive`), before the app can
-/// have started: the height of the pre-rendered page as it arrived.
-const RECORD_PARSED_HEIGHT: &str = "document.addEventListener('readystatechange', () => {\
-    if (document.readyState === 'interactive') window.__parsedHeight = document.documentElement.scrollHeight; });";
+/// Records the document's height once its HTML is parsed and its stylesheet applied, before the
+/// app can have started (it starts after the first paint, which waits for the stylesheet): the
+/// height of the pre-rendered page as it arrived.
+const RECORD_PARSED_HEIGHT: &str = "(() => {\
+    let parsed = false, styled = false;\
+    const record = () => { if (parsed && styled && window.__parsedHeight === undefined)\
+      window.__parsedHeight = document.documentElement.scrollHeight; };\
+    document.addEventListener('readystatechange', () => {\
+      if (document.readyState !== 'interactive') return;\
+      parsed = true;\
+      const sheets = [...document.querySelectorAll('link[rel=stylesheet]')];\
+      const pending = sheets.filter(l => !l.sheet);\
+      if (pending.length === 0) { styled = true; record(); }\
+      else pending.forEach(l => l.addEventListener('load', () => { styled = sheets.every(s => s.sheet); record(); }));\
+    });\
+  })();";
 
 /// Loads `path` under the conditions that once made a pre-rendered page move in CI, and checks
 /// that nothing moved from the first paint until the app has taken over, and that the page the

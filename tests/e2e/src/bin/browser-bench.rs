@@ -1,24 +1,18 @@
 //! `browser-bench <dist>`: serves a release build and prints what a person feels, measured in
-//! headless Chromium: time to first render of the home page and of a profile, and the latency
-//! of a filter click (from the click to the updated list). Figures, not assertions.
+//! headless Chromium: when the app is ready on home, on the largest profile (and on
+//! `/p/yixing-xu` when the site has it), the latency of a category click (from the click to the
+//! updated list), what a search fetches and how long it takes, and the JS heap. Figures, not
+//! assertions: the tests never time anything.
+
+use std::path::Path;
 
 use peerscope_e2e::{Browser, StaticServer};
 use serde_json::Value;
 
 const RUNS: usize = 7;
+const CLICKS: usize = 20;
 
-/// Records, from the very start of each page load, when a selector first matches.
-const PROBE: &str = r#"
-window.__firstRender = null;
-new MutationObserver((_, observer) => {
-  if (document.querySelector(window.__probeSelector || '[data-testid=profile-card],[data-testid=work]')) {
-    window.__firstRender = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, { childList: true, subtree: true });
-"#;
-
-/// Clicks the first category facet and resolves with the milliseconds until the count changes.
+/// Clicks a category facet and resolves with the milliseconds until the count changes.
 const FILTER_CLICK: &str = r#"
 const done = arguments[arguments.length - 1];
 const count = document.querySelector('[data-testid=count]');
@@ -31,58 +25,189 @@ new MutationObserver((_, observer) => {
 box.click();
 "#;
 
+/// Types a whole query into home's search and resolves with the milliseconds until the results
+/// heading names it, and the bytes of data files fetched so far.
+const SEARCH: &str = r#"
+const [query, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.querySelector('[data-testid=search]');
+const t0 = performance.now();
+const finished = () => {
+  const heading = document.querySelector('[data-testid=results] h2');
+  if (!heading) return false;
+  const bytes = performance.getEntriesByType('resource').filter(e => e.name.includes('/data/'))
+    .reduce((t, e) => t + (e.encodedBodySize || e.transferSize || 0), 0);
+  done([performance.now() - t0, bytes]);
+  return true;
+};
+const observer = new MutationObserver(() => { if (finished()) observer.disconnect(); });
+observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+input.value = query;
+input.dispatchEvent(new Event('input', { bubbles: true }));
+"#;
+
+/// The data a pre-rendered page carries.
+fn page_data(dist: &Path, file: &str) -> Value {
+    let html = std::fs::read_to_string(dist.join(file)).unwrap_or_default();
+    let open = "<script type=\"application/json\" id=\"peerscope-data\">";
+    let Some(start) = html.find(open).map(|s| s + open.len()) else {
+        return Value::Null;
+    };
+    let end = start + html[start..].find("</script>").unwrap_or(0);
+    serde_json::from_str(&html[start..end]).unwrap_or(Value::Null)
+}
+
+/// The profiled person with the most works, and their number of works.
+fn largest_profile(dist: &Path) -> Option<(String, u64)> {
+    let home = page_data(dist, "index.html");
+    home["corpus"]["people"]
+        .as_array()?
+        .iter()
+        .filter(|p| p["profiles"].as_array().is_some_and(|v| !v.is_empty()))
+        .max_by_key(|p| p["computed"]["works"].as_u64())
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap_or_default().to_string(),
+                p["computed"]["works"].as_u64().unwrap_or(0),
+            )
+        })
+}
+
+/// Median, 95th percentile and maximum.
+fn stats(mut times: Vec<f64>) -> (f64, f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95), times[times.len() - 1])
+}
+
 #[tokio::main]
 async fn main() {
-    let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
-    let server = StaticServer::start(std::path::Path::new(&dist));
+    let dist = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
+    let server = StaticServer::start(&dist);
     let browser = Browser::start().await;
-    browser.run_on_every_page(PROBE).await;
 
-    let mut rows = Vec::new();
-    for (label, path) in [
-        ("home, first render", "/"),
-        ("profile (26 works), first render", "/p/yixing-xu"),
-    ] {
-        let mut times = Vec::new();
+    let mut pages = vec![("home".to_string(), "/".to_string())];
+    if dist.join("p/yixing-xu/index.html").is_file() {
+        pages.push(("/p/yixing-xu (26 works)".into(), "/p/yixing-xu".into()));
+    }
+    if let Some((id, works)) = largest_profile(&dist) {
+        if id != "yixing-xu" {
+            pages.push((
+                format!("largest profile, /p/{id} ({works} works)"),
+                format!("/p/{id}"),
+            ));
+        }
+    }
+
+    let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
+    let mut heaps = Vec::new();
+    for (label, path) in &pages {
+        let mut ready = Vec::new();
         for _ in 0..RUNS {
             browser.goto(&server.url(path)).await;
-            browser
-                .find("[data-testid=profile-card],[data-testid=work]")
-                .await;
-            let t = browser
+            // From navigation start until the app has taken the page over (boot's mark).
+            let ready_at = browser
                 .client()
-                .execute("return window.__firstRender", vec![])
+                .execute(
+                    "const m = performance.getEntriesByName('peerscope-ready')[0]; return m ? m.startTime : null",
+                    vec![],
+                )
                 .await
-                .expect("probe ran");
-            times.push(t.as_f64().unwrap_or(f64::NAN));
+                .ok()
+                .and_then(|v| v.as_f64());
+            ready.push(ready_at.unwrap_or(f64::NAN));
         }
-        rows.push((label, times));
-    }
-    let mut clicks = Vec::new();
-    for _ in 0..RUNS {
-        browser.goto(&server.url("/p/yixing-xu")).await;
-        browser.find("[data-testid=facet] input").await;
-        let t: Value = browser
+        let heap = browser
             .client()
-            .execute_async(FILTER_CLICK, vec![])
+            .execute(
+                "return performance.memory ? performance.memory.usedJSHeapSize : null",
+                vec![],
+            )
             .await
-            .expect("filter click");
-        clicks.push(t.as_f64().unwrap_or(f64::NAN));
+            .ok()
+            .and_then(|v| v.as_f64());
+        heaps.push((label.clone(), heap));
+        rows.push((format!("{label}: app ready"), ready));
+        if path.starts_with("/p/") {
+            let mut clicks = Vec::new();
+            for _ in 0..CLICKS {
+                browser.find("[data-testid=facet] input").await;
+                let t: Value = browser
+                    .client()
+                    .execute_async(FILTER_CLICK, vec![])
+                    .await
+                    .expect("filter click");
+                clicks.push(t.as_f64().unwrap_or(f64::NAN));
+            }
+            rows.push((format!("{label}: category click → list updated"), clicks));
+        }
     }
-    rows.push(("filter latency (category click → list updated)", clicks));
+
+    // Search from home: the first query fetches the index; the rest reuse it.
+    let words = search_words(&dist);
+    let mut first = Vec::new();
+    let mut warm = Vec::new();
+    let mut fetched = 0.0;
+    for run in 0..RUNS {
+        browser.goto(&server.url("/")).await;
+        for (i, word) in words.iter().enumerate() {
+            let v: Value = browser
+                .client()
+                .execute_async(SEARCH, vec![Value::String(word.clone())])
+                .await
+                .expect("search");
+            let ms = v[0].as_f64().unwrap_or(f64::NAN);
+            if i == 0 {
+                first.push(ms);
+                if run == 0 {
+                    fetched = v[1].as_f64().unwrap_or(0.0);
+                }
+            } else {
+                warm.push(ms);
+            }
+        }
+    }
+    rows.push(("home: first search (fetches the index)".into(), first));
+    rows.push(("home: search, index loaded".into(), warm));
 
     println!(
-        "{:<50} {:>10} {:>10} {:>10}",
-        "measure (ms)", "median", "min", "max"
+        "{:<72} {:>9} {:>9} {:>9}",
+        "measure (ms)", "median", "p95", "max"
     );
-    for (label, mut times) in rows {
-        times.sort_by(f64::total_cmp);
-        println!(
-            "{label:<50} {:>10.1} {:>10.1} {:>10.1}",
-            times[times.len() / 2],
-            times[0],
-            times[times.len() - 1]
-        );
+    for (label, times) in rows {
+        let (median, p95, max) = stats(times);
+        println!("{label:<72} {median:>9.1} {p95:>9.1} {max:>9.1}");
+    }
+    println!("\nhome: a search fetched {fetched:.0} bytes of data files (uncompressed on this local server)");
+    for (label, heap) in heaps {
+        match heap {
+            Some(bytes) => println!("{label}: JS heap {:.1} MB after load", bytes / 1e6),
+            None => println!("{label}: JS heap not reported by this browser"),
+        }
     }
     browser.close().await;
+}
+
+/// Queries for the search benchmark: a word of a few titles of the site.
+fn search_words(dist: &Path) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some((id, _)) = largest_profile(dist) {
+        let data = page_data(dist, &format!("p/{id}/index.html"));
+        for work in data["corpus"]["works"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .take(5)
+        {
+            if let Some(word) = work["title"]["value"]
+                .as_str()
+                .and_then(|t| t.split_whitespace().max_by_key(|w| w.len()))
+            {
+                words.push(word.to_lowercase());
+            }
+        }
+    }
+    if words.is_empty() {
+        words.push("quantization".into());
+    }
+    words
 }
