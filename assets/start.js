@@ -15,3 +15,14 @@ if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
   }).observe({ type: 'paint', buffered: true });
 }
 addEventListener('load', () => setTimeout(start, 500), { once: true });
+// A page once visited opens again offline (assets/sw.js); its scope is the site's base path.
+// The worker starts after this page has loaded, so the page hands it what it already fetched.
+if ("serviceWorker" in navigator) {
+  const keep = () => {
+    const here = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)];
+    navigator.serviceWorker.ready.then((r) => r.active?.postMessage({ keep: here.filter((u) => u.startsWith(location.origin)) }));
+  };
+  addEventListener("load", () => {
+    navigator.serviceWorker.register("@APP_BASE@sw.js", { scope: "@APP_BASE@" }).then(() => setTimeout(keep, 1000), () => {});
+  }, { once: true });
+}

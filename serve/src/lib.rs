@@ -8,11 +8,15 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread;
 
 /// A static file server on a free localhost port, serving until the process ends.
 pub struct StaticServer {
     port: u16,
+    /// While set, every connection is closed unanswered, as when the network is gone.
+    down: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -31,13 +35,23 @@ impl StaticServer {
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let port = listener.local_addr()?.port();
         let root = root.to_path_buf();
+        let down = Arc::new(AtomicBool::new(false));
+        let unreachable = Arc::clone(&down);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if unreachable.load(Ordering::SeqCst) {
+                    continue; // dropped: the connection closes without an answer
+                }
                 let root = root.clone();
                 thread::spawn(move || serve(&root, stream));
             }
         });
-        Ok(StaticServer { port })
+        Ok(StaticServer { port, down })
+    }
+
+    /// Makes the server unreachable (every request fails as with no network), or serves again.
+    pub fn set_offline(&self, offline: bool) {
+        self.down.store(offline, Ordering::SeqCst);
     }
 
     /// The absolute URL of a path on this server (`/p/yixing-xu` → `http://127.0.0.1:PORT/p/yixing-xu`).

@@ -10,7 +10,9 @@
 //! - `hash`: copied under a content-hashed name, the link pointing at it;
 //! - `inline`: a stylesheet whose text goes into a `<style>` element (no second request before
 //!   the first paint);
-//! - `app`: the start script (`assets/start.js`), inlined with the app's two addresses filled in.
+//! - `app`: the start script (`assets/start.js`), inlined with the app's addresses filled in.
+//!
+//! The service worker (`assets/sw.js`) goes to the site's root as `sw.js`, named for the deploy.
 //!
 //! Written here rather than with trunk: these ~150 lines are all of trunk this site used, and
 //! trunk itself took 11 of the 25 minutes a fresh CI machine has (it is compiled from source).
@@ -69,13 +71,16 @@ pub fn clean(dist: &Path) -> Result<(), String> {
 
 /// Copies the app and the assets `index` links into `dist` and returns the page that loads
 /// them: `index` with each `data-bundle` element replaced. `root` is the folder `index`'s
-/// relative links start from; `base` the path the site is served under (`/` or `/peerscope/`).
+/// relative links start from; `base` the path the site is served under (`/` or `/peerscope/`);
+/// `data` names this build's data (its files' hashed names), so that the service worker's cache
+/// is replaced when the code or the data changes.
 pub fn bundle(
     index: &str,
     root: &Path,
     app: &App,
     dist: &Path,
     base: &str,
+    data: &str,
 ) -> Result<String, String> {
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let write = |name: &str, bytes: &[u8]| {
@@ -92,6 +97,17 @@ pub fn bundle(
     );
     write(&js_name, &js)?;
     write(&wasm_name, &wasm)?;
+    // The service worker, named for this deploy's code: a new deploy replaces the old cache.
+    let worker = read(&root.join("assets/sw.js"))?;
+    write(
+        "sw.js",
+        String::from_utf8_lossy(&worker)
+            .replace(
+                "@DEPLOY@",
+                &content_hash(&[js.as_slice(), &wasm, data.as_bytes()].concat()),
+            )
+            .as_bytes(),
+    )?;
     let snippets = app.dir.join("snippets");
     if snippets.is_dir() {
         copy_dir(&snippets, &dist.join("snippets"))?;
@@ -122,6 +138,7 @@ pub fn bundle(
                 String::from_utf8_lossy(&bytes)
                     .replace("@APP_JS@", &format!("{base}{js_name}"))
                     .replace("@APP_WASM@", &format!("{base}{wasm_name}"))
+                    .replace("@APP_BASE@", base)
             ),
             other => {
                 return Err(format!(
@@ -197,6 +214,7 @@ mod tests {
             "import('@APP_JS@'); load('@APP_WASM@');\n",
         )
         .unwrap();
+        std::fs::write(assets.join("sw.js"), "const DEPLOY = \"@DEPLOY@\";\n").unwrap();
         let app = dir.join("app/snippets/x");
         std::fs::create_dir_all(&app).unwrap();
         std::fs::write(app.join("inline0.js"), "export const a = 1;").unwrap();
@@ -215,7 +233,7 @@ mod tests {
     fn the_page_links_hashed_files_inlines_the_style_and_starts_the_app_under_the_base() {
         let (root, app, dist) = fixture("page");
         clean(&dist).unwrap();
-        let page = bundle(INDEX, &root, &app, &dist, "/peerscope/").unwrap();
+        let page = bundle(INDEX, &root, &app, &dist, "/peerscope/", "").unwrap();
         let js = format!("peerscope-{}.js", content_hash(b"glue"));
         let wasm = format!("peerscope-{}_bg.wasm", content_hash(b"\0asm"));
         let icon = format!("favicon-{}.svg", content_hash(b"<svg/>"));
@@ -234,6 +252,11 @@ mod tests {
             !page.contains("data-bundle") && !page.contains("assets/"),
             "{page}"
         );
+        let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(
+            !worker.contains("@DEPLOY@") && worker.contains("const DEPLOY = \""),
+            "{worker}"
+        );
         for file in [&js, &wasm, &icon, &"snippets/x/inline0.js".to_string()] {
             assert!(dist.join(file).is_file(), "{file} is in the site");
         }
@@ -244,14 +267,14 @@ mod tests {
         let (root, app, dist) = fixture("errors");
         clean(&dist).unwrap();
         let odd = INDEX.replace("data-bundle=\"inline\"", "data-bundle=\"copy\"");
-        let error = bundle(&odd, &root, &app, &dist, "/").unwrap_err();
+        let error = bundle(&odd, &root, &app, &dist, "/", "").unwrap_err();
         assert!(
             error.contains("data-bundle=\"copy\"")
                 && error.contains("expected hash, inline or app"),
             "{error}"
         );
         let missing = INDEX.replace("favicon.svg", "nothing.svg");
-        let error = bundle(&missing, &root, &app, &dist, "/").unwrap_err();
+        let error = bundle(&missing, &root, &app, &dist, "/", "").unwrap_err();
         assert!(error.contains("nothing.svg"), "{error}");
     }
 

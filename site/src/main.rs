@@ -115,7 +115,15 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         ),
         took,
     );
-    let index = bundle::bundle(&index, &root, app, dist, &format!("{}/", site.site.base))?;
+    let data_names: Vec<&str> = site.files.iter().map(|(path, _)| path.as_str()).collect();
+    let index = bundle::bundle(
+        &index,
+        &root,
+        app,
+        dist,
+        &format!("{}/", site.site.base),
+        &data_names.join(" "),
+    )?;
     let template = Template::parse(&index, manifest::head_tags())?;
     // leptos_meta waits for a tick of an async executor while it collects the head tags.
     let _ = any_spawner::Executor::init_futures_executor();
