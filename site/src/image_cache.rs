@@ -1,8 +1,9 @@
 //! Share images drawn by an earlier build, kept by the content hash of their SVG, so a build
 //! draws only the cards whose content changed (a seed edited touches a few pages, not all).
 //!
-//! The cache lives in `target/share-cache/` (or `$PEERSCOPE_CACHE`); after a build it holds
-//! exactly that build's images, so it never grows past one site's worth.
+//! The cache lives in `target/share-cache/<site>/` (or under `$PEERSCOPE_CACHE`), one folder per
+//! site folder built; after a build it holds exactly that build's images, so it never grows past
+//! one site's worth.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

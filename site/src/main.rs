@@ -156,10 +156,15 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     step.finish();
 
     let raster = Rasterizer::new()?;
-    let cache = image_cache::ImageCache::open(&match std::env::var_os("PEERSCOPE_CACHE") {
-        Some(dir) => PathBuf::from(dir),
-        None => root.join("target/share-cache"),
-    })?;
+    // One cache per site folder: each build keeps exactly its own images.
+    let site_key = bundle::content_hash(dist.to_string_lossy().as_bytes());
+    let cache = image_cache::ImageCache::open(
+        &match std::env::var_os("PEERSCOPE_CACHE") {
+            Some(dir) => PathBuf::from(dir),
+            None => root.join("target/share-cache"),
+        }
+        .join(site_key),
+    )?;
     let corpus = corpus();
     // What each share image draws, made when it is drawn (10,000 SVGs at once would hold
     // hundreds of megabytes).
