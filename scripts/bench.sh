@@ -39,14 +39,14 @@ timed_build() {
   python3 - "$@" <<'EOF'
 import resource, subprocess, sys, time
 start = time.monotonic()
-done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 took = time.monotonic() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 if done.returncode != 0:
-    sys.stderr.write(done.stderr)
+    sys.stderr.write(done.stdout)
     sys.exit(done.returncode)
 import re
-summary = [l for l in done.stderr.splitlines() if re.match(r"^\s+[0-9.]+ s  ", l)]
+summary = [l for l in done.stdout.splitlines() if re.match(r"^\s+[0-9.]+ s  ", l)]
 print(f"{took:.1f} s, peak memory {peak:.0f} MB")
 for line in summary: print("   " + line.strip())
 EOF

@@ -65,7 +65,7 @@ impl Step<'_> {
         self.done += 1;
         let tenth = (self.done * 10 / self.total.max(1)).min(10);
         if self.progress.terminal {
-            if self.done == self.total || self.done % 16 == 0 {
+            if self.done == self.total || self.done.is_multiple_of(16) {
                 let filled = self.done * 30 / self.total.max(1);
                 eprint!(
                     "\r  {:<16} [{}{}] {}/{}",
