@@ -42,6 +42,18 @@ pub fn synth_dist_dir() -> PathBuf {
     repo_root().join("target/dist-synth")
 }
 
+/// The data a pre-rendered page of a built site carries (`<script id="peerscope-data">`), or
+/// `null` when the page or its data is missing.
+pub fn page_data(dist: &std::path::Path, file: &str) -> serde_json::Value {
+    let html = std::fs::read_to_string(dist.join(file)).unwrap_or_default();
+    let open = "<script type=\"application/json\" id=\"peerscope-data\">";
+    let Some(start) = html.find(open).map(|s| s + open.len()) else {
+        return serde_json::Value::Null;
+    };
+    let end = start + html[start..].find("</script>").unwrap_or(0);
+    serde_json::from_str(&html[start..end]).unwrap_or(serde_json::Value::Null)
+}
+
 /// Where screenshots go for people to look at: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = repo_root().join("target/screenshots");

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use peerscope_e2e::{dist_dir, subpath_site_dir, xss_dist_dir, Browser, StaticServer};
+use peerscope_e2e::{dist_dir, page_data, subpath_site_dir, xss_dist_dir, Browser, StaticServer};
 use serde_json::Value;
 
 /// The app's wasm in a built site: its file name and bytes.
@@ -17,19 +17,6 @@ fn wasm(dist: &Path) -> (String, Vec<u8>) {
         .unwrap_or_else(|| panic!("{} holds the app's wasm", dist.display()));
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     (name, std::fs::read(&file).unwrap())
-}
-
-/// The data a pre-rendered page carries.
-fn page_data(dist: &Path, file: &str) -> Value {
-    let html = std::fs::read_to_string(dist.join(file))
-        .unwrap_or_else(|e| panic!("{file}: {e} (scripts/test.sh builds the sites)"));
-    let open = "<script type=\"application/json\" id=\"peerscope-data\">";
-    let start = html
-        .find(open)
-        .unwrap_or_else(|| panic!("{file} carries its data"))
-        + open.len();
-    let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).expect("the page's data is JSON")
 }
 
 #[test]

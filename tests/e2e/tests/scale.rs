@@ -7,18 +7,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use peerscope_e2e::{synth_dist_dir, Browser, Scripts, StaticServer};
+use peerscope_e2e::{page_data, synth_dist_dir, Browser, Scripts, StaticServer};
 use serde_json::Value;
-
-/// The data a pre-rendered page carries.
-fn page_data(dist: &Path, file: &str) -> Value {
-    let html = std::fs::read_to_string(dist.join(file))
-        .unwrap_or_else(|e| panic!("{file}: {e} (scripts/test.sh builds the synthetic site)"));
-    let open = "<script type=\"application/json\" id=\"peerscope-data\">";
-    let start = html.find(open).expect("the page carries its data") + open.len();
-    let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).expect("JSON")
-}
 
 /// The largest profile: its id and its works as the page's data holds them.
 fn largest_profile(dist: &Path) -> (String, Vec<Value>) {

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use peerscope_e2e::{Browser, StaticServer};
+use peerscope_e2e::{page_data, Browser, StaticServer};
 use serde_json::Value;
 
 const RUNS: usize = 7;
@@ -44,17 +44,6 @@ observer.observe(document.querySelector('main'), { childList: true, subtree: tru
 input.value = query;
 input.dispatchEvent(new Event('input', { bubbles: true }));
 "#;
-
-/// The data a pre-rendered page carries.
-fn page_data(dist: &Path, file: &str) -> Value {
-    let html = std::fs::read_to_string(dist.join(file)).unwrap_or_default();
-    let open = "<script type=\"application/json\" id=\"peerscope-data\">";
-    let Some(start) = html.find(open).map(|s| s + open.len()) else {
-        return Value::Null;
-    };
-    let end = start + html[start..].find("</script>").unwrap_or(0);
-    serde_json::from_str(&html[start..end]).unwrap_or(Value::Null)
-}
 
 /// The profiled person with the most works, and their number of works.
 fn largest_profile(dist: &Path) -> Option<(String, u64)> {
