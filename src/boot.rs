@@ -17,7 +17,7 @@
 //! The work is split into two tasks (reading the data, taking over the page) so that the
 //! browser stays responsive in between.
 
-use corpus::page::{check_version, PageData};
+use corpus::page::{read_data, PageData};
 use gloo::timers::callback::Timeout;
 
 use crate::data::{href, set_page};
@@ -38,20 +38,13 @@ pub fn start() {
     .forget();
 }
 
-/// The page's own data, checked for its version before the rest is read.
+/// The page's own data, parsed once and trusted only at this build's schema version.
 fn read_page_data() -> Result<PageData, String> {
     let text = gloo::utils::document()
         .get_element_by_id(DATA_ELEMENT)
         .and_then(|element| element.text_content())
         .ok_or("this page carries no data: it was not built by scripts/build.sh")?;
-    #[derive(serde::Deserialize)]
-    struct Version {
-        schema_version: u32,
-    }
-    let version: Version =
-        serde_json::from_str(&text).map_err(|e| format!("this page's data is unreadable: {e}"))?;
-    check_version(version.schema_version).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| format!("this page's data is unreadable: {e}"))
+    read_data(&text, |data: &PageData| data.schema_version)
 }
 
 /// Leaves the pre-rendered page as it is (it reads without the app), says why the app did not

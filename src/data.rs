@@ -81,8 +81,10 @@ pub async fn search_index() -> Result<&'static SearchIndex, String> {
     if let Some(index) = INDEX.with(Cell::get) {
         return Ok(index);
     }
-    let index: SearchIndex = fetch_json(&page().site.files.search).await?;
-    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
+    let index = fetch_data(&page().site.files.search, |i: &SearchIndex| {
+        i.schema_version
+    })
+    .await?;
     let index: &'static SearchIndex = Box::leak(Box::new(index));
     INDEX.with(|cell| cell.set(Some(index)));
     Ok(index)
@@ -97,8 +99,7 @@ pub async fn two_hop_corpus() -> Result<&'static Corpus, String> {
     if let Some(corpus) = COMPLETE.with(Cell::get) {
         return Ok(corpus);
     }
-    let index: GraphIndex = fetch_json(&page().site.files.graph).await?;
-    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
+    let index = fetch_data(&page().site.files.graph, |i: &GraphIndex| i.schema_version).await?;
     let complete: &'static Corpus = Box::leak(Box::new(index.complete(corpus())));
     COMPLETE.with(|cell| cell.set(Some(complete)));
     Ok(complete)
@@ -106,17 +107,19 @@ pub async fn two_hop_corpus() -> Result<&'static Corpus, String> {
 
 /// The index of every page, fetched for the not-found page's suggestions.
 pub async fn site_index() -> Result<SiteIndex, String> {
-    let index: SiteIndex = fetch_json(&page().site.files.index).await?;
-    corpus::page::check_version(index.schema_version).map_err(|e| e.to_string())?;
-    Ok(index)
+    fetch_data(&page().site.files.index, |i: &SiteIndex| i.schema_version).await
 }
 
-/// Fetches a data file of this site (`path` under the base) and reads it as JSON.
+/// Fetches a data file of this site (`path` under the base) and reads it at this build's
+/// schema version (`corpus::page::read_data`).
 ///
 /// With web-sys's `fetch` rather than gloo-net: one GET of a file the site wrote needs none of
 /// gloo-net's request building, which would add to every page's wasm.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+async fn fetch_data<T: serde::de::DeserializeOwned>(
+    path: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let url = href(path);
@@ -133,11 +136,14 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Str
         .map_err(|_| failed("read"))?
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| format!("{url} is not a data file of this site: {e}"))
+    corpus::page::read_data(&text, version).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Natively (pre-rendering) nothing is fetched: a page's first render never needs these files.
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+async fn fetch_data<T: serde::de::DeserializeOwned>(
+    path: &str,
+    _version: impl Fn(&T) -> u32,
+) -> Result<T, String> {
     Err(format!("{path} is only fetched in the browser"))
 }

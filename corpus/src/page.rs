@@ -160,7 +160,7 @@ impl std::fmt::Display for WrongVersion {
     }
 }
 
-/// Checks the version a data file or page states before reading the rest of it.
+/// Checks the version a data file or page states.
 pub fn check_version(found: u32) -> Result<(), WrongVersion> {
     if found == PAGE_SCHEMA_VERSION {
         Ok(())
@@ -169,6 +169,30 @@ pub fn check_version(found: u32) -> Result<(), WrongVersion> {
             found,
             expected: PAGE_SCHEMA_VERSION,
         })
+    }
+}
+
+/// Reads page data or a data file in one pass, trusting it only at this build's version
+/// (`version` names the field that states it). Data of another shape is reported by its version
+/// when it states one, so an old page says "another version", not "unreadable".
+pub fn read_data<T: serde::de::DeserializeOwned>(
+    text: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, String> {
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: u32,
+    }
+    match serde_json::from_str::<T>(text) {
+        Ok(value) => check_version(version(&value))
+            .map(|()| value)
+            .map_err(|e| e.to_string()),
+        Err(unreadable) => match serde_json::from_str::<Version>(text) {
+            Ok(stated) => check_version(stated.schema_version)
+                .map_err(|e| e.to_string())
+                .and(Err(format!("the data is unreadable: {unreadable}"))),
+            Err(_) => Err(format!("the data is unreadable: {unreadable}")),
+        },
     }
 }
 

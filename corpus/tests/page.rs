@@ -83,3 +83,34 @@ fn a_profile_slice_holds_the_persons_works_and_their_authors_only() {
         .all(|p| p.profiles.iter().all(|f| f.works_listed.is_empty())));
     assert_eq!(page.totals.works, whole.works.len());
 }
+
+#[test]
+fn data_is_read_only_at_this_builds_version() {
+    use corpus::page::{read_data, site_index, SiteIndex, PAGE_SCHEMA_VERSION};
+    let index = site_index(corpus());
+    let text = serde_json::to_string(&index).unwrap();
+    let read: SiteIndex = read_data(&text, |i: &SiteIndex| i.schema_version).unwrap();
+    assert_eq!(read, index);
+    let other = text.replacen(
+        &format!("\"schema_version\":{PAGE_SCHEMA_VERSION}"),
+        &format!("\"schema_version\":{}", PAGE_SCHEMA_VERSION + 1),
+        1,
+    );
+    let error = read_data(&other, |i: &SiteIndex| i.schema_version).unwrap_err();
+    assert!(error.contains("version"), "{error}");
+    // Another shape at another version is reported by its version, not as unreadable.
+    let reshaped = format!(
+        "{{\"schema_version\":{},\"people\":7}}",
+        PAGE_SCHEMA_VERSION + 1
+    );
+    let error = read_data(&reshaped, |i: &SiteIndex| i.schema_version).unwrap_err();
+    assert!(
+        error.contains("version") && !error.contains("unreadable"),
+        "{error}"
+    );
+    assert!(
+        read_data(&"{}".to_string(), |i: &SiteIndex| i.schema_version)
+            .unwrap_err()
+            .contains("unreadable")
+    );
+}

@@ -27,10 +27,10 @@ pub fn PageLink(
     children: Children,
 ) -> impl IntoView {
     let url = href(&path);
-    let ahead = url.clone();
+    let (on_hover, on_focus) = (url.clone(), url.clone());
     view! {
         <a href=url target="_self" class=class aria-current=aria_current
-            on:pointerenter=move |_| prefetch(&ahead) on:focus={let url = href(&path); move |_| prefetch(&url)}>
+            on:pointerenter=move |_| prefetch(&on_hover) on:focus=move |_| prefetch(&on_focus)>
             {children()}
         </a>
     }
