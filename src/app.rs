@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/p/:id") view=Profile/>
+                    <Route path=path!("/p/:id/page/:n") view=Profile/>
                     <Route path=path!("/w/:id") view=WorkPage/>
                     <Route path=path!("/graph") view=NetworkPage/>
                 </Routes>

@@ -6,13 +6,15 @@
 //! The wasm itself holds code only: the same file serves any corpus and any base path.
 //!
 //! Links between pages load the next pre-rendered page (see `components::PageLink`), so one
-//! page's data is all the app ever holds, apart from the files below.
+//! page's data is all the app ever holds, apart from the files below. The pages of a long
+//! profile are the exception: they step through its works in place, reading the shards.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 use corpus::graph::NetworkLayout;
-use corpus::page::{GraphIndex, PageData, SearchIndex, SiteIndex};
-use corpus::Corpus;
+use corpus::page::{GraphIndex, PageData, SearchIndex, SiteIndex, WorkShard};
+use corpus::{Corpus, Work};
 
 thread_local! {
     /// The page being rendered or shown. One per thread: the pre-renderer renders one route at
@@ -103,6 +105,29 @@ pub async fn two_hop_corpus() -> Result<&'static Corpus, String> {
     let complete: &'static Corpus = Box::leak(Box::new(index.complete(corpus())));
     COMPLETE.with(|cell| cell.set(Some(complete)));
     Ok(complete)
+}
+
+thread_local! {
+    /// The shards fetched so far, by path.
+    static SHARDS: RefCell<HashMap<String, &'static [Work]>> = RefCell::new(HashMap::new());
+}
+
+/// Every full record fetched from shards so far (a profile's next page starts with them).
+pub fn fetched_works() -> Vec<&'static Work> {
+    SHARDS.with(|s| s.borrow().values().flat_map(|w| w.iter()).collect())
+}
+
+/// The full records of one page of a long profile's works (`ProfilePages::shards`), fetched
+/// when a card of another page or a filtered view, or the text filter, needs them; each file
+/// is fetched once.
+pub async fn work_shard(path: &str) -> Result<&'static [Work], String> {
+    if let Some(works) = SHARDS.with(|s| s.borrow().get(path).copied()) {
+        return Ok(works);
+    }
+    let shard = fetch_data(path, |s: &WorkShard| s.schema_version).await?;
+    let works: &'static [Work] = Vec::leak(shard.works);
+    SHARDS.with(|s| s.borrow_mut().insert(path.to_string(), works));
+    Ok(works)
 }
 
 /// The index of every page, fetched for the not-found page's suggestions.

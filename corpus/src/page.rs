@@ -17,7 +17,7 @@ use crate::model::{Corpus, Person, Work, SCHEMA_VERSION};
 
 /// The version of the page data and data files' shape. The app refuses data of another version
 /// (a page cached from an older deploy beside newer code) and reloads instead of misreading it.
-pub const PAGE_SCHEMA_VERSION: u32 = SCHEMA_VERSION * 100 + 1;
+pub const PAGE_SCHEMA_VERSION: u32 = SCHEMA_VERSION * 100 + 2;
 
 /// What a page carries for the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +40,84 @@ pub struct PageData {
     /// The network page: everyone, laid out at build time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkLayout>,
+    /// A profile with more works than one page lists: which page this is, and where the
+    /// other pages' records are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<ProfilePages>,
+}
+
+/// How many works one page of a profile lists. A page of a profile with more carries the
+/// full records of its own works only and the others in outline ([`outline`]): enough for the
+/// facet counts, the year chart, the graph and the order over all of them.
+pub const WORKS_PER_PAGE: usize = 50;
+
+/// Where a page of a long profile is among its pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilePages {
+    /// This page, from 1: it lists the works at `(page - 1) * per_page ..` of the
+    /// [`default_order`] in full.
+    pub page: usize,
+    pub per_page: usize,
+    /// The full records of the profile's works, one [`WorkShard`] per page of the default
+    /// order (paths under the base): what the app fetches to show a card of another page or
+    /// of a filtered view, and what the text filter reads abstracts from.
+    pub shards: Vec<String>,
+}
+
+/// Full records of one page of a profile's works, in the default order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkShard {
+    pub schema_version: u32,
+    pub works: Vec<Work>,
+}
+
+/// A person's works in the order their profile lists them unless asked otherwise (newest
+/// first), which the pages of a long profile and its shards follow.
+pub fn default_order<'a>(corpus: &'a Corpus, person: &'a str) -> Vec<&'a Work> {
+    let mut works: Vec<&Work> = corpus.works_of(person).collect();
+    crate::query::sort_works(&mut works, crate::query::Sort::Newest);
+    works
+}
+
+/// The number of pages `works` works fill (at least one).
+pub fn page_count(works: usize) -> usize {
+    works.div_ceil(WORKS_PER_PAGE).max(1)
+}
+
+/// A work in outline: title, authors, date and categories, without the abstract, the links
+/// and the lines each fact came from. Its card waits for the full record.
+pub fn outline(work: &Work) -> Work {
+    use crate::model::{Authorship, Cited};
+    let bare = |c: &Cited<String>| Cited {
+        value: c.value.clone(),
+        sources: Vec::new(),
+    };
+    Work {
+        id: work.id.clone(),
+        title: bare(&work.title),
+        title_derived: work.title_derived,
+        authors: work
+            .authors
+            .iter()
+            .map(|a| Authorship {
+                person: a.person.clone(),
+                via: a.via,
+                sources: Vec::new(),
+            })
+            .collect(),
+        author_list: work.author_list,
+        date: work.date.clone().map(|mut date| {
+            date.sources = Vec::new();
+            date
+        }),
+        categories: work.categories.iter().map(bare).collect(),
+        kind: None,
+        venue: None,
+        abstract_text: None,
+        code: Default::default(),
+        score: None,
+        sources: Vec::new(),
+    }
 }
 
 /// A person's collaborator graph over all their works, laid out at build time.
@@ -232,6 +310,7 @@ impl<'a> Slicer<'a> {
             home: None,
             ego: None,
             network: None,
+            pages: None,
         }
     }
 
@@ -247,12 +326,59 @@ impl<'a> Slicer<'a> {
         page
     }
 
-    /// A profile: the person, their works, and everyone who wrote those works.
-    pub fn profile(&self, person: &Person, ego: Option<EgoLayout>) -> PageData {
-        let works: Vec<Work> = self.corpus.works_of(&person.id).cloned().collect();
-        let mut page = self.page(self.authors_of(&works, Some(person)), works);
-        page.ego = ego;
-        page
+    /// Page `page` (from 1) of a profile: the person, their works (those of other pages in
+    /// outline when there is more than one page, whose records are in `shards`), and everyone
+    /// who wrote those works.
+    pub fn profile(
+        &self,
+        person: &Person,
+        ego: Option<EgoLayout>,
+        page: usize,
+        shards: &[String],
+    ) -> PageData {
+        let order = default_order(self.corpus, &person.id);
+        let paged = order.len() > WORKS_PER_PAGE;
+        let full: BTreeSet<&str> = order
+            .iter()
+            .skip(page.saturating_sub(1) * WORKS_PER_PAGE)
+            .take(WORKS_PER_PAGE)
+            .map(|w| w.id.as_str())
+            .collect();
+        let works: Vec<Work> = self
+            .corpus
+            .works_of(&person.id)
+            .map(|w| {
+                if !paged || full.contains(w.id.as_str()) {
+                    w.clone()
+                } else {
+                    outline(w)
+                }
+            })
+            .collect();
+        let mut data = self.page(self.authors_of(&works, Some(person)), works);
+        data.ego = ego;
+        data.pages = paged.then(|| ProfilePages {
+            page,
+            per_page: WORKS_PER_PAGE,
+            shards: shards.to_vec(),
+        });
+        data
+    }
+
+    /// The shards of a long profile ([`ProfilePages::shards`]): its works' full records, page
+    /// by page; none when they fit one page.
+    pub fn shards(&self, person: &Person) -> Vec<WorkShard> {
+        let order = default_order(self.corpus, &person.id);
+        if order.len() <= WORKS_PER_PAGE {
+            return Vec::new();
+        }
+        order
+            .chunks(WORKS_PER_PAGE)
+            .map(|chunk| WorkShard {
+                schema_version: PAGE_SCHEMA_VERSION,
+                works: chunk.iter().map(|&w| w.clone()).collect(),
+            })
+            .collect()
     }
 
     /// A work page: the work and its authors.

@@ -278,12 +278,13 @@ pub struct Filtered<'a> {
 }
 
 /// Applies a view to a person's works.
-pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) -> Filtered<'a> {
-    let all: Vec<&Work> = corpus
-        .works
-        .iter()
-        .filter(|w| w.has_author(&person.id))
-        .collect();
+pub fn filter_works<'a>(corpus: &'a Corpus, person: &'a Person, state: &ViewState) -> Filtered<'a> {
+    let all: Vec<&Work> = corpus.works_of(&person.id).collect();
+    filter_list(&all, corpus, state)
+}
+
+/// Applies a view to a list of works (a person's, some in outline until their records load).
+pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> Filtered<'a> {
     let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
     let mut by_year = BTreeMap::new();
     let mut inferred_by_year = BTreeMap::new();
@@ -325,29 +326,22 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &Person, state: &ViewState) 
 
 /// Orders works: newest or oldest first (undated last, ties by title), or by title.
 pub fn sort_works(works: &mut [&Work], sort: Sort) {
-    let date_key = |w: &Work| {
-        w.date
-            .as_ref()
-            .map(|d| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0)))
-    };
-    let title_key = |w: &Work| fold(&w.title.value);
-    works.sort_by(|a, b| match sort {
-        Sort::Title => title_key(a).cmp(&title_key(b)),
-        Sort::Newest => match (date_key(a), date_key(b)) {
-            (Some(x), Some(y)) => y.cmp(&x).then_with(|| title_key(a).cmp(&title_key(b))),
-            (x, y) => y
-                .is_none()
-                .cmp(&x.is_none())
-                .reverse()
-                .then_with(|| title_key(a).cmp(&title_key(b))),
-        },
-        Sort::Oldest => match (date_key(a), date_key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y).then_with(|| title_key(a).cmp(&title_key(b))),
-            (x, y) => x
-                .is_none()
-                .cmp(&y.is_none())
-                .then_with(|| title_key(a).cmp(&title_key(b))),
-        },
+    // Keys are computed once per work, not per comparison: folding a title is the costly part,
+    // and a profile of 2,000 works would fold 40,000 titles per sort otherwise.
+    works.sort_by_cached_key(|w| {
+        // Year, month and day in one number that orders as the date does.
+        let day = w.date.as_ref().map(|d| {
+            i64::from(d.year) * 10_000
+                + i64::from(d.month.unwrap_or(0)) * 100
+                + i64::from(d.day.unwrap_or(0))
+        });
+        let title = fold(&w.title.value);
+        match sort {
+            Sort::Title => (false, 0, title),
+            // Undated works come last in both orders.
+            Sort::Newest => (day.is_none(), -day.unwrap_or(0), title),
+            Sort::Oldest => (day.is_none(), day.unwrap_or(0), title),
+        }
     });
 }
 

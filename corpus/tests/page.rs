@@ -42,7 +42,7 @@ fn a_profile_completed_with_the_graph_index_draws_the_same_two_hop_graph_as_the_
     let slicer = Slicer::new(whole, Site::default());
     let index = graph_index(whole);
     for person in &whole.people {
-        let page: PageData = slicer.profile(person, None);
+        let page: PageData = slicer.profile(person, None, 1, &[]);
         let completed = index.complete(&page.corpus);
         assert_eq!(
             ids_and_links(&completed, &person.id, 2),
@@ -64,7 +64,7 @@ fn a_profile_slice_holds_the_persons_works_and_their_authors_only() {
     let whole = corpus();
     let slicer = Slicer::new(whole, Site::default());
     let person = whole.person("yixing-xu").unwrap();
-    let page = slicer.profile(person, None);
+    let page = slicer.profile(person, None, 1, &[]);
     assert_eq!(page.corpus.works.len(), 26);
     assert!(page.corpus.works.iter().all(|w| w.has_author("yixing-xu")));
     for work in &page.corpus.works {
@@ -113,4 +113,87 @@ fn data_is_read_only_at_this_builds_version() {
             .unwrap_err()
             .contains("unreadable")
     );
+}
+
+#[test]
+fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() {
+    use corpus::page::{default_order, outline, page_count, WORKS_PER_PAGE};
+    let synthetic = corpus::synth::generate(corpus::synth::Size {
+        works: 300,
+        profiles: 10,
+        people: 120,
+        big: 130,
+        seed: 3,
+    });
+    let docs: Vec<corpus::Document> = synthetic
+        .files
+        .iter()
+        .map(|(name, text)| corpus::Document::new(name.clone(), text.as_bytes()))
+        .collect();
+    let whole = corpus::compile(&docs, &corpus::Overrides::default())
+        .expect("the synthetic corpus compiles")
+        .corpus;
+    let (big, n) = &synthetic.big;
+    let person = whole
+        .people
+        .iter()
+        .find(|p| &p.name == big)
+        .expect("the big profile");
+    assert!(*n > 2 * WORKS_PER_PAGE, "{n} works make several pages");
+    let slicer = Slicer::new(&whole, Site::default());
+    let shards = slicer.shards(person);
+    let pages = page_count(*n);
+    assert_eq!(shards.len(), pages);
+    // The shards are the default order, page by page: every work once, in full.
+    let order = default_order(&whole, &person.id);
+    let sharded: Vec<&Work> = shards.iter().flat_map(|s| s.works.iter()).collect();
+    assert_eq!(sharded.len(), *n);
+    for (a, b) in sharded.iter().zip(&order) {
+        assert_eq!(*a, *b);
+    }
+    let paths: Vec<String> = (0..pages).map(|i| format!("/data/w{i}.json")).collect();
+    for page in 1..=pages {
+        let data = slicer.profile(person, None, page, &paths);
+        let info = data.pages.as_ref().expect("a long profile says which page");
+        assert_eq!((info.page, info.shards.len()), (page, pages));
+        assert_eq!(data.corpus.works.len(), *n, "every work, for the facets");
+        let (full, outlined): (Vec<&Work>, Vec<&Work>) = data
+            .corpus
+            .works
+            .iter()
+            .partition(|w| shards[page - 1].works.iter().any(|s| s.id == w.id));
+        assert_eq!(full.len(), shards[page - 1].works.len());
+        for work in full {
+            assert_eq!(
+                Some(work),
+                whole.work(&work.id),
+                "this page's works in full"
+            );
+        }
+        for work in outlined {
+            let original = whole.work(&work.id).unwrap();
+            assert_eq!(*work, outline(original), "other pages' works in outline");
+            assert_eq!(
+                (&work.date.as_ref().map(|d| d.year), &work.categories.len()),
+                (
+                    &original.date.as_ref().map(|d| d.year),
+                    &original.categories.len()
+                )
+            );
+        }
+    }
+    // A profile of one page carries everything in full and no page information.
+    let small = whole
+        .people
+        .iter()
+        .find(|p| p.computed.works > 0 && (p.computed.works as usize) <= WORKS_PER_PAGE)
+        .unwrap();
+    assert!(slicer.shards(small).is_empty());
+    let data = slicer.profile(small, None, 1, &[]);
+    assert!(data.pages.is_none());
+    assert!(data
+        .corpus
+        .works
+        .iter()
+        .all(|w| Some(w) == whole.work(&w.id)));
 }

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
 use corpus::page::{
-    graph_index, search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site,
-    Slicer,
+    graph_index, page_count, search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages,
+    Site, Slicer,
 };
 use corpus::{Corpus, Diagnostic};
 
@@ -26,6 +26,9 @@ pub struct SiteData {
     /// co-author are left out.
     pub egos: BTreeMap<String, Vec<[f32; 2]>>,
     pub network: NetworkLayout,
+    /// The shards of each profile with more than one page of works (`ProfilePages::shards`),
+    /// by person id.
+    pub shards: BTreeMap<String, Vec<String>>,
     /// The data files, as (path under the site root, bytes); their paths are in `site.files`.
     pub files: Vec<(String, Vec<u8>)>,
     /// What the compiler warned about.
@@ -117,6 +120,24 @@ impl SiteData {
         let search = serde_json::to_vec(&search_index(&corpus)).expect("the index serialises");
         let index = serde_json::to_vec(&site_index(&corpus)).expect("the index serialises");
         let graph = serde_json::to_vec(&graph_index(&corpus)).expect("the index serialises");
+        let mut files = Vec::new();
+        let mut shards = BTreeMap::new();
+        let slicer = Slicer::new(&corpus, Site::default());
+        for person in &corpus.people {
+            let paths: Vec<String> = slicer
+                .shards(person)
+                .iter()
+                .map(|shard| {
+                    let bytes = serde_json::to_vec(shard).expect("a shard serialises");
+                    let path = format!("/data/works-{}.json", content_hash(&bytes));
+                    files.push((path.clone(), bytes));
+                    path
+                })
+                .collect();
+            if !paths.is_empty() {
+                shards.insert(person.id.clone(), paths);
+            }
+        }
         let search_path = format!("/data/search-{}.json", content_hash(&search));
         let index_path = format!("/data/index-{}.json", content_hash(&index));
         let graph_path = format!("/data/graph-{}.json", content_hash(&graph));
@@ -134,34 +155,45 @@ impl SiteData {
             corpus,
             egos,
             network,
-            files: vec![
+            shards,
+            files: [
                 (search_path, search),
                 (index_path, index),
                 (graph_path, graph),
-            ],
+            ]
+            .into_iter()
+            .chain(files)
+            .collect(),
             warnings,
         }
     }
 
-    /// The data the page at `route` carries (`/`, `/p/<id>`, `/w/<id>`, `/graph`; anything
-    /// else is the not-found page).
+    /// The data the page at `route` carries (`/`, `/p/<id>`, `/p/<id>/page/<n>`, `/w/<id>`,
+    /// `/graph`; anything else is the not-found page).
     pub fn page_data(&self, route: &str) -> PageData {
         let slicer = Slicer::new(&self.corpus, self.site.clone());
-        let person = route
-            .strip_prefix("/p/")
-            .and_then(|id| self.corpus.person(id));
+        let profile = route.strip_prefix("/p/").and_then(|rest| {
+            let (id, page) = match rest.split_once("/page/") {
+                Some((id, n)) => (id, n.parse::<usize>().ok().filter(|&n| n >= 2)?),
+                None => (rest, 1),
+            };
+            let person = self.corpus.person(id)?;
+            (page <= page_count(self.corpus.works_of(id).count())).then_some((person, page))
+        });
         let work = route
             .strip_prefix("/w/")
             .and_then(|id| self.corpus.work(id));
-        match (route, person, work) {
+        match (route, profile, work) {
             ("/", _, _) => slicer.home(),
             ("/graph", _, _) => slicer.network(self.network.clone()),
-            (_, Some(person), _) => slicer.profile(
+            (_, Some((person, page)), _) => slicer.profile(
                 person,
                 self.egos.get(&person.id).map(|positions| EgoLayout {
                     person: person.id.clone(),
                     positions: positions.clone(),
                 }),
+                page,
+                self.shards.get(&person.id).map_or(&[], Vec::as_slice),
             ),
             (_, _, Some(work)) => slicer.work(work),
             _ => slicer.not_found(),

@@ -68,7 +68,12 @@ fn main() -> ExitCode {
 /// Every route of the corpus, as paths under the site root.
 fn routes() -> Vec<String> {
     let corpus = corpus();
-    let people = corpus.people.iter().map(|p| format!("/p/{}", p.id));
+    // A long profile's later pages too, so every work is reachable without JavaScript.
+    let people = corpus.people.iter().flat_map(|p| {
+        let pages = corpus::page::page_count(corpus.works_of(&p.id).count());
+        std::iter::once(format!("/p/{}", p.id))
+            .chain((2..=pages).map(move |n| format!("/p/{}/page/{n}", p.id)))
+    });
     let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
     ["/".to_string()]
         .into_iter()

@@ -23,6 +23,8 @@ const FRAME_BUDGET_MS: f64 = 8.0;
 #[component]
 pub fn Collaboration(
     person: &'static Person,
+    /// The person's works: full records where the page has them, outlines elsewhere.
+    works: Memo<Vec<&'static Work>>,
     state: Memo<ViewState>,
     go: Callback<(ViewState, bool)>,
 ) -> impl IntoView {
@@ -53,10 +55,12 @@ pub fn Collaboration(
         let wider = wider.get();
         shown.with(|s| {
             let works: Vec<&'static Work> = match (s.hops, wider) {
-                (0 | 1, _) | (_, None) => corpus()
-                    .works_of(&person.id)
-                    .filter(|w| s.matches(w, corpus()))
-                    .collect(),
+                (0 | 1, _) | (_, None) => works.with(|all| {
+                    all.iter()
+                        .copied()
+                        .filter(|w| s.matches(w, corpus()))
+                        .collect()
+                }),
                 (_, Some(all)) => all.works.iter().filter(|w| s.matches(w, all)).collect(),
             };
             ego(wider.unwrap_or(corpus()), &person.id, &works, s.hops)
@@ -67,10 +71,7 @@ pub fn Collaboration(
     // with it finished (also with JavaScript off), and clearing the filters returns to it.
     let prebuilt = move || {
         shown.with(|s| {
-            let all = s.hops <= 1
-                && corpus()
-                    .works_of(&person.id)
-                    .all(|w| s.matches(w, corpus()));
+            let all = s.hops <= 1 && works.with(|all| all.iter().all(|w| s.matches(w, corpus())));
             all.then(|| ego_layout(&person.id)).flatten()
         })
     };

@@ -165,3 +165,18 @@ fn CodeLinks(work: &'static Work) -> impl IntoView {
         </span>
     }
 }
+
+/// A work of a long profile whose full record is still being fetched: its outline (title,
+/// authors, date), marked busy, in place of the card it becomes.
+#[component]
+pub fn OutlineCard(work: &'static Work, owner: Option<&'static str>) -> impl IntoView {
+    view! {
+        <article class="paper outline" data-testid="work" data-work=work.id.clone() aria-busy="true">
+            <h3 class="paper-title">
+                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone()/></PageLink>
+            </h3>
+            <p class="authors"><AuthorLinks work=work owner=owner/></p>
+            <p class="paper-meta"><WorkDateLabel work=work/><span class="sep">"loading the rest…"</span></p>
+        </article>
+    }
+}

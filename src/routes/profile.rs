@@ -3,38 +3,72 @@
 
 use std::collections::BTreeSet;
 
-use corpus::query::{filter_works, parse_query, years, Sort, ViewState};
+use corpus::page::{page_count, WORKS_PER_PAGE};
+use corpus::query::{filter_list, parse_query, years, Sort, ViewState};
 use corpus::{Person, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::{Collaboration, CopyButton, PaperCard, StatedFigures, YearChart};
+use crate::components::{
+    profile_path, Collaboration, CopyButton, OutlineCard, Pager, PaperCard, Records, StatedFigures,
+    YearChart,
+};
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
 use crate::routes::NotFound;
 
-/// The profile page, or the not-found page for an unknown id.
+/// The profile page (`/p/<id>`, and `/p/<id>/page/<n>` for the later pages of a long one), or
+/// the not-found page for an unknown id or page.
 #[component]
 pub fn Profile() -> impl IntoView {
     let params = use_params_map();
     move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match corpus().person(&id) {
-            None => view! { <NotFound/> }.into_any(),
-            Some(person) => view! { <ProfileView person=person/> }.into_any(),
+        let (id, n) = params.with(|p| (p.get("id").unwrap_or_default(), p.get("n")));
+        // Page 1 has one address, `/p/<id>`; pages past the last are not pages.
+        let page = match n {
+            None => Some(1),
+            Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
+        };
+        let person = corpus().person(&id);
+        match (person, page) {
+            (Some(person), Some(page))
+                if page <= page_count(corpus().works_of(&person.id).count()) =>
+            {
+                view! { <ProfileView person=person page=page/> }.into_any()
+            }
+            _ => view! { <NotFound/> }.into_any(),
         }
     }
 }
 
 #[component]
-fn ProfileView(person: &'static Person) -> impl IntoView {
+fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let parsed =
         Memo::new(move |_| ViewState::from_query(&parse_query(&location.search.get()), corpus()));
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
-    let filtered = Memo::new(move |_| state.with(|s| filter_works(corpus(), person, s)));
+    let records = Records::new(person);
+    let works = records.works;
+    let filtered =
+        Memo::new(move |_| state.with(|s| works.with(|all| filter_list(all, corpus(), s))));
+    let visible = Memo::new(move |_| {
+        filtered.with(|f| {
+            f.works
+                .iter()
+                .skip((page - 1) * WORKS_PER_PAGE)
+                .take(WORKS_PER_PAGE)
+                .copied()
+                .collect::<Vec<_>>()
+        })
+    });
+    // Fetch what the view shows in outline: the cards on screen, and for the text filter the
+    // abstracts of every work.
+    Effect::new(move |_| {
+        let everything = state.with(|s| !s.text.trim().is_empty());
+        visible.with(|v| records.fetch(v, everything));
+    });
     let all_works: Vec<&'static Work> = corpus().works_of(&person.id).collect();
     let all_years = years(&all_works);
     let all_categories: BTreeSet<&'static str> = all_works
@@ -42,10 +76,21 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         .flat_map(|w| w.categories.iter().map(|c| c.value.as_str()))
         .collect();
 
-    // Every change of view is a navigation, so Back and Forward step through filters.
-    let path = format!("/p/{}", person.id);
+    // Every change of view is a navigation, so Back and Forward step through filters. A view
+    // that lists other works starts at its first page; unfolding an abstract or widening the
+    // graph stays on this one.
+    let path = profile_path(&person.id, page);
+    let first_page = profile_path(&person.id, 1);
     let go = Callback::new(move |(next, replace): (ViewState, bool)| {
+        let same_list = state.with_untracked(|now| {
+            ViewState {
+                open: now.open.clone(),
+                hops: now.hops,
+                ..next.clone()
+            } == *now
+        });
         let query = next.to_query();
+        let path = if same_list { &path } else { &first_page };
         let to = if query.is_empty() {
             path.clone()
         } else {
@@ -60,6 +105,7 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
             },
         );
     });
+    let own_path = profile_path(&person.id, page);
     let canonical = Signal::derive(move || {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
@@ -70,7 +116,7 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         } else {
             format!("?{query}")
         };
-        format!("{origin}{}/p/{}{query}", base(), person.id)
+        format!("{origin}{}{own_path}{query}", base())
     });
 
     let figures = stated_figures(person);
@@ -85,12 +131,18 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
         all_works.len(),
         person.computed.collaborators
     );
+    let title = if page == 1 {
+        person.name.clone()
+    } else {
+        format!("{}, works page {page}", person.name)
+    };
     view! {
-        <PageMeta title=person.name.clone() description=description path=format!("/p/{}", person.id)
+        <PageMeta title=title description=description path=profile_path(&person.id, page)
+            image_of=(page > 1).then(|| profile_path(&person.id, 1))
             kind=PageKind::Profile image_alt=format!("{}: stated figures, works per year and collaborators", person.name)/>
         <PersonJsonLd person=person/>
         <ProfileHeader person=person/>
-        <Collaboration person=person state=state go=go/>
+        <Collaboration person=person works=works state=state go=go/>
         <section class="works-section" aria-labelledby="works-heading">
             <h2 id="works-heading">"Works"</h2>
             <Notices parsed=parsed/>
@@ -149,22 +201,36 @@ fn ProfileView(person: &'static Person) -> impl IntoView {
                     let undated = if f.undated > 0 && state.with(|s| s.from.is_some() || s.to.is_some()) {
                         format!(" ({} without a date hidden by the year filter)", f.undated)
                     } else { String::new() };
-                    format!("{} of {} works{undated}", f.works.len(), f.total)
+                    let reading = if state.with(|s| !s.text.trim().is_empty()) && !records.complete() {
+                        " (reading the abstracts of every work…)"
+                    } else { "" };
+                    format!("{} of {} works{undated}{reading}", f.works.len(), f.total)
                 })}</p>
                 <button type="button" class="button" data-testid="clear" disabled=move || !state.with(|s| s.is_filtered())
                     on:click=move |_| go.run((state.get_untracked().cleared(), false))>"Clear filters"</button>
                 <CopyButton label="Copy link" done="Link copied" text=canonical testid="copy-link"/>
             </div>
+            {move || records.failed().map(|why| view! {
+                <p class="notice" role="alert" data-testid="records-failed">
+                    {format!("Some works could not be loaded ({why}). Reload the page to try again.")}
+                </p>
+            })}
             <div class="paper-list" data-testid="works">
-                {move || filtered.with(|f| f.works.iter().map(|&work| {
+                {move || visible.with(|v| v.iter().map(|&work| {
+                    if !records.is_full(&work.id) {
+                        return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
+                    }
                     let id = work.id.clone();
                     let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
                     view! {
                         <PaperCard work=work owner=Some(person.id.as_str()) open=open
                             on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
-                    }
+                    }.into_any()
                 }).collect_view())}
             </div>
+            <Pager person=person page=page
+                pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))
+                query=Signal::derive(move || state.with(|s| s.to_query()))/>
         </section>
         <Sources person=person/>
     }

@@ -1,0 +1,154 @@
+//! The pages of a long profile's works: `/p/<id>`, `/p/<id>/page/2`, ... Each is a plain link,
+//! pre-rendered for the default view, so every work is reachable with JavaScript off; with it
+//! on, a page of a filtered view is listed in place and the filters stay in the query.
+
+use corpus::Person;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::data::href;
+
+/// The address of page `page` (from 1) of `id`'s works, under the site root.
+pub fn profile_path(id: &str, page: usize) -> String {
+    if page <= 1 {
+        format!("/p/{id}")
+    } else {
+        format!("/p/{id}/page/{page}")
+    }
+}
+
+/// Page numbers to offer around `page` of `pages`: the first, the last, and two either side,
+/// with `None` for a gap.
+fn shown_pages(page: usize, pages: usize) -> Vec<Option<usize>> {
+    let mut shown = Vec::new();
+    for n in 1..=pages {
+        if n == 1 || n == pages || n.abs_diff(page) <= 2 {
+            shown.push(Some(n));
+        } else if shown.last() != Some(&None) {
+            shown.push(None);
+        }
+    }
+    shown
+}
+
+/// Links to the other pages of the list, below it; nothing when it fits one page.
+#[component]
+pub fn Pager(
+    person: &'static Person,
+    /// This page, from 1.
+    page: usize,
+    /// How many pages the list shown has.
+    #[prop(into)]
+    pages: Signal<usize>,
+    /// The view's query string, kept on every page.
+    #[prop(into)]
+    query: Signal<String>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let to = move |n: usize| {
+        let query = query.get();
+        let path = profile_path(&person.id, n);
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    };
+    // Another page replaces the list in place: the view stays where the list starts rather
+    // than jumping to the top of the profile.
+    let follow = move |ev: leptos::ev::MouseEvent, to: String| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        navigate(
+            &to,
+            NavigateOptions {
+                scroll: false,
+                ..Default::default()
+            },
+        );
+        request_animation_frame(|| {
+            if let Some(heading) = gloo::utils::document().get_element_by_id("works-heading") {
+                heading.scroll_into_view();
+            }
+        });
+    };
+    move || {
+        let pages = pages.get();
+        if pages <= 1 && page == 1 {
+            return None;
+        }
+        let link = {
+            let follow = follow.clone();
+            move |n: usize, label: String, rel: Option<&'static str>, testid: &'static str| {
+                let target = to(n);
+                let follow = follow.clone();
+                view! {
+                    <a href=href(&target) rel=rel data-testid=testid
+                        on:click=move |ev| follow(ev, target.clone())>{label}</a>
+                }
+            }
+        };
+        if page > pages {
+            return Some(
+                view! {
+                    <nav class="pager" aria-label="Pages of works" data-testid="pager">
+                        <p>{format!("This view lists its works on {pages} page{}; there is no page {page}. ", if pages == 1 { "" } else { "s" })}
+                            {link(1, "Go to its first page".to_string(), None, "page-first")}</p>
+                    </nav>
+                }
+                .into_any(),
+            );
+        }
+        Some(
+            view! {
+                <nav class="pager" aria-label="Pages of works" data-testid="pager">
+                    <span class="pager-step">{(page > 1).then(|| link(page - 1, "← Previous".to_string(), Some("prev"), "page-prev"))}</span>
+                    <ul>
+                        {shown_pages(page, pages).into_iter().map(|n| match n {
+                            Some(n) if n == page => view! {
+                                <li><span aria-current="page" data-testid="page-current">{n}</span></li>
+                            }.into_any(),
+                            Some(n) => view! { <li>{link(n, n.to_string(), None, "page-number")}</li> }.into_any(),
+                            None => view! { <li class="muted">"…"</li> }.into_any(),
+                        }).collect_view()}
+                    </ul>
+                    <span class="pager-step">{(page < pages).then(|| link(page + 1, "Next →".to_string(), Some("next"), "page-next"))}</span>
+                </nav>
+            }
+            .into_any(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pager_offers_the_ends_and_the_neighbours() {
+        assert_eq!(shown_pages(1, 1), vec![Some(1)]);
+        assert_eq!(
+            shown_pages(1, 9),
+            vec![Some(1), Some(2), Some(3), None, Some(9)]
+        );
+        assert_eq!(
+            shown_pages(5, 9),
+            vec![
+                Some(1),
+                None,
+                Some(3),
+                Some(4),
+                Some(5),
+                Some(6),
+                Some(7),
+                None,
+                Some(9)
+            ]
+        );
+        assert_eq!(profile_path("a", 1), "/p/a");
+        assert_eq!(profile_path("a", 3), "/p/a/page/3");
+    }
+}
