@@ -1,14 +1,55 @@
 //! Journeys on a lab-sized corpus (issue 11): a synthetic corpus of about 1,000 works and 50
 //! profiles (`peerscope-corpus synth`, built by scripts/test.sh into `target/dist-synth`). The
-//! largest profile is opened, filtered by year and by category (counts checked against the
-//! page's own data), left for a co-author and come back to; home's search finds a work; and the
-//! largest profile reads to its last work with JavaScript off.
+//! largest profile is opened, paged through, filtered by year and by category (counts checked
+//! against the page's own data, cards of other pages fetched in full), left for a co-author and
+//! come back to; home's search finds a work; and the largest profile reads to its last work
+//! with JavaScript off, page by page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use peerscope_e2e::{page_data, synth_dist_dir, Browser, Scripts, StaticServer};
 use serde_json::Value;
+
+/// How many works one page of a profile lists (`corpus::page::WORKS_PER_PAGE`).
+const PER_PAGE: usize = 50;
+
+/// The ids of the works listed, in order, and how many of them are still in outline.
+async fn listed(browser: &Browser) -> (Vec<String>, usize) {
+    let found = browser
+        .client()
+        .execute(
+            "return [[...document.querySelectorAll('[data-testid=work]')].map(e => e.dataset.work), \
+              document.querySelectorAll('[data-testid=work].outline').length]",
+            vec![],
+        )
+        .await
+        .expect("the list reads");
+    let ids = found[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    (ids, found[1].as_u64().unwrap() as usize)
+}
+
+/// Waits until `n` works are listed, every one in full (no outline left), and returns their ids.
+async fn wait_listed(browser: &Browser, n: usize) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let (ids, outlines) = listed(browser).await;
+        if ids.len() == n && outlines == 0 {
+            return ids;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "waited for {n} works in full, saw {} with {outlines} in outline",
+            ids.len()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
 
 /// The largest profile: its id and its works as the page's data holds them.
 fn largest_profile(dist: &Path) -> (String, Vec<Value>) {
@@ -56,7 +97,7 @@ async fn the_largest_profile_filters_by_year_and_category_with_counts_that_match
         browser.texts("[data-testid=count]").await,
         [format!("{total} of {total} works")]
     );
-    assert_eq!(browser.find_all("[data-testid=work]").await.len(), total);
+    wait_listed(&browser, total.min(PER_PAGE)).await;
 
     browser
         .click(&format!("[data-testid=year-bar][data-year='{year}']"))
@@ -67,7 +108,17 @@ async fn the_largest_profile_filters_by_year_and_category_with_counts_that_match
             t.first().is_some_and(|t| t.starts_with(&expected))
         })
         .await;
-    assert_eq!(browser.find_all("[data-testid=work]").await.len(), *in_year);
+    // The year's works, each card in full (those of other pages come from the shards).
+    let ids = wait_listed(&browser, (*in_year).min(PER_PAGE)).await;
+    let of_year: BTreeSet<&str> = works
+        .iter()
+        .filter(|w| w["date"]["year"].as_i64() == Some(*year))
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.iter().all(|id| of_year.contains(id.as_str())),
+        "{ids:?}"
+    );
     assert_eq!(
         browser.path_and_query().await,
         format!("/p/{id}?year={year}")
@@ -83,9 +134,21 @@ async fn the_largest_profile_filters_by_year_and_category_with_counts_that_match
             t.first().is_some_and(|t| t.starts_with(&expected))
         })
         .await;
-    assert_eq!(
-        browser.find_all("[data-testid=work]").await.len(),
-        *in_category
+    let ids = wait_listed(&browser, (*in_category).min(PER_PAGE)).await;
+    let of_category: BTreeSet<&str> = works
+        .iter()
+        .filter(|w| {
+            w["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["value"].as_str() == Some(code))
+        })
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.iter().all(|id| of_category.contains(id.as_str())),
+        "{ids:?}"
     );
     let filtered = browser.path_and_query().await;
 
@@ -130,21 +193,93 @@ async fn home_searches_the_whole_corpus() {
 }
 
 #[tokio::test]
+async fn the_largest_profile_pages_through_every_work_and_back() {
+    let dist = synth_dist_dir();
+    let (id, works) = largest_profile(&dist);
+    let total = works.len();
+    let pages = total.div_ceil(PER_PAGE);
+    assert!(pages >= 3, "{total} works make several pages");
+    let server = StaticServer::start(&dist);
+    let browser = Browser::start().await;
+    browser.goto(&server.url(&format!("/p/{id}"))).await;
+    browser.find("html[data-app=ready]").await;
+    let mut seen: Vec<String> = wait_listed(&browser, PER_PAGE).await;
+    for page in 2..=pages {
+        browser.click("[data-testid=page-next]").await;
+        browser
+            .wait_url(&format!("page {page}"), |url| {
+                url.ends_with(&format!("/p/{id}/page/{page}"))
+            })
+            .await;
+        let expected = if page < pages {
+            PER_PAGE
+        } else {
+            total - PER_PAGE * (pages - 1)
+        };
+        let ids = wait_listed(&browser, expected).await;
+        assert_eq!(
+            browser.texts("[data-testid=page-current]").await,
+            [page.to_string()]
+        );
+        seen.extend(ids);
+    }
+    assert!(browser.find_all("[data-testid=page-next]").await.is_empty());
+    let all: BTreeSet<&str> = works.iter().map(|w| w["id"].as_str().unwrap()).collect();
+    assert_eq!(seen.len(), total, "no work twice");
+    assert_eq!(
+        seen.iter().map(String::as_str).collect::<BTreeSet<_>>(),
+        all,
+        "every work once"
+    );
+    // Back steps through the pages; a page's address opened directly shows the same works.
+    browser.back().await;
+    browser
+        .wait_url("the page before", |url| {
+            url.ends_with(&format!("/p/{id}/page/{}", pages - 1))
+        })
+        .await;
+    let before = wait_listed(&browser, PER_PAGE).await;
+    browser
+        .goto(&server.url(&format!("/p/{id}/page/{}", pages - 1)))
+        .await;
+    browser.find("html[data-app=ready]").await;
+    assert_eq!(wait_listed(&browser, PER_PAGE).await, before);
+    // A page past the last is not a page.
+    browser
+        .goto(&server.url(&format!("/p/{id}/page/{}", pages + 1)))
+        .await;
+    browser.find("[data-testid=not-found]").await;
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn with_javascript_off_the_largest_profile_reads_to_its_last_work() {
     let dist = synth_dist_dir();
     let (id, works) = largest_profile(&dist);
     let server = StaticServer::start(&dist);
     let browser = Browser::start_with(Scripts::Off).await;
     browser.goto(&server.url(&format!("/p/{id}"))).await;
-    let shown = browser.find_all("[data-testid=work]").await.len();
-    assert_eq!(shown, works.len(), "every work is on the page");
-    let titles = browser.texts("[data-testid=work] h3").await;
-    let last = titles.last().expect("works are listed");
-    assert!(
-        works
-            .iter()
-            .any(|w| w["title"]["value"].as_str() == Some(last.as_str())),
-        "{last}"
-    );
+    let mut titles = Vec::new();
+    let mut pages = 1;
+    loop {
+        titles.extend(browser.texts("[data-testid=work] h3").await);
+        if browser.find_all("[data-testid=page-next]").await.is_empty() {
+            break;
+        }
+        browser.click("[data-testid=page-next]").await;
+        pages += 1;
+        browser
+            .wait_url(&format!("page {pages}"), |url| {
+                url.ends_with(&format!("/p/{id}/page/{pages}"))
+            })
+            .await;
+    }
+    assert_eq!(pages, works.len().div_ceil(PER_PAGE));
+    assert_eq!(titles.len(), works.len(), "every work, page by page");
+    let all: BTreeSet<&str> = works
+        .iter()
+        .map(|w| w["title"]["value"].as_str().unwrap())
+        .collect();
+    assert!(titles.iter().all(|t| all.contains(t.as_str())));
     browser.finish().await;
 }
