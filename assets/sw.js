@@ -8,7 +8,8 @@
 // deploy deletes the others: cached pages of an old deploy never meet the new deploy's code.
 const DEPLOY = "@DEPLOY@";
 const CACHE = `peerscope-${DEPLOY}`;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json|svg)$/;
+// A content-hashed file, or a file in a content-hashed folder (home's search shards).
+const HASHED = /-[0-9a-f]{16}((_bg)?\.(js|wasm|css|json|svg)$|\/)/;
 
 self.addEventListener("install", () => self.skipWaiting());
 

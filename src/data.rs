@@ -9,11 +9,13 @@
 //! page's data is all the app ever holds, apart from the files below. The pages of a long
 //! profile are the exception: they step through its works in place, reading the shards.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use corpus::graph::NetworkLayout;
-use corpus::page::{GraphIndex, PageData, SearchIndex, SiteIndex, WorkShard};
+use corpus::page::{GraphIndex, PageData, SiteIndex, WorkShard};
+use corpus::search::{self, ResultChunk, SearchManifest, TokenShard};
 use corpus::{Corpus, Work};
 
 thread_local! {
@@ -75,21 +77,23 @@ pub fn absolute(path: &str) -> String {
     format!("{}{path}", page().site.url)
 }
 
-/// Home's search index, fetched on the first search.
-pub async fn search_index() -> Result<&'static SearchIndex, String> {
-    thread_local! {
-        static INDEX: Cell<Option<&'static SearchIndex>> = const { Cell::new(None) };
-    }
-    if let Some(index) = INDEX.with(Cell::get) {
-        return Ok(index);
-    }
-    let index = fetch_data(&page().site.files.search, |i: &SearchIndex| {
-        i.schema_version
-    })
-    .await?;
-    let index: &'static SearchIndex = Box::leak(Box::new(index));
-    INDEX.with(|cell| cell.set(Some(index)));
-    Ok(index)
+/// The manifest of home's search (`corpus::search`), fetched on the first search.
+pub async fn search_manifest() -> Result<&'static SearchManifest, String> {
+    let path = format!("{}/index.json", page().site.files.search);
+    fetch_once(&path, |m: &SearchManifest| m.schema_version).await
+}
+
+/// One shard of home's search: the words beginning with `key`.
+pub async fn search_shard(key: &str) -> Result<&'static TokenShard, String> {
+    let path = format!("{}/{}", page().site.files.search, search::shard_file(key));
+    fetch_once(&path, |s: &TokenShard| s.schema_version).await
+}
+
+/// Names or titles of search results, `file` as `corpus::search::people_file`/`works_file`
+/// names it.
+pub async fn result_chunk(file: &str) -> Result<&'static ResultChunk, String> {
+    let path = format!("{}/{file}", page().site.files.search);
+    fetch_once(&path, |c: &ResultChunk| c.schema_version).await
 }
 
 /// The page's slice completed with everyone and every work in outline (`GraphIndex::complete`),
@@ -108,26 +112,41 @@ pub async fn two_hop_corpus() -> Result<&'static Corpus, String> {
 }
 
 thread_local! {
-    /// The shards fetched so far, by path.
-    static SHARDS: RefCell<HashMap<String, &'static [Work]>> = RefCell::new(HashMap::new());
+    /// The data files fetched so far, by path: each is fetched once and kept for the page's life.
+    static FETCHED: RefCell<HashMap<String, &'static dyn Any>> = RefCell::new(HashMap::new());
 }
 
-/// Every full record fetched from shards so far (a profile's next page starts with them).
+/// The data file at `path`, fetched the first time it is asked for (see [`fetch_data`]).
+async fn fetch_once<T: serde::de::DeserializeOwned + 'static>(
+    path: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<&'static T, String> {
+    let known = FETCHED.with(|f| f.borrow().get(path).copied());
+    if let Some(value) = known.and_then(|v| v.downcast_ref::<T>()) {
+        return Ok(value);
+    }
+    let value: &'static T = Box::leak(Box::new(fetch_data(path, version).await?));
+    FETCHED.with(|f| f.borrow_mut().insert(path.to_string(), value));
+    Ok(value)
+}
+
+/// Every full record fetched from a profile's shards so far (its next page starts with them).
 pub fn fetched_works() -> Vec<&'static Work> {
-    SHARDS.with(|s| s.borrow().values().flat_map(|w| w.iter()).collect())
+    FETCHED.with(|f| {
+        f.borrow()
+            .values()
+            .filter_map(|v| v.downcast_ref::<WorkShard>())
+            .flat_map(|s| s.works.iter())
+            .collect()
+    })
 }
 
 /// The full records of one page of a long profile's works (`ProfilePages::shards`), fetched
 /// when a card of another page or a filtered view, or the text filter, needs them; each file
 /// is fetched once.
 pub async fn work_shard(path: &str) -> Result<&'static [Work], String> {
-    if let Some(works) = SHARDS.with(|s| s.borrow().get(path).copied()) {
-        return Ok(works);
-    }
-    let shard = fetch_data(path, |s: &WorkShard| s.schema_version).await?;
-    let works: &'static [Work] = Vec::leak(shard.works);
-    SHARDS.with(|s| s.borrow_mut().insert(path.to_string(), works));
-    Ok(works)
+    let shard = fetch_once(path, |s: &WorkShard| s.schema_version).await?;
+    Ok(&shard.works)
 }
 
 /// The index of every page, fetched for the not-found page's suggestions.

@@ -16,5 +16,6 @@ pub mod components;
 pub mod data;
 pub mod head;
 pub mod routes;
+pub mod search;
 
 pub use app::App;

@@ -29,6 +29,7 @@ pub mod overrides;
 pub mod page;
 pub mod parse;
 pub mod query;
+pub mod search;
 pub mod slug;
 pub mod synth;
 pub mod text;

@@ -158,7 +158,8 @@ pub enum ShareImages {
 /// The addresses of the data files (paths under the base).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataFiles {
-    /// The [`SearchIndex`] home searches.
+    /// The folder of home's search files (`search::SearchManifest` in `index.json`, shards
+    /// and chunks beside it).
     pub search: String,
     /// The [`SiteIndex`] the not-found page suggests from.
     pub index: String,

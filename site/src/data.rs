@@ -11,8 +11,7 @@ use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
 use corpus::page::{
-    graph_index, page_count, search_index, site_index, DataFiles, EgoLayout, PageData, ShareImages,
-    Site, Slicer,
+    graph_index, page_count, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
 };
 use corpus::{Corpus, Diagnostic};
 
@@ -117,7 +116,6 @@ impl SiteData {
         let egos = ego_layouts(&corpus);
         let network = network_layout_of(&corpus);
         // Compact: the app reads them, people read `peerscope-corpus compile`'s output.
-        let search = serde_json::to_vec(&search_index(&corpus)).expect("the index serialises");
         let index = serde_json::to_vec(&site_index(&corpus)).expect("the index serialises");
         let graph = serde_json::to_vec(&graph_index(&corpus)).expect("the index serialises");
         let mut files = Vec::new();
@@ -138,7 +136,20 @@ impl SiteData {
                 shards.insert(person.id.clone(), paths);
             }
         }
-        let search_path = format!("/data/search-{}.json", content_hash(&search));
+        // Home's search: a folder of shards named by the hash of them all, so a new build's
+        // search never reads an old build's shards.
+        let search = corpus::search::build(&corpus).files;
+        let mut all = Vec::new();
+        for (name, bytes) in &search {
+            all.extend_from_slice(name.as_bytes());
+            all.extend_from_slice(bytes);
+        }
+        let search_dir = format!("/data/search-{}", content_hash(&all));
+        files.extend(
+            search
+                .into_iter()
+                .map(|(name, bytes)| (format!("{search_dir}/{name}"), bytes)),
+        );
         let index_path = format!("/data/index-{}.json", content_hash(&index));
         let graph_path = format!("/data/graph-{}.json", content_hash(&graph));
         SiteData {
@@ -146,7 +157,7 @@ impl SiteData {
                 base,
                 url,
                 files: DataFiles {
-                    search: search_path.clone(),
+                    search: search_dir,
                     index: index_path.clone(),
                     graph: graph_path.clone(),
                 },
@@ -156,14 +167,10 @@ impl SiteData {
             egos,
             network,
             shards,
-            files: [
-                (search_path, search),
-                (index_path, index),
-                (graph_path, graph),
-            ]
-            .into_iter()
-            .chain(files)
-            .collect(),
+            files: [(index_path, index), (graph_path, graph)]
+                .into_iter()
+                .chain(files)
+                .collect(),
             warnings,
         }
     }
@@ -369,7 +376,13 @@ mod tests {
         let nowhere = site.page_data("/p/nobody");
         assert!(nowhere.corpus.people.is_empty() && nowhere.corpus.works.is_empty());
         for (path, bytes) in &site.files {
-            assert!(path.contains(&content_hash(bytes)), "{path}");
+            // Search files are named in a folder named by the hash of them all.
+            let search = path.starts_with(&format!("{}/", site.site.files.search));
+            assert!(search || path.contains(&content_hash(bytes)), "{path}");
         }
+        assert!(site
+            .files
+            .iter()
+            .any(|(path, _)| *path == format!("{}/index.json", site.site.files.search)));
     }
 }

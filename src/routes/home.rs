@@ -1,17 +1,20 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
 use corpus::latex::to_plain;
-use corpus::page::SearchIndex;
-use corpus::query::{find, thousands};
+use corpus::query::thousands;
 use corpus::Person;
 use leptos::prelude::*;
 
 use crate::components::PageLink;
-use crate::data::{corpus, page, search_index};
+use crate::data::{corpus, page, search_manifest};
 use crate::head::{PageKind, PageMeta};
+use crate::search::{self, Results};
 
-/// Home's search index: not asked for yet, on its way, or here (or why not).
-type IndexState = Option<Result<&'static SearchIndex, String>>;
+/// How many people and how many works a search names at first; "Show more" names as many again.
+const SHOWN: usize = 50;
+
+/// The results of the query they were found for (or why there are none).
+type Found = (String, Result<Results, String>);
 
 /// The home page.
 #[component]
@@ -19,13 +22,27 @@ pub fn Home() -> impl IntoView {
     let corpus = corpus();
     let totals = page().totals;
     let (query, set_query) = signal(String::new());
-    // The index is fetched when the search box is first used: the page reads without it.
-    let index = RwSignal::new(None::<IndexState>);
-    let load_index = move || {
-        if index.get_untracked().is_none() {
-            index.set(Some(None));
-            leptos::task::spawn_local(async move { index.set(Some(Some(search_index().await))) });
+    let limit = RwSignal::new(SHOWN);
+    // The search files are fetched when the search box is first used: the page reads without
+    // them. Each query fetches only what it lacks; a result for an older query is dropped.
+    let found = RwSignal::new(None::<Found>);
+    Effect::new(move |_| {
+        let q = query.get();
+        let limit = limit.get();
+        if q.trim().is_empty() {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            let results = search::run(&q, limit).await;
+            if query.get_untracked() == q {
+                found.set(Some((q, results)));
+            }
+        });
+    });
+    let warm_up = move || {
+        leptos::task::spawn_local(async {
+            let _ = search_manifest().await;
+        })
     };
     let description = format!(
         "{} researchers profiled, {} people and {} works from {} source documents.",
@@ -43,50 +60,56 @@ pub fn Home() -> impl IntoView {
             <label class="search">
                 <span class="visually-hidden">"Search people and works"</span>
                 <input type="search" placeholder="Search people and works (e.g. squant, zoe)" data-testid="search"
-                    prop:value=query on:focus=move |_| load_index()
-                    on:input=move |ev| { load_index(); set_query.set(event_target_value(&ev)) }/>
+                    prop:value=query on:focus=move |_| warm_up()
+                    on:input=move |ev| { limit.set(SHOWN); set_query.set(event_target_value(&ev)) }/>
             </label>
         </section>
         {move || {
             let q = query.get();
             if q.trim().is_empty() {
-                home_content().into_any()
-            } else {
-                match index.get().flatten() {
-                    Some(Ok(index)) => results(index, &q).into_any(),
-                    Some(Err(why)) => view! {
-                        <section class="results" data-testid="results" role="alert">
-                            <p>{format!("Search is unavailable: {why}. Reload the page to try again.")}</p>
-                        </section>
-                    }.into_any(),
-                    None => view! {
-                        <section class="results" data-testid="results" aria-busy="true">
-                            <p class="muted">"Loading the search index…"</p>
-                        </section>
-                    }.into_any(),
-                }
+                return home_content().into_any();
+            }
+            // Until this query's results come, the last ones stay, marked busy.
+            let current = found.with(|f| f.as_ref().is_some_and(|(at, _)| *at == q));
+            match found.get() {
+                Some((_, Ok(results))) => results_view(results, !current, limit).into_any(),
+                Some((_, Err(why))) if current => view! {
+                    <section class="results" data-testid="results" role="alert">
+                        <p>{format!("Search is unavailable: {why}. Reload the page to try again.")}</p>
+                    </section>
+                }.into_any(),
+                _ => view! {
+                    <section class="results" data-testid="results" aria-busy="true">
+                        <p class="muted">"Loading the search index…"</p>
+                    </section>
+                }.into_any(),
             }
         }}
     }
 }
 
-fn results(index: &'static SearchIndex, q: &str) -> impl IntoView {
-    let hits = find(index, q);
-    let none = hits.people.is_empty() && hits.works.is_empty();
+fn results_view(results: Results, busy: bool, limit: RwSignal<usize>) -> impl IntoView {
+    let none = results.people_total == 0 && results.works_total == 0;
+    let more =
+        results.people.len() < results.people_total || results.works.len() < results.works_total;
     view! {
-        <section class="results" data-testid="results" aria-live="polite">
-            <h2>{format!("{} people, {} works match", hits.people.len(), hits.works.len())}</h2>
-            {none.then(|| view! { <p>"Nothing matches. Search ignores case and accents; try fewer words."</p> })}
+        <section class="results" data-testid="results" aria-live="polite" aria-busy=busy.to_string()>
+            <h2>{format!("{} people, {} works match", thousands(results.people_total as u64), thousands(results.works_total as u64))}</h2>
+            {none.then(|| view! { <p>"Nothing matches. Each word must begin a word of a name, title, author or abstract; case and accents are ignored. Try fewer words."</p> })}
             <ul class="result-list">
-                {hits.people.into_iter().map(|p| view! {
+                {results.people.into_iter().map(|p| view! {
                     <li data-testid="result-person"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
                         <span class="muted">{format!(" · person · {} works", p.works)}</span></li>
                 }).collect_view()}
-                {hits.works.into_iter().map(|w| view! {
+                {results.works.into_iter().map(|w| view! {
                     <li data-testid="result-work"><PageLink path=format!("/w/{}", w.id)>{to_plain(&w.title)}</PageLink>
                         <span class="muted">{w.year.map(|y| format!(" · work · {y}")).unwrap_or(" · work".into())}</span></li>
                 }).collect_view()}
             </ul>
+            {more.then(|| view! {
+                <button type="button" class="button" data-testid="more-results"
+                    on:click=move |_| limit.update(|n| *n += SHOWN)>"Show more"</button>
+            })}
         </section>
     }
 }
