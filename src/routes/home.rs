@@ -24,19 +24,29 @@ pub fn Home() -> impl IntoView {
     let (query, set_query) = signal(String::new());
     let limit = RwSignal::new(SHOWN);
     // The search files are fetched when the search box is first used: the page reads without
-    // them. Each query fetches only what it lacks; a result for an older query is dropped.
+    // them. One search runs at a time, then the latest query if it changed meanwhile: fast
+    // typing never fetches a file twice, and the results shown are always the latest query's.
     let found = RwSignal::new(None::<Found>);
+    let running = StoredValue::new(false);
     Effect::new(move |_| {
-        let q = query.get();
-        let limit = limit.get();
-        if q.trim().is_empty() {
+        let _ = (query.get(), limit.get());
+        if running.get_value() {
             return;
         }
+        running.set_value(true);
         leptos::task::spawn_local(async move {
-            let results = search::run(&q, limit).await;
-            if query.get_untracked() == q {
-                found.set(Some((q, results)));
+            loop {
+                let (q, n) = (query.get_untracked(), limit.get_untracked());
+                if q.trim().is_empty() {
+                    break;
+                }
+                let results = search::run(&q, n).await;
+                if (query.get_untracked(), limit.get_untracked()) == (q.clone(), n) {
+                    found.set(Some((q, results)));
+                    break;
+                }
             }
+            running.set_value(false);
         });
     });
     let warm_up = move || {
@@ -72,7 +82,7 @@ pub fn Home() -> impl IntoView {
             // Until this query's results come, the last ones stay, marked busy.
             let current = found.with(|f| f.as_ref().is_some_and(|(at, _)| *at == q));
             match found.get() {
-                Some((_, Ok(results))) => results_view(results, !current, limit).into_any(),
+                Some((at, Ok(results))) => results_view(at, results, !current, limit).into_any(),
                 Some((_, Err(why))) if current => view! {
                     <section class="results" data-testid="results" role="alert">
                         <p>{format!("Search is unavailable: {why}. Reload the page to try again.")}</p>
@@ -88,12 +98,12 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-fn results_view(results: Results, busy: bool, limit: RwSignal<usize>) -> impl IntoView {
+fn results_view(query: String, results: Results, busy: bool, limit: RwSignal<usize>) -> impl IntoView {
     let none = results.people_total == 0 && results.works_total == 0;
     let more =
         results.people.len() < results.people_total || results.works.len() < results.works_total;
     view! {
-        <section class="results" data-testid="results" aria-live="polite" aria-busy=busy.to_string()>
+        <section class="results" data-testid="results" data-query=query aria-live="polite" aria-busy=busy.to_string()>
             <h2>{format!("{} people, {} works match", thousands(results.people_total as u64), thousands(results.works_total as u64))}</h2>
             {none.then(|| view! { <p>"Nothing matches. Each word must begin a word of a name, title, author or abstract; case and accents are ignored. Try fewer words."</p> })}
             <ul class="result-list">

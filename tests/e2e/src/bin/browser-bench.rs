@@ -25,15 +25,15 @@ new MutationObserver((_, observer) => {
 box.click();
 "#;
 
-/// Types a whole query into home's search and resolves with the milliseconds until the results
-/// heading names it, and the bytes of data files fetched so far.
+/// Types a whole query into home's search and resolves with the milliseconds until its results
+/// are listed, and the bytes of data files fetched so far.
 const SEARCH: &str = r#"
 const [query, done] = [arguments[0], arguments[arguments.length - 1]];
 const input = document.querySelector('[data-testid=search]');
 const t0 = performance.now();
 const finished = () => {
-  const heading = document.querySelector('[data-testid=results] h2');
-  if (!heading) return false;
+  const results = document.querySelector('[data-testid=results]');
+  if (!results || results.dataset.query !== query || results.getAttribute('aria-busy') !== 'false') return false;
   const bytes = performance.getEntriesByType('resource').filter(e => e.name.includes('/data/'))
     .reduce((t, e) => t + (e.encodedBodySize || e.transferSize || 0), 0);
   done([performance.now() - t0, bytes]);
@@ -135,9 +135,11 @@ async fn main() {
     let words = search_words(&dist);
     let mut first = Vec::new();
     let mut warm = Vec::new();
-    let mut fetched = 0.0;
+    // Bytes each query fetched (what it lacked), the first query's including the manifest.
+    let mut fetched: Vec<f64> = Vec::new();
     for run in 0..RUNS {
         browser.goto(&server.url("/")).await;
+        let mut before = 0.0;
         for (i, word) in words.iter().enumerate() {
             let v: Value = browser
                 .client()
@@ -145,11 +147,13 @@ async fn main() {
                 .await
                 .expect("search");
             let ms = v[0].as_f64().unwrap_or(f64::NAN);
+            let total = v[1].as_f64().unwrap_or(0.0);
+            if run == 0 {
+                fetched.push(total - before);
+            }
+            before = total;
             if i == 0 {
                 first.push(ms);
-                if run == 0 {
-                    fetched = v[1].as_f64().unwrap_or(0.0);
-                }
             } else {
                 warm.push(ms);
             }
@@ -166,7 +170,15 @@ async fn main() {
         let (median, p95, max) = stats(times);
         println!("{label:<72} {median:>9.1} {p95:>9.1} {max:>9.1}");
     }
-    println!("\nhome: a search fetched {fetched:.0} bytes of data files (uncompressed on this local server)");
+    println!(
+        "\nhome: bytes of data files each query fetched (uncompressed on this local server): {}; \
+         queries {words:?}",
+        fetched
+            .iter()
+            .map(|b| format!("{b:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for (label, heap) in heaps {
         match heap {
             Some(bytes) => println!("{label}: JS heap {:.1} MB after load", bytes / 1e6),
