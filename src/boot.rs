@@ -29,7 +29,8 @@ pub const DATA_ELEMENT: &str = "peerscope-data";
 /// Starts the app in two tasks, as described in the module documentation.
 pub fn start() {
     Timeout::new(0, || match read_page_data() {
-        Ok(data) => {
+        Ok(mut data) => {
+            data.expand();
             set_page(Box::leak(Box::new(data)));
             Timeout::new(0, take_over).forget();
         }

@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::graph::NetworkLayout;
-use crate::model::{Corpus, Person, Work, SCHEMA_VERSION};
+use crate::model::{
+    AuthorList, AuthorVia, Corpus, DatePrecision, Person, Work, WorkDate, SCHEMA_VERSION,
+};
 
 /// The version of the page data and data files' shape. The app refuses data of another version
 /// (a page cached from an older deploy beside newer code) and reloads instead of misreading it.
@@ -44,6 +46,145 @@ pub struct PageData {
     /// other pages' records are.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<ProfilePages>,
+    /// A long profile's works of other pages, in outline: [`PageData::expand`] puts them into
+    /// `corpus.works` before the app reads them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlines: Vec<Outline>,
+}
+
+impl PageData {
+    /// Turns the page's outlines into works of its corpus (each as [`outline`] makes it), as
+    /// the app reads them: the app and the pre-renderer call it once, before rendering.
+    pub fn expand(&mut self) {
+        if self.outlines.is_empty() {
+            return;
+        }
+        let people: Vec<String> = self.corpus.people.iter().map(|p| p.id.clone()).collect();
+        let outlines = std::mem::take(&mut self.outlines);
+        self.corpus
+            .works
+            .extend(outlines.into_iter().map(|o| o.work(&people)));
+        self.corpus.works.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}
+
+/// A work in outline, written compactly: a long profile's page holds thousands. Short field
+/// names, authors as places in the page's people, the date as numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outline {
+    #[serde(rename = "i")]
+    pub id: String,
+    #[serde(rename = "t")]
+    pub title: String,
+    #[serde(rename = "g", default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
+    /// Authors named on an author line, in order, by place in the page's people.
+    #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
+    pub listed: Vec<u32>,
+    /// Authors known from a profile page only (they come after the listed ones).
+    #[serde(rename = "s", default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<u32>,
+    #[serde(rename = "l")]
+    pub author_list: AuthorList,
+    /// Year, month (0: none), day (0: none), and the precision (0 year, 1 month, 2 day) plus 4
+    /// when the year is inferred.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<(i32, u8, u8, u8)>,
+    #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+}
+
+impl Outline {
+    /// `work` in outline; `people` are the page's people ids, sorted.
+    pub fn of(work: &Work, people: &[String]) -> Outline {
+        let place = |id: &str| {
+            people
+                .binary_search_by(|p| p.as_str().cmp(id))
+                .expect("a page holds the authors of its works") as u32
+        };
+        let via = |via: AuthorVia| {
+            work.authors
+                .iter()
+                .filter(move |a| a.via == via)
+                .map(|a| place(&a.person))
+                .collect()
+        };
+        Outline {
+            id: work.id.clone(),
+            title: work.title.value.clone(),
+            title_derived: work.title_derived,
+            listed: via(AuthorVia::Listed),
+            subjects: via(AuthorVia::ProfileSubject),
+            author_list: work.author_list,
+            date: work.date.as_ref().map(|d| {
+                let precision = match d.precision {
+                    DatePrecision::Year => 0,
+                    DatePrecision::Month => 1,
+                    DatePrecision::Day => 2,
+                };
+                (
+                    d.year,
+                    d.month.unwrap_or(0),
+                    d.day.unwrap_or(0),
+                    precision + if d.year_inferred { 4 } else { 0 },
+                )
+            }),
+            categories: work.categories.iter().map(|c| c.value.clone()).collect(),
+        }
+    }
+
+    /// The work this outlines, as [`outline`] makes it.
+    pub fn work(self, people: &[String]) -> Work {
+        use crate::model::{Authorship, Cited};
+        let bare = |value: String| Cited {
+            value,
+            sources: Vec::new(),
+        };
+        let author = |via: AuthorVia| {
+            move |i: u32| Authorship {
+                person: people.get(i as usize).cloned().unwrap_or_default(),
+                via,
+                sources: Vec::new(),
+            }
+        };
+        let mut authors: Vec<Authorship> = self
+            .listed
+            .into_iter()
+            .map(author(AuthorVia::Listed))
+            .collect();
+        authors.extend(
+            self.subjects
+                .into_iter()
+                .map(author(AuthorVia::ProfileSubject)),
+        );
+        Work {
+            id: self.id,
+            title: bare(self.title),
+            title_derived: self.title_derived,
+            authors,
+            author_list: self.author_list,
+            date: self.date.map(|(year, month, day, flags)| WorkDate {
+                year,
+                month: (month > 0).then_some(month),
+                day: (day > 0).then_some(day),
+                precision: match flags & 3 {
+                    0 => DatePrecision::Year,
+                    1 => DatePrecision::Month,
+                    _ => DatePrecision::Day,
+                },
+                year_inferred: flags & 4 != 0,
+                year_rule: None,
+                sources: Vec::new(),
+            }),
+            categories: self.categories.into_iter().map(bare).collect(),
+            kind: None,
+            venue: None,
+            abstract_text: None,
+            code: Default::default(),
+            score: None,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// How many works one page of a profile lists. A page of a profile with more carries the
@@ -108,6 +249,7 @@ pub fn outline(work: &Work) -> Work {
         author_list: work.author_list,
         date: work.date.clone().map(|mut date| {
             date.sources = Vec::new();
+            date.year_rule = None;
             date
         }),
         categories: work.categories.iter().map(bare).collect(),
@@ -312,6 +454,7 @@ impl<'a> Slicer<'a> {
             ego: None,
             network: None,
             pages: None,
+            outlines: Vec::new(),
         }
     }
 
@@ -345,18 +488,14 @@ impl<'a> Slicer<'a> {
             .take(WORKS_PER_PAGE)
             .map(|w| w.id.as_str())
             .collect();
-        let works: Vec<Work> = self
-            .corpus
-            .works_of(&person.id)
-            .map(|w| {
-                if !paged || full.contains(w.id.as_str()) {
-                    w.clone()
-                } else {
-                    outline(w)
-                }
-            })
-            .collect();
-        let mut data = self.page(self.authors_of(&works, Some(person)), works);
+        let all: Vec<Work> = self.corpus.works_of(&person.id).cloned().collect();
+        let people = self.authors_of(&all, Some(person));
+        let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
+        let (works, others): (Vec<Work>, Vec<Work>) = all
+            .into_iter()
+            .partition(|w| !paged || full.contains(w.id.as_str()));
+        let mut data = self.page(people, works);
+        data.outlines = others.iter().map(|w| Outline::of(w, &ids)).collect();
         data.ego = ego;
         data.pages = paged.then(|| ProfilePages {
             page,

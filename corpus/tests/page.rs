@@ -153,7 +153,13 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
     }
     let paths: Vec<String> = (0..pages).map(|i| format!("/data/w{i}.json")).collect();
     for page in 1..=pages {
-        let data = slicer.profile(person, None, page, &paths);
+        let mut data = slicer.profile(person, None, page, &paths);
+        // What the page carries: its own works in full, every other one in compact outline.
+        assert_eq!(data.corpus.works.len(), shards[page - 1].works.len());
+        assert_eq!(data.outlines.len(), *n - shards[page - 1].works.len());
+        let json = serde_json::to_string(&data).unwrap();
+        let mut data: corpus::page::PageData = serde_json::from_str(&json).unwrap();
+        data.expand();
         let info = data.pages.as_ref().expect("a long profile says which page");
         assert_eq!((info.page, info.shards.len()), (page, pages));
         assert_eq!(data.corpus.works.len(), *n, "every work, for the facets");
@@ -196,4 +202,17 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
         .works
         .iter()
         .all(|w| Some(w) == whole.work(&w.id)));
+}
+
+#[test]
+fn every_work_of_the_seeds_survives_the_compact_outline() {
+    use corpus::page::{outline, Outline};
+    let whole = corpus();
+    let people: Vec<String> = whole.people.iter().map(|p| p.id.clone()).collect();
+    for work in &whole.works {
+        let compact = Outline::of(work, &people);
+        let json = serde_json::to_string(&compact).unwrap();
+        let back: Outline = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.work(&people), outline(work), "{}", work.id);
+    }
 }

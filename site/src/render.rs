@@ -16,8 +16,10 @@ use crate::template::Template;
 /// the app rendered at that address from the page's own data, that data inlined, and its title
 /// and head tags in place.
 pub fn render_page(template: &Template, route: &str) -> String {
-    let data = site().page_data(route);
+    let mut data = site().page_data(route);
     let json = script_json(&serde_json::to_value(&data).expect("page data serialises"));
+    // The app renders from the data as the browser will read it: outlines made works.
+    data.expand();
     // The app reads the page's data through `peerscope::data` for as long as it renders; one
     // page's slice per route, kept for the build (the browser holds one page's).
     set_page(Box::leak(Box::new(data)));

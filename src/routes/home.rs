@@ -98,7 +98,12 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-fn results_view(query: String, results: Results, busy: bool, limit: RwSignal<usize>) -> impl IntoView {
+fn results_view(
+    query: String,
+    results: Results,
+    busy: bool,
+    limit: RwSignal<usize>,
+) -> impl IntoView {
     let none = results.people_total == 0 && results.works_total == 0;
     let more =
         results.people.len() < results.people_total || results.works.len() < results.works_total;

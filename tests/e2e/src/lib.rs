@@ -54,6 +54,32 @@ pub fn page_data(dist: &std::path::Path, file: &str) -> serde_json::Value {
     serde_json::from_str(&html[start..end]).unwrap_or(serde_json::Value::Null)
 }
 
+/// The works a page's data holds: those in full, and a long profile's others from their
+/// compact outlines (`corpus::page::Outline`) in the same shape, with the fields tests read
+/// (`id`, `title.value`, `date.year`, `categories[].value`).
+pub fn page_works(data: &serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let mut works = data["corpus"]["works"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for o in data["outlines"].as_array().into_iter().flatten() {
+        let categories: Vec<serde_json::Value> = o["c"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| json!({ "value": c }))
+            .collect();
+        works.push(json!({
+            "id": o["i"],
+            "title": { "value": o["t"] },
+            "date": if o["d"].is_array() { json!({ "year": o["d"][0] }) } else { json!(null) },
+            "categories": categories,
+        }));
+    }
+    works
+}
+
 /// Where screenshots go for people to look at: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let dir = repo_root().join("target/screenshots");

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use peerscope_e2e::{page_data, synth_dist_dir, Browser, Scripts, StaticServer};
+use peerscope_e2e::{page_data, page_works, synth_dist_dir, Browser, Scripts, StaticServer};
 use serde_json::Value;
 
 /// How many works one page of a profile lists (`corpus::page::WORKS_PER_PAGE`).
@@ -64,8 +64,7 @@ fn largest_profile(dist: &Path) -> (String, Vec<Value>) {
         .as_str()
         .unwrap()
         .to_string();
-    let data = page_data(dist, &format!("p/{id}/index.html"));
-    let works = data["corpus"]["works"].as_array().unwrap().clone();
+    let works = page_works(&page_data(dist, &format!("p/{id}/index.html")));
     (id, works)
 }
 
