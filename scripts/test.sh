@@ -32,9 +32,11 @@ summary() {
 trap summary EXIT
 
 step "installing what is missing (wasm target, fonts, npm tools, wasm-bindgen-cli, Chromium, Java)"
-ensure_build_tools
-ensure_chromium
-ensure_java
+# All three before stopping, so that PEERSCOPE_NO_INSTALL=1 lists everything missing at once.
+need_build_tools
+need_chromium
+need_java
+stop_if_missing
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step "1/4 native unit tests"

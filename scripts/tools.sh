@@ -17,7 +17,7 @@ MISSING=()
 
 # Installs something missing by running the command after `$1` (what it is and why), or, with
 # PEERSCOPE_NO_INSTALL=1, only notes it for stop_if_missing.
-install() {
+install_missing() {
   local what="$1"
   shift
   if [ "${PEERSCOPE_NO_INSTALL:-}" = 1 ]; then
@@ -44,7 +44,7 @@ wasm_bindgen_version() {
 
 ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    install "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
+    install_missing "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
   fi
 }
 
@@ -53,7 +53,7 @@ ensure_wasm_bindgen() {
   want="$(wasm_bindgen_version)"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
     # Not --locked: its lock file names a crate version the registry no longer serves.
-    install "wasm-bindgen-cli $want (about 3 minutes, once)" \
+    install_missing "wasm-bindgen-cli $want (about 3 minutes, once)" \
       env CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo install wasm-bindgen-cli --version "$want"
   fi
 }
@@ -66,7 +66,7 @@ need_node_tools() {
     || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -x "$ROOT/tools/node_modules/.bin/lighthouse" ] \
     || [ ! -f "$ROOT/tools/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
     # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
-    install "the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core, vnu-jar, lighthouse) into tools/" \
+    install_missing "the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core, vnu-jar, lighthouse) into tools/" \
       npm ci --prefix "$ROOT/tools" --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
 }
@@ -102,26 +102,36 @@ ensure_fonts() {
   fi
 }
 
-ensure_chromium() {
+need_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     apt_install "the browser of the end-to-end tests" chromium chromium-driver
   fi
+}
+ensure_chromium() {
+  need_chromium
   stop_if_missing
 }
 
 # Java runs the W3C Nu HTML checker (vnu.jar) in the test run.
-ensure_java() {
+need_java() {
   if ! command -v java >/dev/null; then
     apt_install "Java, to run the W3C Nu HTML checker" default-jre-headless
   fi
+}
+ensure_java() {
+  need_java
   stop_if_missing
 }
 
-# Everything needed to build the app.
-ensure_build_tools() {
+# Everything needed to build the app (need_…: install or note what is missing; ensure_…: then
+# stop if PEERSCOPE_NO_INSTALL=1 left anything missing).
+need_build_tools() {
   ensure_wasm_target
   ensure_fonts
   need_node_tools
   ensure_wasm_bindgen
+}
+ensure_build_tools() {
+  need_build_tools
   stop_if_missing
 }
