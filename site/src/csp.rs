@@ -29,7 +29,8 @@ pub fn policy(scripts: &[&str]) -> String {
         "default-src 'self'".to_string(),
         format!("script-src 'self' {} 'wasm-unsafe-eval'", hashes.join(" ")),
         "style-src 'self'".into(),
-        // Share images and icons are files of the site; the app draws some icons as data URLs.
+        // Share images and icons are files of the site; data URLs stay allowed for small
+        // inline images (none today), which cannot carry script.
         "img-src 'self' data:".into(),
         // The data files the app fetches on first use.
         "connect-src 'self'".into(),
