@@ -2,14 +2,15 @@
 // Every page arrives pre-rendered, so the app loads once the page has painted its content: it is
 // readable at once and its first paint never waits for the wasm. For the same reason there are
 // no preload links: they would fetch the wasm ahead of the page's own paint. Browsers without
-// paint timing start the app half a second after the page has loaded.
+// paint timing (or without PerformanceObserver at all, where naming it would throw and stop this
+// script before its fallback) start the app half a second after the page has loaded.
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
   setTimeout(() => import('@APP_JS@').then((app) => app.default({ module_or_path: '@APP_WASM@' })), 0);
 };
-if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+if (globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
   new PerformanceObserver((list) => {
     if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) start();
   }).observe({ type: 'paint', buffered: true });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release app into dist/ (or $PEERSCOPE_DIST): a folder any static host can serve,
 # with every route pre-rendered, share images, sitemap.xml, robots.txt and a web app manifest.
-#   PEERSCOPE_BASE=/peerscope/  serve under a sub-path (default: the site root)
-#   PEERSCOPE_SEEDS=dir         compile another folder of seeds (default: seeds/)
+#   PEERSCOPE_BASE=/peerscope/  serve under a sub-path (default: the site root; letters, digits
+#                               and ._~/- only)
+#   PEERSCOPE_SEEDS=dir         compile another folder of seeds (default, also when empty: seeds/)
 #   PEERSCOPE_SITE_URL=https://example.org/peerscope
 #                               the absolute address the site is served at, for canonical links,
 #                               share cards and the sitemap (default: http://127.0.0.1:8080 plus

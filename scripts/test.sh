@@ -5,7 +5,9 @@
 #   3. the release builds (the seeds; under a sub-path; hostile seeds; a synthetic corpus of
 #      1,000 works), then end-to-end journeys in headless Chromium against them,
 #      served by a plain static file server (with JavaScript off for the pre-rendered pages);
-#      screenshots go to target/screenshots/.
+#      screenshots go to target/screenshots/; among them, every kind of pre-rendered page is
+#      checked by the W3C Nu HTML checker (tests/e2e/tests/valid_html.rs, vnu-jar on Java) and
+#      run under its Content-Security-Policy without a violation (tests/e2e/tests/csp.rs).
 # Ends with the time each step took, also when a step fails.
 source "$(dirname "$0")/tools.sh"
 cd "$ROOT"
@@ -29,9 +31,12 @@ summary() {
 }
 trap summary EXIT
 
-step "installing what is missing (wasm target, fonts, npm tools, wasm-bindgen-cli, Chromium)"
-ensure_build_tools
-ensure_chromium
+step "installing what is missing (wasm target, fonts, npm tools, wasm-bindgen-cli, Chromium, Java)"
+# All three before stopping, so that PEERSCOPE_NO_INSTALL=1 lists everything missing at once.
+need_build_tools
+need_chromium
+need_java
+stop_if_missing
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step "1/4 native unit tests"
@@ -55,7 +60,7 @@ cargo run --quiet --locked -p peerscope-corpus -- synth "$ROOT/target/synth-seed
   --works 1000 --profiles 50 --people 500 --big 250
 PEERSCOPE_DIST="$ROOT/target/dist-synth" PEERSCOPE_SEEDS="$ROOT/target/synth-seeds" "$ROOT/scripts/build.sh"
 
-step "4/4 end-to-end tests in headless Chromium"
+step "4/4 end-to-end tests in headless Chromium, the CSP check and the W3C Nu HTML checker"
 cargo test --locked -p peerscope-e2e -- --test-threads=2
 
 say "all tests passed; screenshots in target/screenshots/"

@@ -1,6 +1,8 @@
 # shellcheck shell=bash
 # Sourced by the other scripts: puts peerscope's tools on PATH and installs each one that is
-# missing or of the wrong version. Versions are pinned here and in TOOLCHAIN notes; see README.
+# missing or of the wrong version (saying so first, and before any sudo); with
+# PEERSCOPE_NO_INSTALL=1 it installs nothing and fails with the list of what is missing and the
+# commands that install it. Versions are pinned here and in TOOLCHAIN notes; see README.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +11,32 @@ export PATH="$ROOT/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m[peerscope]\033[0m %s\n' "$*" >&2; }
 
+# What is missing when PEERSCOPE_NO_INSTALL=1 forbids installing it: each entry is what it is and
+# the command that would install it, listed by stop_if_missing.
+MISSING=()
+
+# Installs something missing by running the command after `$1` (what it is and why), or, with
+# PEERSCOPE_NO_INSTALL=1, only notes it for stop_if_missing.
+install_missing() {
+  local what="$1"
+  shift
+  if [ "${PEERSCOPE_NO_INSTALL:-}" = 1 ]; then
+    MISSING+=("$what"$'\n'"      $*")
+  else
+    say "installing $what"
+    "$@"
+  fi
+}
+
+# With PEERSCOPE_NO_INSTALL=1, fails listing everything missing and how to install it.
+stop_if_missing() {
+  if [ "${#MISSING[@]}" -gt 0 ]; then
+    say "missing, and PEERSCOPE_NO_INSTALL=1 forbids installing it; install it yourself with:"
+    printf '  - %s\n' "${MISSING[@]}" >&2
+    exit 1
+  fi
+}
+
 # The wasm-bindgen version the app is locked to; the CLI must match it exactly.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
@@ -16,8 +44,7 @@ wasm_bindgen_version() {
 
 ensure_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    say "installing the wasm32-unknown-unknown target"
-    rustup target add wasm32-unknown-unknown
+    install_missing "the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
   fi
 }
 
@@ -25,26 +52,45 @@ ensure_wasm_bindgen() {
   local want
   want="$(wasm_bindgen_version)"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
-    say "installing wasm-bindgen-cli $want (about 3 minutes, once)"
     # Not --locked: its lock file names a crate version the registry no longer serves.
-    CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo install wasm-bindgen-cli --version "$want"
+    install_missing "wasm-bindgen-cli $want (about 3 minutes, once)" \
+      env CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo install wasm-bindgen-cli --version "$want"
   fi
 }
 
 # wasm-opt from npm's binaryen 132 (Debian's 108 builds a page that stays blank), axe-core for the
-# accessibility checks of the end-to-end tests, and Lighthouse for scripts/lighthouse.sh.
-ensure_node_tools() {
+# accessibility checks of the end-to-end tests, vnu-jar (the W3C Nu HTML checker) for the
+# validity of the pre-rendered pages, and Lighthouse for scripts/lighthouse.sh.
+need_node_tools() {
   if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION" \
-    || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -x "$ROOT/tools/node_modules/.bin/lighthouse" ]; then
-    say "installing the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core, lighthouse) into tools/"
-    (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+    || [ ! -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ] || [ ! -x "$ROOT/tools/node_modules/.bin/lighthouse" ] \
+    || [ ! -f "$ROOT/tools/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
+    install_missing "the pinned npm tools (binaryen $BINARYEN_VERSION, axe-core, vnu-jar, lighthouse) into tools/" \
+      npm ci --prefix "$ROOT/tools" --ignore-scripts --no-audit --no-fund --loglevel=error
   fi
 }
+ensure_node_tools() {
+  need_node_tools
+  stop_if_missing
+}
 
-# apt-get install for Debian packages that are missing.
+# apt-get install for Debian packages that are missing: `$1` says why they are needed. Says
+# before it runs sudo (a password prompt out of the blue is rude).
 apt_install() {
+  local why="$1"
+  shift
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "${PEERSCOPE_NO_INSTALL:-}" = 1 ]; then
+    MISSING+=("Debian's $* ($why)"$'\n'"      ${sudo:+sudo }apt-get install $*")
+    return
+  fi
+  if [ -n "$sudo" ]; then
+    say "installing Debian's $* ($why) with sudo apt-get, as you are not root: sudo may ask for your password"
+  else
+    say "installing Debian's $* ($why) with apt-get"
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
@@ -52,22 +98,40 @@ apt_install() {
 # DejaVu Sans draws the text of the share images (peerscope-site reads it from this folder).
 ensure_fonts() {
   if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then
-    say "installing Debian's fonts-dejavu-core (the share images' font)"
-    apt_install fonts-dejavu-core
+    apt_install "the share images' font" fonts-dejavu-core
   fi
 }
 
-ensure_chromium() {
+need_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
-    apt_install chromium chromium-driver
+    apt_install "the browser of the end-to-end tests" chromium chromium-driver
   fi
 }
+ensure_chromium() {
+  need_chromium
+  stop_if_missing
+}
 
-# Everything needed to build the app.
-ensure_build_tools() {
+# Java runs the W3C Nu HTML checker (vnu.jar) in the test run.
+need_java() {
+  if ! command -v java >/dev/null; then
+    apt_install "Java, to run the W3C Nu HTML checker" default-jre-headless
+  fi
+}
+ensure_java() {
+  need_java
+  stop_if_missing
+}
+
+# Everything needed to build the app (need_…: install or note what is missing; ensure_…: then
+# stop if PEERSCOPE_NO_INSTALL=1 left anything missing).
+need_build_tools() {
   ensure_wasm_target
   ensure_fonts
-  ensure_node_tools
+  need_node_tools
   ensure_wasm_bindgen
+}
+ensure_build_tools() {
+  need_build_tools
+  stop_if_missing
 }

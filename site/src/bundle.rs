@@ -13,6 +13,8 @@
 //! - `app`: the start script (`assets/start.js`), inlined with the app's addresses filled in.
 //!
 //! The service worker (`assets/sw.js`) goes to the site's root as `sw.js`, named for the deploy.
+//! The page's head starts with its Content-Security-Policy (`csp.rs`), which allows the inlined
+//! start script by the hash of its text.
 //!
 //! Written here rather than with trunk: these ~150 lines are all of trunk this site used, and
 //! trunk itself took 11 of the 25 minutes a fresh CI machine has (it is compiled from source).
@@ -114,6 +116,8 @@ pub fn bundle(
     }
 
     let mut page = index.to_string();
+    // The text of each inline script, for the Content-Security-Policy's hashes.
+    let mut inline_scripts = Vec::new();
     while let Some((start, end)) = element_with(&page, "data-bundle=") {
         let tag = &page[start..end];
         let kind = attribute(tag, "data-bundle").unwrap_or_default();
@@ -133,13 +137,18 @@ pub fn bundle(
                     .replace(" data-bundle=\"hash\"", "")
             }
             "inline" => format!("<style>{}</style>", String::from_utf8_lossy(&bytes).trim()),
-            "app" => format!(
-                "<script type=\"module\">\n{}</script>",
-                String::from_utf8_lossy(&bytes)
-                    .replace("@APP_JS@", &format!("{base}{js_name}"))
-                    .replace("@APP_WASM@", &format!("{base}{wasm_name}"))
-                    .replace("@APP_BASE@", base)
-            ),
+            "app" => {
+                let script = format!(
+                    "\n{}",
+                    String::from_utf8_lossy(&bytes)
+                        .replace("@APP_JS@", &format!("{base}{js_name}"))
+                        .replace("@APP_WASM@", &format!("{base}{wasm_name}"))
+                        .replace("@APP_BASE@", base)
+                );
+                let element = format!("<script type=\"module\">{script}</script>");
+                inline_scripts.push(script);
+                element
+            }
             other => {
                 return Err(format!(
                     "index.html: data-bundle=\"{other}\" in `{tag}`; expected hash, inline or app"
@@ -148,6 +157,20 @@ pub fn bundle(
         };
         page.replace_range(start..end, &replacement);
     }
+    // The policy governs only what follows it: first in the head, after the charset (which
+    // must stay within the first 1024 bytes).
+    let policy = crate::csp::meta(&crate::csp::policy(
+        &inline_scripts
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    ));
+    let at = match (page.find("<meta charset"), page.find("<head>")) {
+        (Some(charset), _) => charset + page[charset..].find('>').map_or(0, |e| e + 1),
+        (None, Some(head)) => head + "<head>".len(),
+        (None, None) => return Err("index.html has no <head>: the page needs one".into()),
+    };
+    page.insert_str(at, &format!("\n  {policy}"));
     Ok(page)
 }
 
@@ -251,6 +274,19 @@ mod tests {
         assert!(
             !page.contains("data-bundle") && !page.contains("assets/"),
             "{page}"
+        );
+        let script = format!("\nimport('/peerscope/{js}'); load('/peerscope/{wasm}');\n");
+        assert!(
+            page.contains(&format!("<script type=\"module\">{script}</script>")),
+            "{page}"
+        );
+        let policy = crate::csp::policy(&[&script]);
+        assert!(
+            page.starts_with(&format!(
+                "<html><head>\n  {}\n<title>",
+                crate::csp::meta(&policy)
+            )),
+            "the policy comes first, with the start script's hash: {page}"
         );
         let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
         assert!(

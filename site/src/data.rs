@@ -86,11 +86,8 @@ pub fn network_layout() -> &'static NetworkLayout {
 impl SiteData {
     fn from_env() -> Result<SiteData, String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let seeds = match std::env::var_os("PEERSCOPE_SEEDS") {
-            Some(dir) => root.join(PathBuf::from(dir)),
-            None => root.join("seeds"),
-        };
-        let base = base_path(&std::env::var("PEERSCOPE_BASE").unwrap_or_default());
+        let seeds = seeds_dir(&root, std::env::var_os("PEERSCOPE_SEEDS"));
+        let base = base_path(&std::env::var("PEERSCOPE_BASE").unwrap_or_default())?;
         let url = site_url_from(
             &std::env::var("PEERSCOPE_SITE_URL").unwrap_or_default(),
             &base,
@@ -208,14 +205,35 @@ impl SiteData {
     }
 }
 
-/// The sub-path the site is served under (`/peerscope`), or "" at the root.
-fn base_path(raw: &str) -> String {
+/// The seeds folder: `PEERSCOPE_SEEDS` taken from the repository root, or `seeds/`. Set but
+/// empty (`PEERSCOPE_SEEDS= ./scripts/build.sh`) counts as unset: joined as it is, "" would
+/// name the repository root and compile README.md and Cargo.toml as seeds.
+fn seeds_dir(root: &Path, raw: Option<std::ffi::OsString>) -> PathBuf {
+    match raw.filter(|dir| !dir.is_empty()) {
+        Some(dir) => root.join(PathBuf::from(dir)),
+        None => root.join("seeds"),
+    }
+}
+
+/// The sub-path the site is served under (`/peerscope`), or "" at the root. The base is written
+/// unescaped into links, scripts, the service worker's scope and the Content-Security-Policy,
+/// so only the characters a path segment needs no escaping for are allowed.
+fn base_path(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim().trim_matches('/');
-    if trimmed.is_empty() {
+    if let Some(bad) = trimmed
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || "._~/-".contains(*c)))
+    {
+        return Err(format!(
+            "PEERSCOPE_BASE `{raw}` holds {bad:?}; a base path may hold only letters, digits \
+             and `._~/-`, such as /peerscope/"
+        ));
+    }
+    Ok(if trimmed.is_empty() {
         String::new()
     } else {
         format!("/{trimmed}")
-    }
+    })
 }
 
 /// Which pages get share images of their own, from `PEERSCOPE_SHARE_IMAGES` (`all`, the
@@ -336,10 +354,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_empty_seeds_folder_setting_means_the_default_not_the_repository_root() {
+        let root = Path::new("/repo");
+        assert_eq!(seeds_dir(root, None), root.join("seeds"));
+        assert_eq!(seeds_dir(root, Some("".into())), root.join("seeds"));
+        assert_eq!(
+            seeds_dir(root, Some("/lab/seeds".into())),
+            Path::new("/lab/seeds")
+        );
+        assert_eq!(seeds_dir(root, Some("more".into())), root.join("more"));
+    }
+
+    #[test]
     fn the_base_path_and_the_site_address_are_normalised_or_refused() {
-        assert_eq!(base_path(""), "");
-        assert_eq!(base_path("/"), "");
-        assert_eq!(base_path("peerscope/"), "/peerscope");
+        assert_eq!(base_path("").unwrap(), "");
+        assert_eq!(base_path("/").unwrap(), "");
+        assert_eq!(base_path("peerscope/").unwrap(), "/peerscope");
+        assert_eq!(base_path(" /lab/v1.2_x~y-z/ ").unwrap(), "/lab/v1.2_x~y-z");
+        for bad in [
+            "/a b/", "/p\"s/", "/<x>/", "/a?b", "/a#b", "/a%20b", "/é/", "/a'b/",
+        ] {
+            let error = base_path(bad).unwrap_err();
+            assert!(
+                error.contains("PEERSCOPE_BASE") && error.contains("only letters, digits"),
+                "{bad}: {error}"
+            );
+        }
         assert_eq!(
             site_url_from("", "/peerscope").unwrap(),
             "http://127.0.0.1:8080/peerscope"

@@ -14,6 +14,7 @@
 //! the one wasm serves any corpus at any address.
 
 mod bundle;
+mod csp;
 mod data;
 mod image_cache;
 mod manifest;

@@ -378,11 +378,13 @@ pub fn GraphView(
             })
             .collect_view()
     };
+    // `style:left`/`style:top` set the position through the CSSOM, which the pages'
+    // Content-Security-Policy allows; a `style=` attribute would be refused.
     let tip_view = move || {
         tooltip.get().and_then(|(i, x, y)| {
             let node = model.with(|m| m.nodes.get(i).cloned())?;
             Some(view! {
-                <div class="graph-tip" role="tooltip" data-testid="graph-tooltip" style=format!("left:{x}px;top:{y}px")>
+                <div class="graph-tip" role="tooltip" data-testid="graph-tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>
                     <strong>{node.label.clone()}</strong>
                     <ul>{node.tip.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
                 </div>

@@ -1,6 +1,6 @@
 //! A work as a card: title, authors, date, categories, code, abstract, citation.
 
-use corpus::model::{AuthorList, AuthorVia, Work};
+use corpus::model::{AuthorList, AuthorVia, Work, WorkDate};
 use corpus::query::date_label;
 use leptos::prelude::*;
 
@@ -114,6 +114,16 @@ pub fn AuthorLinks(
     }
 }
 
+/// The date as a `<time datetime>` value (`2025`, `2025-03` or `2025-03-07`, as precise as the
+/// sources are): the label people read ("Mar 7, 2025") is not one HTML accepts.
+fn machine_date(date: &WorkDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
+        (Some(m), None) => format!("{:04}-{m:02}", date.year),
+        _ => format!("{:04}", date.year),
+    }
+}
+
 /// The date, with an inferred year visibly marked.
 #[component]
 fn WorkDateLabel(work: &'static Work) -> impl IntoView {
@@ -123,7 +133,7 @@ fn WorkDateLabel(work: &'static Work) -> impl IntoView {
             let label = date_label(date);
             let rule = date.year_rule.clone().unwrap_or_default();
             view! {
-                <time data-testid="date">{label}</time>
+                <time data-testid="date" datetime=machine_date(date)>{label}</time>
                 {date.year_inferred.then(|| view! {
                     <abbr class="inferred" title=format!("Year inferred: {rule}") data-testid="year-inferred">" (year inferred)"</abbr>
                 })}

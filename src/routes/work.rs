@@ -136,7 +136,9 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             {corpus::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">
                     <h2 id="cite-heading">"Cite"</h2>
-                    <pre class="bibtex" data-testid="bibtex" tabindex="0" aria-label="BibTeX entry">{bibtex.clone()}</pre>
+                    // Focusable so a keyboard can scroll it; a named region, as a `pre`'s
+                    // own role may not carry a name (aria-label).
+                    <pre class="bibtex" data-testid="bibtex" tabindex="0" role="region" aria-label="BibTeX entry">{bibtex.clone()}</pre>
                     <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
                 </section>
             })}
