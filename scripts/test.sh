@@ -43,6 +43,8 @@ step "1/4 native unit tests"
 cargo test --locked -p peerscope-corpus -p peerscope-layout -p peerscope-serve
 # The pre-renderer renders every route of the app natively (peerscope with feature `ssr`).
 cargo test --locked -p peerscope-site
+# The app's own view logic, natively (the pager's pages).
+cargo test --locked -p peerscope --lib
 
 step "2/4 component tests in headless Chromium"
 cargo test --locked -p peerscope --target wasm32-unknown-unknown

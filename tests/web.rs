@@ -72,7 +72,14 @@ async fn the_app_lists_the_profiled_researchers_from_the_pages_data() {
 
 #[wasm_bindgen_test]
 async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
-    show(|slicer, corpus| slicer.profile(corpus.person("yixing-xu").expect("in the seeds"), None));
+    show(|slicer, corpus| {
+        slicer.profile(
+            corpus.person("yixing-xu").expect("in the seeds"),
+            None,
+            1,
+            &[],
+        )
+    });
     let root = container();
     let work = corpus()
         .works
