@@ -297,3 +297,19 @@ fn cli_usage() {
         assert_eq!(cli(args).status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn diagnostics_show_control_characters_escaped() {
+    let text = "\u{1b}]0;owned\u{7}\u{1b}[2J not a seed\nline \u{9b}31m two\n";
+    let diagnostics = corpus::compile(
+        &[corpus::Document::new("a.txt", text)],
+        &corpus::Overrides::default(),
+    )
+    .expect_err("not a known format");
+    let shown = render(&diagnostics);
+    assert!(shown.contains("\\u{1b}"), "{shown}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "{shown:?}"
+    );
+}
