@@ -234,3 +234,40 @@ fn contradicting_sources_are_warnings() {
         Some(2020)
     );
 }
+
+#[test]
+fn abstract_differs_warning_shows_where_they_differ() {
+    let common = "Zero-shot quantization is promising for deploying deep networks without data; ";
+    let docs = [
+        Document::new(
+            "a.txt",
+            paper_page(
+                "Same",
+                &["Ann Lee"],
+                &format!("{common}we reach 71% top-1."),
+                "2020",
+            ),
+        ),
+        Document::new(
+            "b.txt",
+            paper_page(
+                "Same",
+                &["Ann Lee"],
+                &format!("{common}we reach 73% top-1."),
+                "2020",
+            ),
+        ),
+    ];
+    let compiled = compile(&docs, &Overrides::default()).expect("warnings only");
+    let differs: Vec<_> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("abstract differs"))
+        .collect();
+    assert_eq!(differs.len(), 1, "{:#?}", compiled.warnings);
+    let hint = differs[0].hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.contains("73% top-1") && hint.contains("71% top-1"),
+        "{hint}"
+    );
+}

@@ -49,20 +49,65 @@ fn disagreement<T: std::fmt::Display>(
         ),
     )
     .at(at.line)
-    .hint(format!(
-        "this page says `{}`, the other `{}`; correct the seed that is wrong",
-        short(&other.value),
-        short(&kept.value)
-    ))
+    .hint({
+        let (this, that) = around_difference(&other.value.to_string(), &kept.value.to_string());
+        format!("this page says `{this}`, the other `{that}`; correct the seed that is wrong")
+    })
 }
 
-fn short<T: std::fmt::Display>(value: &T) -> String {
-    crate::parse::lines::preview(&value.to_string())
+/// Characters shown before the first difference, and in all.
+const BEFORE: usize = 20;
+const SHOWN: usize = 60;
+
+/// Both texts cut to the same window around the first character where they differ, so that
+/// two long abstracts which begin alike show what actually differs (`…` marks each cut).
+fn around_difference(a: &str, b: &str) -> (String, String) {
+    let first = a
+        .chars()
+        .zip(b.chars())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| a.chars().count().min(b.chars().count()));
+    let start = first.saturating_sub(BEFORE);
+    let window = |text: &str| {
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        out.extend(text.chars().skip(start).take(SHOWN));
+        if text.chars().count() > start + SHOWN {
+            out.push('…');
+        }
+        out
+    };
+    (window(a), window(b))
 }
 
 /// Adds a place to a source list, once, keeping it sorted.
 pub fn push_loc(sources: &mut Vec<Loc>, loc: Loc) {
     if let Err(index) = sources.binary_search(&loc) {
         sources.insert(index, loc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::around_difference;
+
+    #[test]
+    fn shows_where_two_long_texts_differ() {
+        let common = "We propose a method for data-free quantization of deep networks, ";
+        let a = format!("{common}reaching 71% top-1 on ImageNet.");
+        let b = format!("{common}reaching 73% top-1 on ImageNet.");
+        let (this, that) = around_difference(&a, &b);
+        assert!(
+            this.contains("71%") && that.contains("73%"),
+            "{this} / {that}"
+        );
+        assert!(this.starts_with('…') && that.starts_with('…'));
+        assert_eq!(
+            around_difference("short", "shirt"),
+            ("short".into(), "shirt".into())
+        );
+        assert_eq!(around_difference("ab", "abc"), ("ab".into(), "abc".into()));
     }
 }
