@@ -313,3 +313,36 @@ fn diagnostics_show_control_characters_escaped() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn deeply_nested_latex_compiles_to_text_with_a_warning() {
+    let title = "\\textbf{".repeat(10_000) + "Deep";
+    let abstract_text = format!("${}x{}$", "a_{".repeat(10_000), "}".repeat(10_000));
+    let page = format!(
+        "Paper Info\nTitle\n{title}\nAuthors\nAnn Lee\n,\nAbstract\n{abstract_text}\nCategories\ncs.LG\nPublished\n2020-01-02\n"
+    );
+    // The compiler runs on a thread with a small stack, as the browser's would be.
+    let compiled = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            corpus::compile(
+                &[corpus::Document::new("deep.txt", page)],
+                &corpus::Overrides::default(),
+            )
+        })
+        .expect("spawn")
+        .join()
+        .expect("no stack overflow")
+        .expect("warnings only");
+    let deep: Vec<_> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("nests more than"))
+        .map(|w| (w.file.as_str(), w.line))
+        .collect();
+    assert_eq!(deep, [("deep.txt", Some(3)), ("deep.txt", Some(8))]);
+    assert_eq!(
+        corpus::latex::to_plain(&compiled.corpus.works[0].title.value),
+        "Deep"
+    );
+}
