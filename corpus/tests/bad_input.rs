@@ -346,3 +346,32 @@ fn deeply_nested_latex_compiles_to_text_with_a_warning() {
         "Deep"
     );
 }
+
+#[test]
+fn a_file_whose_name_is_not_utf8_is_an_error_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("not-utf8-name", &[(TRUST, &seed(TRUST))]);
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.txt");
+    std::fs::write(dir.join(name), seed(TRUST_2)).unwrap();
+    let errors = errors_of(&dir);
+    assert_eq!(errors.len(), 1, "{}", render(&errors));
+    assert_eq!(errors[0].file, "bad\u{fffd}.txt");
+    assert!(errors[0].message.contains("not UTF-8") && errors[0].hint.is_some());
+}
+
+#[test]
+fn a_paper_page_without_a_title_is_an_error() {
+    let page = "Paper Info\nAuthors\nAnn Lee\n,\nAbstract\nA paper.\nCategories\ncs.LG\nPublished\n2020-01-02\n";
+    let diagnostics = corpus::compile(
+        &[corpus::Document::new("untitled.txt", page)],
+        &corpus::Overrides::default(),
+    )
+    .expect_err("the paper would be lost");
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", render(&diagnostics));
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line),
+        ("untitled.txt", Some(2))
+    );
+    assert!(errors[0].message.contains("`Title`"), "{}", errors[0]);
+}
