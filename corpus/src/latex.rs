@@ -483,7 +483,9 @@ fn autolink(spans: Vec<Span>, depth: usize) -> Vec<Span> {
 
 fn split_urls(text: &str, out: &mut Vec<Span>) {
     let mut rest = text;
-    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+    // `find_scheme` looks for both schemes in one pass: two `find`s would rescan the rest of
+    // the text for the absent scheme at every link.
+    while let Some(start) = crate::links::find_scheme(rest) {
         let tail = &rest[start..];
         let len = tail
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
@@ -561,6 +563,14 @@ mod tests {
                 text("at "),
                 Span::Url("https://github.com/clevercool/SQuant".into()),
                 text(".")
+            ]
+        );
+        assert_eq!(
+            parse("http://a.org and https://b.org"),
+            [
+                Span::Url("http://a.org".into()),
+                text(" and "),
+                Span::Url("https://b.org".into())
             ]
         );
         assert_eq!(

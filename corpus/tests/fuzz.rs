@@ -129,7 +129,7 @@ proptest! {
 }
 
 /// Termination on large input: a big document of fragments compiles (its timing is measured by
-/// the benchmark, `cargo run --release -p peerscope-corpus --example scale`, not here).
+/// the benchmark, `cargo run --release -p peerscope-corpus --example hostile_scale`, not here).
 #[test]
 fn large_documents_are_read() {
     let text: String = FRAGMENTS

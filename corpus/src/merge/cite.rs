@@ -1,18 +1,25 @@
 //! Collecting one field's values from several appearances of a work, keeping every source.
 
 use crate::model::{Cited, Diagnostic, Loc};
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
 
-/// Distinct values in first-seen order, each with every place that states it; `same` decides
-/// when two values are the same value.
-pub fn union<T: Clone>(values: Vec<(T, Loc)>, same: impl Fn(&T, &T) -> bool) -> Vec<Cited<T>> {
+/// Distinct values in first-seen order, each with every place that states it; two values are
+/// the same value when they have the same `key`. n log n: each key is computed once and looked
+/// up in a map (keying a long abstract again for every comparison was quadratic).
+pub fn union<T: Clone, K: Ord>(values: Vec<(T, Loc)>, key: impl Fn(&T) -> K) -> Vec<Cited<T>> {
     let mut cited: Vec<Cited<T>> = Vec::new();
+    let mut index: BTreeMap<K, usize> = BTreeMap::new();
     for (value, loc) in values {
-        match cited.iter_mut().find(|c| same(&c.value, &value)) {
-            Some(existing) => push_loc(&mut existing.sources, loc),
-            None => cited.push(Cited {
-                value,
-                sources: vec![loc],
-            }),
+        match index.entry(key(&value)) {
+            Entry::Occupied(at) => push_loc(&mut cited[*at.get()].sources, loc),
+            Entry::Vacant(at) => {
+                at.insert(cited.len());
+                cited.push(Cited {
+                    value,
+                    sources: vec![loc],
+                });
+            }
         }
     }
     cited
@@ -20,12 +27,12 @@ pub fn union<T: Clone>(values: Vec<(T, Loc)>, same: impl Fn(&T, &T) -> bool) -> 
 
 /// One value for a single-valued field: the first seen, cited by every place that agrees;
 /// a warning names the places that state something else.
-pub fn one<T: Clone + std::fmt::Display>(
+pub fn one<T: Clone + std::fmt::Display, K: Ord>(
     field: &str,
     values: Vec<(T, Loc)>,
-    same: impl Fn(&T, &T) -> bool,
+    key: impl Fn(&T) -> K,
 ) -> (Option<Cited<T>>, Vec<Diagnostic>) {
-    let mut all = union(values, same).into_iter();
+    let mut all = union(values, key).into_iter();
     let first = all.next();
     let warnings = match &first {
         Some(kept) => all.map(|other| disagreement(field, kept, &other)).collect(),
