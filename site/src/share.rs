@@ -525,7 +525,10 @@ mod tests {
         for svg in [profile(corpus, &person), self::work(corpus, &work)] {
             let parsed = usvg::Tree::from_str(&svg, &usvg::Options::default());
             assert!(parsed.is_ok(), "{:?}", parsed.err());
-            assert!(svg.contains("Zoë N") && svg.contains("[31m"), "the rest is kept: {svg}");
+            assert!(
+                svg.contains("Zoë N") && svg.contains("[31m"),
+                "the rest is kept: {svg}"
+            );
         }
     }
 }
