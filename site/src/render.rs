@@ -55,9 +55,9 @@ mod tests {
 
     /// A link cannot hold another: the browser's parser would split a card's title link around
     /// a URL inside it, and hydrating the page would then fail. The hostile seeds hold a title
-    /// with `\url{…}` and a bare address.
+    /// with `\url{…}` and a bare address, and one nesting `\textbf{` 10,000 deep.
     #[test]
-    fn a_card_title_link_holds_no_link_even_when_the_title_holds_urls() {
+    fn hostile_titles_render_no_link_in_a_card_title_and_any_depth_as_text() {
         let _ = any_spawner::Executor::init_futures_executor();
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/xss-seeds");
         let compiled = corpus::compile_dir(&seeds).expect("the hostile seeds compile");
@@ -92,5 +92,20 @@ mod tests {
             page.contains("href=\"https://evil.example/c\""),
             "outside a link, URLs stay links"
         );
+        // 10,000 nested `\textbf{` and `_{` render (as text past the nesting bound).
+        let deep = data
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.ends_with("Deeply Nested Title"))
+            .expect("the fixture's deep work");
+        let route = format!("/w/{}", deep.id);
+        let page = render_data(&template, &route, data.page_data(&route));
+        let start = page
+            .find("data-testid=\"work-title\"")
+            .expect("the work's title");
+        let h1 = &page[start..start + page[start..].find("</h1>").expect("the title ends")];
+        assert!(h1.contains("Deeply Nested Title"), "{route}");
+        assert_eq!(h1.matches("<strong>").count(), corpus::latex::MAX_DEPTH);
     }
 }
