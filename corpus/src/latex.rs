@@ -323,7 +323,10 @@ fn math(inner: &str, depth: usize, too_deep: &mut bool) -> String {
                 if end == start {
                     // `\%`, `\,` and friends.
                     if let Some(&c) = chars.get(start) {
-                        if c.is_ascii_punctuation() && !matches!(c, ',' | ';' | '!' | ':') {
+                        if c == '\\' {
+                            // `\\` is a line break; a formula shows it as a space.
+                            out.push(' ');
+                        } else if c.is_ascii_punctuation() && !matches!(c, ',' | ';' | '!' | ':') {
                             out.push(c);
                         } else if matches!(c, ',' | ';' | ':') {
                             out.push('\u{2009}');
