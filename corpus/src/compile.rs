@@ -24,6 +24,7 @@ pub fn compile(docs: &[Document], overrides: &Overrides) -> Result<Compiled, Vec
     let mut pages: Vec<Parsed> = docs.iter().map(parse_document).collect();
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     diagnostics.extend(pages.iter().flat_map(|p| p.diagnostics.iter().cloned()));
+    diagnostics.extend(pages.iter().flat_map(nested_too_deep));
     diagnostics.extend(overrides.check(&pages));
     let dates: Vec<_> = pages
         .iter()
@@ -69,6 +70,30 @@ fn check_names(docs: &[Document]) -> Vec<Diagnostic> {
         .map(|d| {
             Diagnostic::error(&d.file, "two seed documents have this name")
                 .hint("rename one of them")
+        })
+        .collect()
+}
+
+/// A warning for each title or abstract whose LaTeX nests deeper than the site shows as markup
+/// (the app reads the deeper part as plain text: nothing is lost, but the markup is).
+fn nested_too_deep(page: &Parsed) -> Vec<Diagnostic> {
+    let texts = page.entries.iter().flat_map(|e| {
+        [("title", &e.title), ("abstract", &e.abstract_text)]
+            .into_iter()
+            .filter_map(|(field, text)| Some((field, text.as_ref()?)))
+    });
+    texts
+        .filter(|(_, text)| crate::latex::parse_checked(&text.value).1)
+        .map(|(field, text)| {
+            Diagnostic::warning(
+                &page.file,
+                format!(
+                    "the {field}'s LaTeX nests more than {} groups deep; the deeper part is shown as plain text",
+                    crate::latex::MAX_DEPTH
+                ),
+            )
+            .at(text.line)
+            .hint("remove the unmatched `\\textbf{`, `{` or `_{` in the seed")
         })
         .collect()
 }

@@ -28,15 +28,39 @@ pub fn load_dir_partial(dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
             return (Vec::new(), vec![error]);
         }
     };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('.') && name != FILE_NAME)
-        .filter(|name| dir.join(name).is_file())
-        .collect();
+    let mut names: Vec<String> = Vec::new();
+    let mut errors = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let error =
+                    Diagnostic::error(&shown, format!("cannot list the seeds folder: {err}"))
+                        .hint("check the folder's permissions");
+                errors.push(error);
+                continue;
+            }
+        };
+        // A name that is not UTF-8 cannot be cited in the corpus (JSON holds text): say so
+        // rather than skip the file without a word.
+        let name = match entry.file_name().into_string() {
+            Ok(name) => name,
+            Err(raw) => {
+                let lossy = raw.to_string_lossy().into_owned();
+                if !lossy.starts_with('.') && entry.path().is_file() {
+                    let error = Diagnostic::error(&lossy, "the file name is not UTF-8 text")
+                        .hint("rename the file with letters, digits, `-` and `_` (its name is cited beside every fact it gives)");
+                    errors.push(error);
+                }
+                continue;
+            }
+        };
+        if !name.starts_with('.') && name != FILE_NAME && entry.path().is_file() {
+            names.push(name);
+        }
+    }
     names.sort();
     let mut docs = Vec::new();
-    let mut errors = Vec::new();
     for name in names {
         match std::fs::read(dir.join(&name)) {
             Ok(bytes) => docs.push(Document::new(name, bytes)),

@@ -17,26 +17,47 @@ pub enum Span {
     Url(String),
 }
 
+/// How deep groups (`\textbf{\textit{…}}`) and sub- or superscripts (`x_{y_{…}}`) nest before
+/// deeper ones are read as plain text. Every function that walks spans recurses, in the browser
+/// too, so a hostile title of ten thousand `\textbf{` must not make the tree that deep; no real
+/// title or abstract nests more than three levels.
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses LaTeX-flavoured text into spans. Never fails: anything not understood is kept as text,
-/// without its backslash.
+/// without its backslash; groups nested deeper than [`MAX_DEPTH`] are kept as text.
 pub fn parse(s: &str) -> Vec<Span> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    Parser {
-        chars: &chars,
-        pos: 0,
-    }
-    .spans(&mut out, None);
-    autolink(merge_text(out))
+    parse_checked(s).0
 }
 
-/// The plain text of spans (for titles, meta tags and search).
+/// Like [`parse`], and whether the text nests deeper than [`MAX_DEPTH`] (so that the compiler
+/// can warn that part of it is shown without its markup).
+pub fn parse_checked(s: &str) -> (Vec<Span>, bool) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut parser = Parser {
+        chars: &chars,
+        pos: 0,
+        depth: 0,
+        flattened: 0,
+        too_deep: false,
+    };
+    parser.spans(&mut out, None);
+    let too_deep = parser.too_deep;
+    (autolink(merge_text(out), 0), too_deep)
+}
+
+/// The plain text of spans (for titles, meta tags and search). Walks the tree with its own
+/// stack rather than recursion, so even a hand-built tree of any depth cannot overflow.
 pub fn plain(spans: &[Span]) -> String {
     let mut out = String::new();
-    for span in spans {
-        match span {
-            Span::Text(t) | Span::Math(t) | Span::Url(t) => out.push_str(t),
-            Span::Bold(inner) | Span::Italic(inner) => out.push_str(&plain(inner)),
+    let mut stack: Vec<std::slice::Iter<'_, Span>> = vec![spans.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Span::Text(t) | Span::Math(t) | Span::Url(t)) => out.push_str(t),
+            Some(Span::Bold(inner) | Span::Italic(inner)) => stack.push(inner.iter()),
         }
     }
     out
@@ -50,6 +71,13 @@ pub fn to_plain(s: &str) -> String {
 struct Parser<'a> {
     chars: &'a [char],
     pos: usize,
+    /// Groups open around the current position.
+    depth: usize,
+    /// Groups opened beyond `MAX_DEPTH` and read as text: their `}` must not close an outer
+    /// group.
+    flattened: usize,
+    /// Whether some group was read as text for being too deep.
+    too_deep: bool,
 }
 
 impl Parser<'_> {
@@ -63,6 +91,10 @@ impl Parser<'_> {
         while let Some(c) = self.peek(0) {
             if Some(c) == close {
                 self.pos += 1;
+                if self.flattened > 0 {
+                    self.flattened -= 1;
+                    continue;
+                }
                 break;
             }
             match c {
@@ -74,7 +106,9 @@ impl Parser<'_> {
                             let inner: String = self.chars[self.pos + 1..self.pos + 1 + len]
                                 .iter()
                                 .collect();
-                            out.push(Span::Math(math(&inner)));
+                            let mut too_deep = false;
+                            out.push(Span::Math(math(&inner, 0, &mut too_deep)));
+                            self.too_deep |= too_deep;
                             self.pos += len + 2;
                         }
                         None => {
@@ -138,7 +172,10 @@ impl Parser<'_> {
             ("texttt" | "textrm" | "textsc" | "mbox" | "text", true) => {
                 flush(text, out);
                 self.pos += 1;
-                self.spans(out, Some('}'));
+                if self.enter() {
+                    self.spans(out, Some('}'));
+                    self.depth -= 1;
+                }
             }
             _ => text.push_str(word_command(&name).unwrap_or(&name)),
         }
@@ -147,9 +184,26 @@ impl Parser<'_> {
     fn group(&mut self, text: &mut String, out: &mut Vec<Span>, wrap: fn(Vec<Span>) -> Span) {
         flush(text, out);
         self.pos += 1; // `{`
+        if !self.enter() {
+            return;
+        }
         let mut inner = Vec::new();
         self.spans(&mut inner, Some('}'));
+        self.depth -= 1;
         out.push(wrap(merge_text(inner)));
+    }
+
+    /// Opens a group whose `{` was just read: `true` when it nests no deeper than `MAX_DEPTH`
+    /// (the caller reads it and closes it), else its content stays in the current group as text.
+    fn enter(&mut self) -> bool {
+        if self.depth < MAX_DEPTH {
+            self.depth += 1;
+            true
+        } else {
+            self.flattened += 1;
+            self.too_deep = true;
+            false
+        }
     }
 }
 
@@ -252,8 +306,9 @@ fn symbol(name: &str) -> Option<&'static str> {
     })
 }
 
-/// Converts the inside of `$...$` to Unicode text: symbols, sub- and superscripts.
-fn math(inner: &str) -> String {
+/// Converts the inside of `$...$` to Unicode text: symbols, sub- and superscripts. Scripts
+/// nested deeper than `MAX_DEPTH` are kept as text (and flagged in `too_deep`).
+fn math(inner: &str, depth: usize, too_deep: &mut bool) -> String {
     let chars: Vec<char> = inner.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -268,7 +323,10 @@ fn math(inner: &str) -> String {
                 if end == start {
                     // `\%`, `\,` and friends.
                     if let Some(&c) = chars.get(start) {
-                        if c.is_ascii_punctuation() && !matches!(c, ',' | ';' | '!' | ':') {
+                        if c == '\\' {
+                            // `\\` is a line break; a formula shows it as a space.
+                            out.push(' ');
+                        } else if c.is_ascii_punctuation() && !matches!(c, ',' | ';' | '!' | ':') {
                             out.push(c);
                         } else if matches!(c, ',' | ';' | ':') {
                             out.push('\u{2009}');
@@ -287,7 +345,14 @@ fn math(inner: &str) -> String {
             }
             c @ ('_' | '^') => {
                 let (arg, next) = script_argument(&chars, i + 1);
-                let converted = math(&arg);
+                if depth >= MAX_DEPTH {
+                    *too_deep = true;
+                    out.push(c);
+                    out.extend(arg.chars().filter(|ch| !matches!(ch, '{' | '}' | '\\')));
+                    i = next;
+                    continue;
+                }
+                let converted = math(&arg, depth + 1, too_deep);
                 let mapped: Option<String> = converted
                     .chars()
                     .map(|ch| {
@@ -401,13 +466,18 @@ fn superscript(c: char) -> Option<char> {
 }
 
 /// Turns bare `http(s)://` URLs inside text into links, leaving trailing punctuation outside.
-fn autolink(spans: Vec<Span>) -> Vec<Span> {
+/// Recurses as deep as the parser nests groups (at most `MAX_DEPTH`).
+fn autolink(spans: Vec<Span>, depth: usize) -> Vec<Span> {
     let mut out = Vec::new();
     for span in spans {
         match span {
             Span::Text(text) => split_urls(&text, &mut out),
-            Span::Bold(inner) => out.push(Span::Bold(autolink(inner))),
-            Span::Italic(inner) => out.push(Span::Italic(autolink(inner))),
+            Span::Bold(inner) if depth < MAX_DEPTH => {
+                out.push(Span::Bold(autolink(inner, depth + 1)))
+            }
+            Span::Italic(inner) if depth < MAX_DEPTH => {
+                out.push(Span::Italic(autolink(inner, depth + 1)))
+            }
             other => out.push(other),
         }
     }
@@ -416,7 +486,9 @@ fn autolink(spans: Vec<Span>) -> Vec<Span> {
 
 fn split_urls(text: &str, out: &mut Vec<Span>) {
     let mut rest = text;
-    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+    // `find_scheme` looks for both schemes in one pass: two `find`s would rescan the rest of
+    // the text for the absent scheme at every link.
+    while let Some(start) = crate::links::find_scheme(rest) {
         let tail = &rest[start..];
         let len = tail
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
@@ -497,6 +569,14 @@ mod tests {
             ]
         );
         assert_eq!(
+            parse("http://a.org and https://b.org"),
+            [
+                Span::Url("http://a.org".into()),
+                text(" and "),
+                Span::Url("https://b.org".into())
+            ]
+        );
+        assert_eq!(
             parse("\\textit{https://gitee.com/x/FDA-BNN}."),
             [
                 Span::Italic(vec![Span::Url("https://gitee.com/x/FDA-BNN".into())]),
@@ -522,6 +602,55 @@ mod tests {
             let out = to_plain(s);
             assert!(!out.contains('\\'), "{s:?} → {out:?}");
         }
+    }
+
+    #[test]
+    fn any_depth_gives_text_without_overflowing_the_stack() {
+        let bold = format!("{}deep{}", "\\textbf{".repeat(10_000), "}".repeat(10_000));
+        let (spans, too_deep) = parse_checked(&bold);
+        assert!(too_deep);
+        assert_eq!(plain(&spans), "deep");
+        assert!(depth(&spans) <= MAX_DEPTH);
+        let open = format!("{}deep", "\\textit{\\texttt{".repeat(10_000));
+        assert_eq!(to_plain(&open), "deep");
+        let math = format!("${}x{}$", "a_{".repeat(10_000), "}".repeat(10_000));
+        let (spans, too_deep) = parse_checked(&math);
+        assert!(too_deep);
+        let text = plain(&spans);
+        assert!(
+            text.ends_with('x') && !text.contains('\\'),
+            "{}",
+            &text[..40]
+        );
+        let url = format!("{}https://a.org/x", "\\emph{".repeat(10_000));
+        assert!(to_plain(&url).ends_with("https://a.org/x"));
+        assert!(!parse_checked("\\textbf{a \\textit{b} $x_{1}$}").1);
+    }
+
+    #[test]
+    fn plain_walks_a_hand_built_tree_of_any_depth() {
+        let mut span = Span::Text("core".into());
+        for _ in 0..100_000 {
+            span = Span::Bold(vec![span]);
+        }
+        let spans = vec![span];
+        assert_eq!(plain(&spans), "core");
+        // Dropping such a tree recurses too: take it apart from the top.
+        let mut next = spans;
+        while let Some(Span::Bold(inner)) = next.pop() {
+            next = inner;
+        }
+    }
+
+    fn depth(spans: &[Span]) -> usize {
+        spans
+            .iter()
+            .map(|s| match s {
+                Span::Bold(inner) | Span::Italic(inner) => 1 + depth(inner),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     #[test]

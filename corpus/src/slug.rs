@@ -1,7 +1,7 @@
 //! Readable URL ids: slugs of names and titles, shortened and made unique.
 
 use crate::normalize::is_apostrophe;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -66,30 +66,114 @@ pub fn shorten(slug: &str, max: usize) -> &str {
     }
 }
 
-/// Unique ids for a list of bases, in the same order: the first claimant of a base (in the
-/// order given) keeps it, later ones get `-2`, `-3`, ... skipping ids already taken.
-/// `fallback` stands in for an empty base.
-pub fn unique(bases: &[String], fallback: &str) -> Vec<String> {
-    let bases: Vec<&str> = bases
+/// An item that wants an id: its slug, its own merge key, and how many appearances it has.
+#[derive(Debug, Clone)]
+pub struct Claim<'a> {
+    /// The readable id it would like (a slug, possibly empty).
+    pub base: String,
+    /// What makes it this item and no other (its normalised title or name): the same item
+    /// always has the same key, whatever else the seeds hold.
+    pub key: &'a str,
+    /// How many appearances state it: on a clash the best-attested item keeps the plain id.
+    pub weight: usize,
+    /// The year it dates from, if any: among equally attested items the earliest keeps the
+    /// plain id, since a document added later most often brings a newer work.
+    pub year: Option<i32>,
+}
+
+impl Claim<'_> {
+    /// The order in which claimants of one base are preferred for the plain id.
+    fn precedence(&self) -> (std::cmp::Reverse<usize>, bool, Option<i32>, &str) {
+        (
+            std::cmp::Reverse(self.weight),
+            self.year.is_none(),
+            self.year,
+            self.key,
+        )
+    }
+}
+
+/// Unique ids for claims, in the same order. An id nobody else claims stays as it is. On a
+/// clash one claimant keeps the plain id (the most appearances, then the earliest year, then
+/// the key that sorts first) and each other one gets a short hash of its own key (`squant-…-diagonal-3f2a91c0`),
+/// never a counter: a claimant's id then depends on its own key only, so a document added
+/// later cannot move the address of an unrelated item that merely shares its slug, and no
+/// id depends on the order the files are read in. `fallback` stands in for an empty base.
+///
+/// n log n: claims are grouped by base in a map, and each hashed id is checked once.
+pub fn unique(claims: &[Claim<'_>], fallback: &str) -> Vec<String> {
+    let bases: Vec<&str> = claims
         .iter()
-        .map(|b| if b.is_empty() { fallback } else { b.as_str() })
+        .map(|c| {
+            if c.base.is_empty() {
+                fallback
+            } else {
+                c.base.as_str()
+            }
+        })
         .collect();
-    let mut taken: BTreeSet<String> = BTreeSet::new();
-    let mut ids: Vec<Option<String>> = bases
-        .iter()
-        .map(|b| taken.insert(b.to_string()).then(|| b.to_string()))
-        .collect();
-    for (id, base) in ids.iter_mut().zip(&bases) {
-        if id.is_none() {
-            let free = (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|candidate| !taken.contains(candidate))
-                .unwrap_or_default();
-            taken.insert(free.clone());
-            *id = Some(free);
+    let mut by_base: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, base) in bases.iter().enumerate() {
+        by_base.entry(base).or_default().push(index);
+    }
+    let mut ids = vec![String::new(); claims.len()];
+    let mut hashed: Vec<usize> = Vec::new();
+    for (base, claimants) in &by_base {
+        let keeper = claimants
+            .iter()
+            .copied()
+            .min_by(|&a, &b| claims[a].precedence().cmp(&claims[b].precedence()));
+        for &index in claimants {
+            if Some(index) == keeper {
+                ids[index] = base.to_string();
+            } else {
+                hashed.push(index);
+            }
         }
     }
-    ids.into_iter().flatten().collect()
+    // A hashed id must not take a plain one (a title can be spelled `x-3f2a91c0`), nor another
+    // hashed one: the few that meet get the whole hash, and two equal keys (which the merge
+    // never gives) would be told apart by their order among the claims.
+    let mut taken: BTreeSet<String> = by_base.keys().map(|b| b.to_string()).collect();
+    let short: Vec<String> = hashed
+        .iter()
+        .map(|&i| format!("{}-{}", bases[i], &hash_hex(claims[i].key)[..8]))
+        .collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in &short {
+        *count.entry(id.as_str()).or_default() += 1;
+    }
+    for (&index, id) in hashed.iter().zip(&short) {
+        if count[id.as_str()] == 1 && !taken.contains(id) {
+            ids[index] = id.clone();
+        }
+    }
+    taken.extend(short.iter().filter(|id| count[id.as_str()] == 1).cloned());
+    for &index in &hashed {
+        if ids[index].is_empty() {
+            let long = format!("{}-{}", bases[index], hash_hex(claims[index].key));
+            let mut id = long.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{long}-{n}");
+                n += 1;
+            }
+            taken.insert(id.clone());
+            ids[index] = id;
+        }
+    }
+    ids
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: stable across machines, Rust versions and runs, which
+/// `std`'s hasher does not promise.
+fn hash_hex(key: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 #[cfg(test)]
@@ -116,14 +200,71 @@ mod tests {
         assert_eq!(shorten("abcdefghij", 4), "abcd");
     }
 
+    fn claim<'a>(base: &str, key: &'a str, weight: usize) -> Claim<'a> {
+        Claim {
+            base: base.to_string(),
+            key,
+            weight,
+            year: None,
+        }
+    }
+
     #[test]
-    fn clashes_get_suffixes() {
-        let bases = [
-            "x".to_string(),
-            "x".to_string(),
-            "x-2".to_string(),
-            String::new(),
+    fn clashes_get_a_hash_of_their_own_key() {
+        let claims = [
+            claim("x", "x b", 1),
+            claim("x", "x a", 1),
+            claim("x-2", "x 2", 1),
+            claim("", "zhang wei", 1),
         ];
-        assert_eq!(unique(&bases, "person"), ["x", "x-3", "x-2", "person"]);
+        let ids = unique(&claims, "person");
+        assert_eq!(ids[1], "x", "the key that sorts first keeps the plain id");
+        assert_eq!(ids[0], format!("x-{}", &hash_hex("x b")[..8]));
+        assert_eq!(ids[2..], ["x-2", "person"]);
+        // More appearances win the plain id; the others' ids do not depend on the rest.
+        let ids = unique(&[claim("x", "x b", 3), claim("x", "x a", 1)], "person");
+        assert_eq!(
+            ids,
+            ["x".to_string(), format!("x-{}", &hash_hex("x a")[..8])]
+        );
+        // Then the earliest year.
+        let newer = Claim {
+            year: Some(2024),
+            ..claim("x", "x a", 1)
+        };
+        let older = Claim {
+            year: Some(2020),
+            ..claim("x", "x b", 1)
+        };
+        assert_eq!(unique(&[newer, older], "w")[1], "x");
+    }
+
+    #[test]
+    fn a_new_claimant_never_moves_an_existing_id() {
+        let before = unique(&[claim("x", "x b", 2), claim("x", "x c", 1)], "w");
+        let after = unique(
+            &[
+                claim("x", "x a", 1),
+                claim("x", "x b", 2),
+                claim("x", "x c", 1),
+            ],
+            "w",
+        );
+        assert_eq!(before[..], after[1..]);
+    }
+
+    #[test]
+    fn hashed_ids_never_take_a_plain_one() {
+        let hashed = format!("x-{}", &hash_hex("x b")[..8]);
+        let ids = unique(
+            &[
+                claim("x", "x a", 1),
+                claim("x", "x b", 1),
+                claim(&hashed, "q", 1),
+            ],
+            "w",
+        );
+        assert_eq!(ids[2], hashed);
+        assert_eq!(ids[1], format!("x-{}", hash_hex("x b")));
     }
 }

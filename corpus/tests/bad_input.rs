@@ -297,3 +297,81 @@ fn cli_usage() {
         assert_eq!(cli(args).status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn diagnostics_show_control_characters_escaped() {
+    let text = "\u{1b}]0;owned\u{7}\u{1b}[2J not a seed\nline \u{9b}31m two\n";
+    let diagnostics = corpus::compile(
+        &[corpus::Document::new("a.txt", text)],
+        &corpus::Overrides::default(),
+    )
+    .expect_err("not a known format");
+    let shown = render(&diagnostics);
+    assert!(shown.contains("\\u{1b}"), "{shown}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn deeply_nested_latex_compiles_to_text_with_a_warning() {
+    let title = "\\textbf{".repeat(10_000) + "Deep";
+    let abstract_text = format!("${}x{}$", "a_{".repeat(10_000), "}".repeat(10_000));
+    let page = format!(
+        "Paper Info\nTitle\n{title}\nAuthors\nAnn Lee\n,\nAbstract\n{abstract_text}\nCategories\ncs.LG\nPublished\n2020-01-02\n"
+    );
+    // The compiler runs on a thread with a small stack, as the browser's would be.
+    let compiled = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            corpus::compile(
+                &[corpus::Document::new("deep.txt", page)],
+                &corpus::Overrides::default(),
+            )
+        })
+        .expect("spawn")
+        .join()
+        .expect("no stack overflow")
+        .expect("warnings only");
+    let deep: Vec<_> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("nests more than"))
+        .map(|w| (w.file.as_str(), w.line))
+        .collect();
+    assert_eq!(deep, [("deep.txt", Some(3)), ("deep.txt", Some(8))]);
+    assert_eq!(
+        corpus::latex::to_plain(&compiled.corpus.works[0].title.value),
+        "Deep"
+    );
+}
+
+#[test]
+fn a_file_whose_name_is_not_utf8_is_an_error_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder("not-utf8-name", &[(TRUST, &seed(TRUST))]);
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.txt");
+    std::fs::write(dir.join(name), seed(TRUST_2)).unwrap();
+    let errors = errors_of(&dir);
+    assert_eq!(errors.len(), 1, "{}", render(&errors));
+    assert_eq!(errors[0].file, "bad\u{fffd}.txt");
+    assert!(errors[0].message.contains("not UTF-8") && errors[0].hint.is_some());
+}
+
+#[test]
+fn a_paper_page_without_a_title_is_an_error() {
+    let page = "Paper Info\nAuthors\nAnn Lee\n,\nAbstract\nA paper.\nCategories\ncs.LG\nPublished\n2020-01-02\n";
+    let diagnostics = corpus::compile(
+        &[corpus::Document::new("untitled.txt", page)],
+        &corpus::Overrides::default(),
+    )
+    .expect_err("the paper would be lost");
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert_eq!(errors.len(), 1, "{}", render(&diagnostics));
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line),
+        ("untitled.txt", Some(2))
+    );
+    assert!(errors[0].message.contains("`Title`"), "{}", errors[0]);
+}

@@ -126,11 +126,74 @@ proptest! {
     fn overrides_parser_never_panics(text in ".{0,200}") {
         let _ = Overrides::parse(&text);
     }
+
+    #[test]
+    fn latex_gives_bounded_spans_and_no_backslash(tokens in proptest::collection::vec(proptest::sample::select(LATEX), 0..400)) {
+        let text = tokens.concat();
+        let spans = corpus::latex::parse(&text);
+        prop_assert!(depth(&spans) <= corpus::latex::MAX_DEPTH);
+        // `\url{…}` keeps its text as written (an address may hold a backslash); the rest
+        // shows no command.
+        let shown = outside_urls(&spans);
+        prop_assert!(!shown.contains('\\'), "{:?} → {:?}", text, shown);
+    }
 }
 
-/// Termination on large input: a big document of fragments is read in well under a second.
+/// Pieces of LaTeX as titles and abstracts write it, unbalanced on purpose.
+const LATEX: &[&str] = &[
+    "\\textbf{",
+    "\\textit{",
+    "\\emph{",
+    "\\texttt{",
+    "\\url{",
+    "{",
+    "}",
+    "$",
+    "_{",
+    "^{",
+    "_",
+    "^",
+    "\\",
+    "\\times",
+    "\\%",
+    "a",
+    " ",
+    "https://a.org/x",
+    "http://b.org",
+    ")",
+    "--",
+    "~",
+    "\\eg",
+];
+
+fn outside_urls(spans: &[corpus::latex::Span]) -> String {
+    use corpus::latex::Span;
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) | Span::Math(t) => t.clone(),
+            Span::Bold(inner) | Span::Italic(inner) => outside_urls(inner),
+            Span::Url(_) => String::new(),
+        })
+        .collect()
+}
+
+fn depth(spans: &[corpus::latex::Span]) -> usize {
+    use corpus::latex::Span;
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Bold(inner) | Span::Italic(inner) => 1 + depth(inner),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Termination on large input: a big document of fragments compiles (its timing is measured by
+/// the benchmark, `cargo run --release -p peerscope-corpus --example hostile_scale`, not here).
 #[test]
-fn large_documents_are_read_quickly() {
+fn large_documents_are_read() {
     let text: String = FRAGMENTS
         .iter()
         .cycle()
@@ -138,7 +201,5 @@ fn large_documents_are_read_quickly() {
         .copied()
         .collect::<Vec<_>>()
         .join("\n");
-    let start = std::time::Instant::now();
     let _ = compile(&[Document::new("big.txt", text)], &Overrides::default());
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }

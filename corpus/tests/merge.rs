@@ -20,6 +20,14 @@ fn run(files: &[(&str, String)]) -> Corpus {
     }
 }
 
+/// Whether `id` is `base` with a clash suffix: a hyphen and eight hex digits (a hash of the
+/// item's own key), never a counter.
+fn hashed(id: &str, base: &str) -> bool {
+    id.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|hash| hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn titles(corpus: &Corpus) -> Vec<(&str, &str)> {
     corpus
         .works
@@ -137,7 +145,7 @@ fn people_merge_by_normalised_name_and_slugs_are_ascii() {
 }
 
 #[test]
-fn distinct_people_of_one_slug_get_suffixes() {
+fn distinct_people_of_one_slug_get_hash_suffixes() {
     let corpus = run(&[(
         "a.txt",
         paper_page(
@@ -153,18 +161,18 @@ fn distinct_people_of_one_slug_get_suffixes() {
         .map(|p| (p.id.as_str(), p.name.as_str()))
         .collect();
     assert_eq!(
-        ids,
-        [
-            ("hans-strasse", "Hans Strasse"),
-            ("hans-strasse-2", "Hans Straße"),
-            ("person", "张伟"),
-            ("person-2", "王芳")
-        ]
+        (ids[0], ids[2]),
+        (("hans-strasse", "Hans Strasse"), ("person", "张伟"))
     );
+    assert!(
+        hashed(ids[1].0, "hans-strasse") && ids[1].1 == "Hans Straße",
+        "{ids:?}"
+    );
+    assert!(hashed(ids[3].0, "person") && ids[3].1 == "王芳", "{ids:?}");
 }
 
 #[test]
-fn long_titles_are_cut_at_a_word_and_clashes_numbered() {
+fn long_titles_are_cut_at_a_word_and_clashes_hashed() {
     let stem = "A Very Long Title About Neural Architecture Search For Efficient Models";
     let corpus = run(&[
         (
@@ -177,13 +185,9 @@ fn long_titles_are_cut_at_a_word_and_clashes_numbered() {
         ),
     ]);
     let ids: Vec<&str> = corpus.works.iter().map(|w| w.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "a-very-long-title-about-neural-architecture-search-for",
-            "a-very-long-title-about-neural-architecture-search-for-2"
-        ]
-    );
+    let base = "a-very-long-title-about-neural-architecture-search-for";
+    assert_eq!(ids[0], base);
+    assert!(hashed(ids[1], base), "{ids:?}");
     let first = corpus.work(ids[0]).unwrap();
     assert!(
         first.title.value.ends_with("In Language"),
@@ -199,13 +203,13 @@ fn ids_do_not_depend_on_file_names() {
     let a = run(&[("a.txt", one.clone()), ("b.txt", two.clone())]);
     let b = run(&[("z.txt", one), ("b.txt", two)]);
     assert_eq!(titles(&a), titles(&b));
+    let ids = titles(&a);
     assert_eq!(
-        titles(&a),
-        [
-            ("strasse-models", "Strasse Models"),
-            ("strasse-models-2", "Straße Models")
-        ]
+        ids[0],
+        ("strasse-models", "Straße Models"),
+        "the earlier work keeps the plain id"
     );
+    assert!(hashed(ids[1].0, "strasse-models") && ids[1].1 == "Strasse Models");
 }
 
 #[test]
@@ -232,5 +236,118 @@ fn contradicting_sources_are_warnings() {
     assert_eq!(
         compiled.corpus.works[0].date.as_ref().map(|d| d.year),
         Some(2020)
+    );
+}
+
+#[test]
+fn abstract_differs_warning_shows_where_they_differ() {
+    let common = "Zero-shot quantization is promising for deploying deep networks without data; ";
+    let docs = [
+        Document::new(
+            "a.txt",
+            paper_page(
+                "Same",
+                &["Ann Lee"],
+                &format!("{common}we reach 71% top-1."),
+                "2020",
+            ),
+        ),
+        Document::new(
+            "b.txt",
+            paper_page(
+                "Same",
+                &["Ann Lee"],
+                &format!("{common}we reach 73% top-1."),
+                "2020",
+            ),
+        ),
+    ];
+    let compiled = compile(&docs, &Overrides::default()).expect("warnings only");
+    let differs: Vec<_> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("abstract differs"))
+        .collect();
+    assert_eq!(differs.len(), 1, "{:#?}", compiled.warnings);
+    let hint = differs[0].hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.contains("73% top-1") && hint.contains("71% top-1"),
+        "{hint}"
+    );
+}
+
+/// A new document whose title shares an existing work's slug (both cut at 60 characters) takes
+/// a hashed id and leaves the existing work's address alone, whatever its title sorts like.
+#[test]
+fn a_new_document_with_a_colliding_title_does_not_move_an_existing_id() {
+    let existing = paper_page(
+        "SQuant: On-the-Fly Data-Free Quantization via Diagonal Hessian Approximation",
+        &["Cong Guo"],
+        "Quantization without data.",
+        "2022-02-14",
+    );
+    let other = paper_page("Unrelated Work", &["Ann Lee"], "Other.", "2021-01-01");
+    let before = run(&[("a.txt", existing.clone()), ("b.txt", other.clone())]);
+    let newcomer = paper_page(
+        "SQuant: On-the-Fly Data-Free Quantization via Diagonal Adapters for Everyone",
+        &["Eve Newcomer"],
+        "Adapters for everyone.",
+        "2025-06-01",
+    );
+    let after = run(&[("0.txt", newcomer), ("a.txt", existing), ("b.txt", other)]);
+    let base = "squant-on-the-fly-data-free-quantization-via-diagonal";
+    let id_of = |corpus: &Corpus, word: &str| {
+        corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.contains(word))
+            .map(|w| w.id.clone())
+            .unwrap()
+    };
+    assert_eq!(id_of(&before, "Hessian"), base);
+    assert_eq!(
+        id_of(&after, "Hessian"),
+        base,
+        "the existing work keeps its id"
+    );
+    assert!(hashed(&id_of(&after, "Adapters"), base));
+    assert_eq!(id_of(&after, "Unrelated"), id_of(&before, "Unrelated"));
+    let people = |c: &Corpus| c.people.iter().map(|p| p.id.clone()).collect::<Vec<_>>();
+    assert!(people(&before).iter().all(|id| people(&after).contains(id)));
+}
+
+/// A profile of a person named `—` listing a work titled `!!!` (abstract `???`) and a real work:
+/// nothing vanishes, and each oddity is a warning naming the file and line.
+#[test]
+fn names_and_titles_without_letters_are_kept_with_a_warning() {
+    let profile = "—\n\nCV\nh-index1\n2papers\n10citations\nNovelty10%\nAI Score10\n\n2 Papers\n\nCVJan 2, 2024\n!!!\n\nAnn Lee, Bo Chen\n\n???\n\nCVJan 3, 2024Code\nA Real Work on Pruning\n\nAnn Lee, Bo Chen\n\nWe prune networks.\n";
+    let docs = [Document::new("dash.txt", profile)];
+    let compiled = compile(&docs, &Overrides::default()).expect("warnings only");
+    let corpus = &compiled.corpus;
+    let dash = corpus
+        .people
+        .iter()
+        .find(|p| p.name == "—")
+        .expect("the person named `—` is kept");
+    assert_eq!(dash.id, "person");
+    assert_eq!(dash.profiles.len(), 1, "with their profile");
+    let bang = corpus
+        .works
+        .iter()
+        .find(|w| w.title.value == "!!!")
+        .expect("the work titled `!!!` is kept");
+    assert_eq!(bang.id, "work");
+    assert_eq!(dash.profiles[0].works_listed.len(), 2);
+    let warned: Vec<(&str, Option<u32>)> = compiled
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("no letter or digit"))
+        .map(|w| (w.file.as_str(), w.line))
+        .collect();
+    assert_eq!(
+        warned,
+        [("dash.txt", Some(1)), ("dash.txt", Some(13))],
+        "{:#?}",
+        compiled.warnings
     );
 }

@@ -9,6 +9,8 @@ use peerscope::data::{href, set_page};
 use peerscope::head::script_json;
 use peerscope::App;
 
+use corpus::page::PageData;
+
 use crate::data::site;
 use crate::template::Template;
 
@@ -16,7 +18,12 @@ use crate::template::Template;
 /// the app rendered at that address from the page's own data, that data inlined, and its title
 /// and head tags in place.
 pub fn render_page(template: &Template, route: &str) -> String {
-    let mut data = site().page_data(route);
+    render_data(template, route, site().page_data(route))
+}
+
+/// The complete document for `route` rendered from the given page data (any site's, so that
+/// tests can render another corpus than the one the build loads).
+pub fn render_data(template: &Template, route: &str, mut data: PageData) -> String {
     let json = script_json(&serde_json::to_value(&data).expect("page data serialises"));
     // The app renders from the data as the browser will read it: outlines made works.
     data.expand();
@@ -40,4 +47,67 @@ pub fn render_page(template: &Template, route: &str) -> String {
     });
     owner.unset();
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::SiteData;
+    use std::path::Path;
+
+    /// A link cannot hold another: the browser's parser would split a card's title link around
+    /// a URL inside it, and hydrating the page would then fail. The hostile seeds hold a title
+    /// with `\url{…}` and a bare address, and one nesting `\textbf{` 10,000 deep.
+    #[test]
+    fn hostile_titles_render_no_link_in_a_card_title_and_any_depth_as_text() {
+        let _ = any_spawner::Executor::init_futures_executor();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/xss-seeds");
+        let compiled = corpus::compile_dir(&seeds).expect("the hostile seeds compile");
+        let data = SiteData::new(
+            compiled.corpus,
+            compiled.warnings,
+            String::new(),
+            "http://x".into(),
+        );
+        let index = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
+        let template = Template::parse(index, String::new()).unwrap();
+        let mut cards = 0;
+        for person in &data.corpus.people {
+            let route = format!("/p/{}", person.id);
+            let page = render_data(&template, &route, data.page_data(&route));
+            for card in page.split("<h3 class=\"paper-title\">").skip(1) {
+                let title = &card[..card.find("</h3>").expect("the title ends")];
+                assert_eq!(title.matches("<a").count(), 1, "{route}: {title}");
+                cards += 1;
+            }
+        }
+        assert!(cards >= 2, "the hostile seeds' cards were rendered");
+        let work = data
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.contains("evil.example"))
+            .expect("the fixture's work");
+        let route = format!("/w/{}", work.id);
+        let page = render_data(&template, &route, data.page_data(&route));
+        assert!(
+            page.contains("href=\"https://evil.example/c\""),
+            "outside a link, URLs stay links"
+        );
+        // 10,000 nested `\textbf{` and `_{` render (as text past the nesting bound).
+        let deep = data
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.ends_with("Deeply Nested Title"))
+            .expect("the fixture's deep work");
+        let route = format!("/w/{}", deep.id);
+        let page = render_data(&template, &route, data.page_data(&route));
+        let start = page
+            .find("data-testid=\"work-title\"")
+            .expect("the work's title");
+        let h1 = &page[start..start + page[start..].find("</h1>").expect("the title ends")];
+        assert!(h1.contains("Deeply Nested Title"), "{route}");
+        assert_eq!(h1.matches("<strong>").count(), corpus::latex::MAX_DEPTH);
+    }
 }

@@ -432,10 +432,17 @@ fn wrap(text: &str, size: f32, bold: bool, max: f32, lines: usize) -> Vec<String
     out
 }
 
-/// Escapes text for SVG character data; control characters, which XML forbids, are dropped.
+/// Escapes text for SVG character data. Characters XML forbids (C0 controls, U+FFFE, U+FFFF)
+/// would make the whole SVG unreadable, so they are dropped, as are the C1 controls XML
+/// discourages; tabs and line breaks become spaces, which is how SVG text shows them anyway.
 fn escape(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control())
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{fffe}' | '\u{ffff}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect::<String>()
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -445,6 +452,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use resvg::usvg;
 
     #[test]
     fn long_text_is_cut_at_a_word_and_wrapped_lines_fit() {
@@ -502,5 +510,25 @@ mod tests {
     #[test]
     fn seed_text_stays_text() {
         assert_eq!(escape("<script>&\u{1}"), "&lt;script&gt;&amp;");
+        assert_eq!(escape("a\u{fffe}\u{ffff}\u{85}\tb\nc"), "a b c");
+    }
+
+    /// A name or title holding a character XML forbids still gives an SVG that parses.
+    #[test]
+    fn a_card_of_text_xml_forbids_parses() {
+        let corpus = crate::data::corpus();
+        let hostile = "Zo\u{fffe}ë \u{ffff}N\u{1}\u{b}\u{1b}[31m\u{7f}\u{9c}\tú";
+        let mut person = corpus.people[0].clone();
+        person.name = hostile.to_string();
+        let mut work = corpus.works[0].clone();
+        work.title.value = hostile.to_string();
+        for svg in [profile(corpus, &person), self::work(corpus, &work)] {
+            let parsed = usvg::Tree::from_str(&svg, &usvg::Options::default());
+            assert!(parsed.is_ok(), "{:?}", parsed.err());
+            assert!(
+                svg.contains("Zoë N") && svg.contains("[31m"),
+                "the rest is kept: {svg}"
+            );
+        }
     }
 }

@@ -21,7 +21,7 @@ pub fn PaperCard(
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone()/></PageLink>
+                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
                 {work.title_derived.then(|| view! { <span class="badge" title="No source gives a title; this label is taken from the abstract">"derived title"</span> })}
             </h3>
             <p class="authors" data-testid="authors"><AuthorLinks work=work owner=owner/></p>
@@ -183,7 +183,7 @@ pub fn OutlineCard(work: &'static Work, owner: Option<&'static str>) -> impl Int
     view! {
         <article class="paper outline" data-testid="work" data-work=work.id.clone() aria-busy="true">
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone()/></PageLink>
+                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
             </h3>
             <p class="authors"><AuthorLinks work=work owner=owner/></p>
             <p class="paper-meta"><WorkDateLabel work=work/><span class="sep">"loading the rest…"</span></p>

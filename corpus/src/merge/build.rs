@@ -40,13 +40,11 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     let (authors, author_list, found) =
         super::authors::authors(inputs.pages, &group.members, inputs.people);
     warnings.extend(found);
-    let (kind, found) = one("kind", cited(&|e| e.kind.as_ref()), |a, b| a == b);
+    let (kind, found) = one("kind", cited(&|e| e.kind.as_ref()), String::clone);
     warnings.extend(found);
-    let (venue, found) = one("venue", cited(&|e| e.venue.as_ref()), |a, b| a == b);
+    let (venue, found) = one("venue", cited(&|e| e.venue.as_ref()), String::clone);
     warnings.extend(found);
-    let (abstract_text, found) = one("abstract", cited(&|e| e.abstract_text.as_ref()), |a, b| {
-        key(a) == key(b)
-    });
+    let (abstract_text, found) = one("abstract", cited(&|e| e.abstract_text.as_ref()), |a| key(a));
     warnings.extend(found);
     let (date, found) = date(inputs, &group.members);
     warnings.extend(found);
@@ -54,7 +52,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         .iter()
         .filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, loc(file, s.line))))
         .collect();
-    let (score, found) = one("score", scores, |a, b| a == b);
+    let (score, found) = one("score", scores, |s: &f64| s.to_bits());
     warnings.extend(found);
     let work = Work {
         id,
@@ -72,7 +70,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
                         .map(|c| (c.value.clone(), loc(file, c.line)))
                 })
                 .collect(),
-            |a, b| a == b,
+            String::clone,
         ),
         kind,
         venue,
@@ -162,6 +160,6 @@ fn code(entries: &[(&str, &Entry)]) -> Code {
         .collect();
     Code {
         flag,
-        urls: union(urls, |a, b| a == b),
+        urls: union(urls, String::clone),
     }
 }

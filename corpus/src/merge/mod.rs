@@ -31,14 +31,14 @@ pub struct Merged {
 /// Merges pages (with their resolved dates, `dates[page][entry]`) into people and works.
 pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
     let mut people = people::People::collect(pages);
-    let groups = works::group(pages);
-    let ids = works::assign_ids(&groups);
+    let (groups, mut diagnostics) = works::group(pages);
+    diagnostics.append(&mut people.diagnostics);
+    let ids = works::assign_ids(&groups, dates);
     let inputs = build::Inputs {
         pages,
         dates,
         people: &people,
     };
-    let mut diagnostics = Vec::new();
     let mut works: Vec<Work> = groups
         .iter()
         .zip(&ids)

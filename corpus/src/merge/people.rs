@@ -1,9 +1,9 @@
 //! Everyone named in the seeds, one person per normalised name, with a stable readable id.
 
-use crate::model::{Loc, Person, PersonComputed};
+use crate::model::{Diagnostic, Loc, Person, PersonComputed};
 use crate::normalize::key;
 use crate::parse::Parsed;
-use crate::slug::{slug, unique};
+use crate::slug::{slug, unique, Claim};
 use std::collections::BTreeMap;
 
 /// The people found so far, findable by name.
@@ -12,6 +12,8 @@ pub struct People {
     /// In order of first mention until `assign_ids`.
     pub persons: Vec<Person>,
     by_key: BTreeMap<String, usize>,
+    /// Warnings about names (one without a letter or digit).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl People {
@@ -40,9 +42,20 @@ impl People {
     }
 
     fn mention(&mut self, name: &str, at: Loc) {
-        let name_key = key(name);
-        if name_key.is_empty() {
+        let Some(name_key) = person_key(name) else {
             return;
+        };
+        if !self.by_key.contains_key(&name_key) && key(name).is_empty() {
+            let warning = Diagnostic::warning(
+                &at.file,
+                format!(
+                    "the name `{}` has no letter or digit; the person is kept under a fallback id",
+                    crate::parse::lines::preview(name.trim())
+                ),
+            )
+            .at(at.line)
+            .hint("check that the seed gives the person's real name");
+            self.diagnostics.push(warning);
         }
         let index = *self.by_key.entry(name_key).or_insert_with(|| {
             self.persons.push(Person {
@@ -57,18 +70,25 @@ impl People {
         super::cite::push_loc(&mut self.persons[index].mentions, at);
     }
 
-    /// Ids from name slugs; on a clash the person whose normalised name sorts first keeps the
-    /// plain slug, so ids do not depend on the order files are read in.
+    /// Ids from name slugs; on a clash see [`unique`] (the person named most often keeps the
+    /// plain slug, the others get a hash of their own normalised name).
     fn assign_ids(&mut self) {
-        let mut order: Vec<(String, &String, usize)> = self
+        let (claims, indices): (Vec<Claim<'_>>, Vec<usize>) = self
             .by_key
             .iter()
-            .map(|(k, &i)| (slug(&self.persons[i].name), k, i))
-            .collect();
-        order.sort();
-        let bases: Vec<String> = order.iter().map(|(base, _, _)| base.clone()).collect();
-        let indices: Vec<usize> = order.iter().map(|(_, _, i)| *i).collect();
-        for (id, index) in unique(&bases, "person").into_iter().zip(indices) {
+            .map(|(k, &i)| {
+                let person = &self.persons[i];
+                let claim = Claim {
+                    base: slug(&person.name),
+                    key: k.as_str(),
+                    weight: person.mentions.len(),
+                    year: None,
+                };
+                (claim, i)
+            })
+            .unzip();
+        let ids = unique(&claims, "person");
+        for (id, index) in ids.into_iter().zip(indices) {
             self.persons[index].id = id;
         }
     }
@@ -76,8 +96,19 @@ impl People {
     /// The id of the person with this name (compared by normalised name).
     pub fn id_of(&self, name: &str) -> Option<&str> {
         self.by_key
-            .get(&key(name))
+            .get(&person_key(name)?)
             .map(|&i| self.persons[i].id.as_str())
+    }
+}
+
+/// The key a person is found by: the normalised name, or for a name without a letter or digit
+/// (`—`) its exact text, so that such a person is kept rather than dropped. The prefix cannot
+/// occur in a normalised name, which holds letters, digits and spaces only.
+fn person_key(name: &str) -> Option<String> {
+    match key(name) {
+        k if !k.is_empty() => Some(k),
+        _ if name.trim().is_empty() => None,
+        _ => Some(format!("text:{}", name.trim())),
     }
 }
 

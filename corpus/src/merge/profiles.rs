@@ -34,18 +34,25 @@ pub fn attach(pages: &[Parsed], groups: &[Group], ids: &[String], people: &mut P
     }
 }
 
-/// Fills each person's computed figures: works that list them, and distinct co-authors.
+/// Fills each person's computed figures: works that list them, and distinct co-authors. One
+/// pass over the works' author lists (filtering every work for every person was quadratic).
 pub fn compute(people: &mut [Person], works: &[Work]) {
+    let mut theirs: BTreeMap<&str, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for work in works {
+        let authors: BTreeSet<&str> = work.authors.iter().map(|a| a.person.as_str()).collect();
+        for &author in &authors {
+            let (count, collaborators) = theirs.entry(author).or_default();
+            *count += 1;
+            collaborators.extend(authors.iter().copied().filter(|other| *other != author));
+        }
+    }
     for person in people {
-        let theirs: Vec<&Work> = works.iter().filter(|w| w.has_author(&person.id)).collect();
-        let collaborators: BTreeSet<&str> = theirs
-            .iter()
-            .flat_map(|w| w.authors.iter().map(|a| a.person.as_str()))
-            .filter(|other| *other != person.id)
-            .collect();
+        let (works, collaborators) = theirs
+            .get(person.id.as_str())
+            .map_or((0, 0), |(n, c)| (*n, c.len()));
         person.computed = PersonComputed {
-            works: count(theirs.len()),
-            collaborators: count(collaborators.len()),
+            works: count(works),
+            collaborators: count(collaborators),
         };
     }
 }

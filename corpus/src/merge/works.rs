@@ -2,9 +2,11 @@
 //! by their abstract, by an identical normalised abstract. Never by similarity.
 
 use crate::label;
+use crate::model::{Diagnostic, WorkDate};
 use crate::normalize::key;
 use crate::parse::Parsed;
-use crate::slug::{shorten, slug, unique, MAX_WORK_SLUG};
+use crate::slug::{shorten, slug, unique, Claim, MAX_WORK_SLUG};
+use std::collections::BTreeMap;
 
 /// One entry of one page: `pages[page].entries[entry]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,70 +30,122 @@ pub struct Group {
     pub key: String,
 }
 
-/// Groups every entry of every page into works.
-pub fn group(pages: &[Parsed]) -> Vec<Group> {
+/// Groups every entry of every page into works, with a warning for each entry whose title or
+/// abstract has no letter or digit (it is kept, compared by its exact text) and each entry that
+/// has neither (it is left out, and said so).
+///
+/// n log n: titles and abstracts are looked up by key in maps, each key computed once.
+pub fn group(pages: &[Parsed]) -> (Vec<Group>, Vec<Diagnostic>) {
     let mut groups: Vec<Group> = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut by_title: BTreeMap<String, usize> = BTreeMap::new();
+    let mut untitled = Vec::new();
     let refs = pages
         .iter()
         .enumerate()
         .flat_map(|(page, p)| (0..p.entries.len()).map(move |entry| Ref { page, entry }));
-    let (titled, untitled): (Vec<Ref>, Vec<Ref>) =
-        refs.partition(|r| title_key(pages, *r).is_some());
-    for r in titled {
-        let group_key = format!("title:{}", title_key(pages, r).unwrap_or_default());
-        match groups.iter_mut().find(|g| g.key == group_key) {
-            Some(group) => group.members.push(r),
+    for r in refs {
+        let entry = &pages[r.page].entries[r.entry];
+        let Some(title) = entry.title.as_ref().filter(|t| !t.value.trim().is_empty()) else {
+            untitled.push(r);
+            continue;
+        };
+        let group_key = match key(&title.value) {
+            k if k.is_empty() => {
+                diagnostics.push(no_words(
+                    &pages[r.page].file,
+                    title.line,
+                    "title",
+                    &title.value,
+                ));
+                format!("title-text:{}", title.value.trim())
+            }
+            k => format!("title:{k}"),
+        };
+        match by_title.get(&group_key) {
+            Some(&index) => groups[index].members.push(r),
             None => {
-                let title = pages[r.page].entries[r.entry]
-                    .title
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default();
+                by_title.insert(group_key.clone(), groups.len());
                 groups.push(Group {
                     members: vec![r],
-                    title,
+                    title: title.value.clone(),
                     title_derived: false,
                     key: group_key,
                 });
             }
         }
     }
+    // An abstract-only appearance joins the first work (in the order made) that has an
+    // appearance with the same abstract.
+    let mut by_abstract: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        for r in &group.members {
+            if let Some(k) = abstract_key(pages, *r) {
+                by_abstract.entry(k).or_insert(index);
+            }
+        }
+    }
     for r in untitled {
+        let entry = &pages[r.page].entries[r.entry];
+        let file = &pages[r.page].file;
         let Some(abstract_key) = abstract_key(pages, r) else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    file,
+                    "this entry has neither a title nor an abstract; it is left out",
+                )
+                .at(entry.line)
+                .hint("give the work its title, or remove the entry"),
+            );
             continue;
         };
-        match groups.iter_mut().find(|g| {
-            g.members
-                .iter()
-                .any(|m| abstract_key_is(pages, *m, &abstract_key))
-        }) {
-            Some(group) => group.members.push(r),
-            None => groups.push(Group {
-                members: vec![r],
-                title: derived_title(pages, r),
-                title_derived: true,
-                key: format!("abstract:{abstract_key}"),
-            }),
+        if let Some(text) = &entry.abstract_text {
+            if abstract_key.starts_with("abstract-text:") {
+                diagnostics.push(no_words(file, text.line, "abstract", &text.value));
+            }
+        }
+        match by_abstract.get(&abstract_key) {
+            Some(&index) => groups[index].members.push(r),
+            None => {
+                by_abstract.insert(abstract_key.clone(), groups.len());
+                groups.push(Group {
+                    members: vec![r],
+                    title: derived_title(pages, r),
+                    title_derived: true,
+                    key: format!("abstract:{abstract_key}"),
+                });
+            }
         }
     }
     for group in &mut groups {
         group.members.sort();
     }
-    groups
+    (groups, diagnostics)
 }
 
-fn title_key(pages: &[Parsed], r: Ref) -> Option<String> {
-    let title = pages[r.page].entries[r.entry].title.as_ref()?;
-    Some(key(&title.value)).filter(|k| !k.is_empty())
+/// A title or abstract without a letter or digit (`!!!`) has an empty comparison key: the work
+/// is kept, compared by its exact text, and its id falls back to `work`.
+fn no_words(file: &str, line: u32, field: &str, text: &str) -> Diagnostic {
+    Diagnostic::warning(
+        file,
+        format!(
+            "the {field} `{}` has no letter or digit; the work is kept, matched only by this exact text, under a fallback id",
+            crate::parse::lines::preview(text.trim())
+        ),
+    )
+    .at(line)
+    .hint(format!("check that the seed gives the work's real {field}"))
 }
 
+/// The key an abstract is compared by: its normalised text, or its exact text when that is
+/// empty; `None` for no abstract at all.
 fn abstract_key(pages: &[Parsed], r: Ref) -> Option<String> {
     let text = pages[r.page].entries[r.entry].abstract_text.as_ref()?;
-    Some(key(&text.value)).filter(|k| !k.is_empty())
-}
-
-fn abstract_key_is(pages: &[Parsed], r: Ref, wanted: &str) -> bool {
-    abstract_key(pages, r).is_some_and(|k| k == wanted)
+    match key(&text.value) {
+        k if !k.is_empty() => Some(k),
+        _ if text.value.trim().is_empty() => None,
+        _ => Some(format!("abstract-text:{}", text.value.trim())),
+    }
 }
 
 fn derived_title(pages: &[Parsed], r: Ref) -> String {
@@ -104,25 +158,22 @@ fn derived_title(pages: &[Parsed], r: Ref) -> String {
         .unwrap_or_else(|| "Untitled abstract".to_string())
 }
 
-/// Work ids: the title's slug cut at a word boundary; on a clash the work whose key sorts first
-/// keeps the plain slug, so ids do not depend on the order files are read in.
-pub fn assign_ids(groups: &[Group]) -> Vec<String> {
-    let mut order: Vec<(String, &str, usize)> = groups
+/// Work ids: the title's slug cut at a word boundary; on a clash see [`unique`] (the work with
+/// the most appearances, then the earliest, keeps the plain slug, the others get a hash of their
+/// own key).
+pub fn assign_ids(groups: &[Group], dates: &[Vec<Option<WorkDate>>]) -> Vec<String> {
+    let claims: Vec<Claim<'_>> = groups
         .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            (
-                shorten(&slug(&g.title), MAX_WORK_SLUG).to_string(),
-                g.key.as_str(),
-                i,
-            )
+        .map(|g| Claim {
+            base: shorten(&slug(&g.title), MAX_WORK_SLUG).to_string(),
+            key: g.key.as_str(),
+            weight: g.members.len(),
+            year: g
+                .members
+                .iter()
+                .filter_map(|r| Some(dates.get(r.page)?.get(r.entry)?.as_ref()?.year))
+                .min(),
         })
         .collect();
-    order.sort();
-    let bases: Vec<String> = order.iter().map(|(base, _, _)| base.clone()).collect();
-    let mut ids = vec![String::new(); groups.len()];
-    for (id, (_, _, index)) in unique(&bases, "work").into_iter().zip(&order) {
-        ids[*index] = id;
-    }
-    ids
+    unique(&claims, "work")
 }

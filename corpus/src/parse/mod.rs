@@ -130,6 +130,8 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::AbstractList) => (None, abstract_list::parse(&mut page)),
         None => (None, Vec::new()),
     };
+    let mut entries = entries;
+    entries.iter_mut().for_each(dedup_urls);
     if format.is_some() {
         page.report_unaccounted();
     }
@@ -151,11 +153,21 @@ pub fn classify(file: &str, text: &str) -> Vec<LineRole> {
 
 /// Finds URLs on one line of an abstract and records them for the entry.
 pub(crate) fn collect_urls(entry: &mut Entry, line: Line<'_>) {
+    // Repeats across lines are dropped once the page is read (`dedup_urls`): looking each one
+    // up in the list here would be quadratic in an abstract of thousands of links.
     for url in crate::links::find_urls(line.text) {
-        if !entry.urls.iter().any(|u| u.value == url) {
-            entry.urls.push(at(url, line.no));
-        }
+        entry.urls.push(at(url, line.no));
     }
+}
+
+/// Keeps the first appearance of each URL of an entry, in order.
+fn dedup_urls(entry: &mut Entry) {
+    let mut seen = std::collections::HashSet::new();
+    let urls = std::mem::take(&mut entry.urls);
+    entry.urls = urls
+        .into_iter()
+        .filter(|u| seen.insert(u.value.clone()))
+        .collect();
 }
 
 /// Reads the paragraphs of an abstract from the page until `stop` says a line belongs to

@@ -90,7 +90,20 @@ fn report_missing(page: &mut Page<'_>, starts: &[Option<usize>]) {
         let later = starts[index + 1..].iter().any(Option::is_some);
         let message = format!("paper page has no `{}` section", SECTIONS[index]);
         let last = page.last_no();
-        if later {
+        if index == 0 && later {
+            // Without a title the page gives no work: an error, not a warning the build would
+            // pass over while the paper silently vanished.
+            let first = starts
+                .iter()
+                .flatten()
+                .next()
+                .map_or(last, |&i| page.lines[i].no);
+            page.error(
+                first,
+                format!("{message}: the paper it describes would be lost"),
+                "add a `Title` line and the paper's title below it, above this section",
+            );
+        } else if later {
             page.warn(last, message, "the rest of the page is read as it is");
         } else {
             let expected = format!(
