@@ -146,20 +146,22 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         write(Path::new(path.trim_start_matches('/')), bytes)?;
     }
     let routes = routes();
-    let mut step = progress.step("pages rendered", routes.len() + 1);
-    for route in &routes {
-        write(
-            &page_file(route),
-            render::render_page(&template, route).as_bytes(),
-        )?;
-        step.tick();
-    }
-    write(
-        Path::new("404.html"),
-        render::render_page(&template, NOT_FOUND_ROUTE).as_bytes(),
-    )?;
-    step.tick();
-    step.finish();
+    let pages: Vec<(PathBuf, &str)> = routes
+        .iter()
+        .map(|route| (page_file(route), route.as_str()))
+        .chain([(PathBuf::from("404.html"), NOT_FOUND_ROUTE)])
+        .collect();
+    // Rendered on every core: each thread renders one route at a time from its own page data
+    // (the app reads it through a thread-local), and a large site has thousands of pages.
+    let step = std::sync::Mutex::new(progress.step("pages rendered", pages.len()));
+    on_every_core(&pages, |(file, route)| {
+        write(file, render::render_page(&template, route).as_bytes())?;
+        step.lock().expect("no thread panics holding it").tick();
+        Ok(())
+    })?;
+    step.into_inner()
+        .expect("no thread panics holding it")
+        .finish();
 
     let raster = Rasterizer::new()?;
     // One cache per site folder: each build keeps exactly its own images.
@@ -219,25 +221,10 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     };
     // Drawn on every core: rasterising is most of a large site's build.
     let step = std::sync::Mutex::new(progress.step("share images drawn", cards.len()));
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = cards.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = cards
-            .chunks(chunk)
-            .map(|part| {
-                let (draw, step) = (&draw, &step);
-                scope.spawn(move || -> Result<(), String> {
-                    for card in part {
-                        draw(card)?;
-                        step.lock().expect("no thread panics holding it").tick();
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .try_for_each(|h| h.join().expect("drawing never panics"))
+    on_every_core(&cards, |card| {
+        draw(card)?;
+        step.lock().expect("no thread panics holding it").tick();
+        Ok(())
     })?;
     step.into_inner()
         .expect("no thread panics holding it")
@@ -275,6 +262,28 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         corpus::query::thousands(bytes),
         progress.summary()
     ))
+}
+
+/// Runs `job` on every item, the items shared out over the machine's cores in turns (so that
+/// large and small items, which come in runs, spread evenly); the first error wins.
+fn on_every_core<T: Sync>(
+    items: &[T],
+    job: impl Fn(&T) -> Result<(), String> + Sync,
+) -> Result<(), String> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|first| {
+                let job = &job;
+                scope.spawn(move || -> Result<(), String> {
+                    items.iter().skip(first).step_by(workers).try_for_each(job)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().expect("a build step never panics"))
+    })
 }
 
 /// The files under `dir` and their bytes.
