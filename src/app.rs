@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::components::PageLink;
 use crate::data::{base, page};
-use crate::routes::{Home, NetworkPage, NotFound, Profile, WorkPage};
+use crate::routes::{Home, NetworkPage, NotFound, People, Profile, WorkPage};
 
 /// The document title for a page title: the page, then the site.
 fn page_title(title: String) -> String {
@@ -44,6 +44,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/p/:id") view=Profile/>
                     <Route path=path!("/p/:id/page/:n") view=Profile/>
+                    <Route path=path!("/people") view=People/>
+                    <Route path=path!("/people/page/:n") view=People/>
                     <Route path=path!("/w/:id") view=WorkPage/>
                     <Route path=path!("/graph") view=NetworkPage/>
                 </Routes>

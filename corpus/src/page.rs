@@ -323,6 +323,39 @@ pub struct Totals {
 pub struct HomeSummary {
     pub by_year: Vec<(i32, usize)>,
     pub by_category: Vec<(String, usize)>,
+    /// How many people have a profile page (home shows the first [`HOME_PROFILED`]).
+    #[serde(default)]
+    pub profiled: usize,
+}
+
+/// How many profiled researchers home shows as cards (in name order); the people directory
+/// (`/people`) lists them all.
+pub const HOME_PROFILED: usize = 24;
+
+/// How many people home lists by number of works; the directory lists everyone.
+pub const HOME_EVERYONE: usize = 100;
+
+/// How many people one page of the directory lists.
+pub const PEOPLE_PER_PAGE: usize = 200;
+
+/// Everyone in the order home lists them: most works first, then by name.
+pub fn by_works(corpus: &Corpus) -> Vec<&Person> {
+    let mut people: Vec<&Person> = corpus.people.iter().collect();
+    people.sort_by(|a, b| {
+        b.computed
+            .works
+            .cmp(&a.computed.works)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    people
+}
+
+/// Everyone in the order the directory lists them: by name.
+pub fn by_name(corpus: &Corpus) -> Vec<&Person> {
+    let mut people: Vec<&Person> = corpus.people.iter().collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    people
 }
 
 /// Every page the site has, by id and label: what the not-found page suggests from.
@@ -463,11 +496,39 @@ impl<'a> Slicer<'a> {
         self.corpus.people.iter().map(without_mentions).collect()
     }
 
-    /// Home: the people, and works per year and category.
+    /// Home: the people it shows (the first profiled ones, those with most works), and works
+    /// per year and category.
     pub fn home(&self) -> PageData {
-        let mut page = self.page(self.everyone(), Vec::new());
+        let shown: BTreeSet<&str> = self
+            .corpus
+            .profiled()
+            .into_iter()
+            .take(HOME_PROFILED)
+            .chain(by_works(self.corpus).into_iter().take(HOME_EVERYONE))
+            .map(|p| p.id.as_str())
+            .collect();
+        let people = self
+            .corpus
+            .people
+            .iter()
+            .filter(|p| shown.contains(p.id.as_str()))
+            .map(without_mentions)
+            .collect();
+        let mut page = self.page(people, Vec::new());
         page.home = Some(home_summary(self.corpus));
         page
+    }
+
+    /// Page `page` (from 1) of the people directory: its people, by name.
+    pub fn people(&self, page: usize) -> PageData {
+        let mut people: Vec<Person> = by_name(self.corpus)
+            .into_iter()
+            .skip(page.saturating_sub(1) * PEOPLE_PER_PAGE)
+            .take(PEOPLE_PER_PAGE)
+            .map(without_mentions)
+            .collect();
+        people.sort_by(|a, b| a.id.cmp(&b.id));
+        self.page(people, Vec::new())
     }
 
     /// Page `page` (from 1) of a profile: the person, their works (those of other pages in
@@ -496,7 +557,8 @@ impl<'a> Slicer<'a> {
             .partition(|w| !paged || full.contains(w.id.as_str()));
         let mut data = self.page(people, works);
         data.outlines = others.iter().map(|w| Outline::of(w, &ids)).collect();
-        data.ego = ego;
+        // Only the first page draws the collaborator graph.
+        data.ego = ego.filter(|_| page == 1);
         data.pages = paged.then(|| ProfilePages {
             page,
             per_page: WORKS_PER_PAGE,
@@ -592,6 +654,7 @@ pub fn home_summary(corpus: &Corpus) -> HomeSummary {
         .collect();
     by_category.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     HomeSummary {
+        profiled: corpus.profiled().len(),
         by_year: years.into_iter().collect(),
         by_category,
     }

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
 use corpus::page::{
-    graph_index, page_count, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
+    graph_index, page_count, site_index, PEOPLE_PER_PAGE, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
 };
 use corpus::{Corpus, Diagnostic};
 
@@ -187,8 +187,19 @@ impl SiteData {
         let work = route
             .strip_prefix("/w/")
             .and_then(|id| self.corpus.work(id));
+        // The people directory: `/people`, `/people/page/<n>` up to the last page.
+        let directory = match route.strip_prefix("/people") {
+            Some("") => Some(1),
+            Some(rest) => rest
+                .strip_prefix("/page/")
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|&n| n >= 2),
+            None => None,
+        }
+        .filter(|&n| n <= self.corpus.people.len().div_ceil(PEOPLE_PER_PAGE).max(1));
         match (route, profile, work) {
             ("/", _, _) => slicer.home(),
+            _ if directory.is_some() => slicer.people(directory.unwrap_or(1)),
             ("/graph", _, _) => slicer.network(self.network.clone()),
             (_, Some((person, page)), _) => slicer.profile(
                 person,

@@ -76,8 +76,17 @@ fn routes() -> Vec<String> {
             .chain((2..=pages).map(move |n| format!("/p/{}/page/{n}", p.id)))
     });
     let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
+    // The people directory, a page per PEOPLE_PER_PAGE people.
+    let directory = corpus
+        .people
+        .len()
+        .div_ceil(corpus::page::PEOPLE_PER_PAGE)
+        .max(1);
+    let directory = std::iter::once("/people".to_string())
+        .chain((2..=directory).map(|n| format!("/people/page/{n}")));
     ["/".to_string()]
         .into_iter()
+        .chain(directory)
         .chain(people)
         .chain(works)
         .chain(["/graph".to_string()])

@@ -1,21 +1,26 @@
-//! The pages of a long profile's works: `/p/<id>`, `/p/<id>/page/2`, ... Each is a plain link,
-//! pre-rendered for the default view, so every work is reachable with JavaScript off; with it
-//! on, a page of a filtered view is listed in place and the filters stay in the query.
+//! The pages of a long list: a profile's works (`/p/<id>`, `/p/<id>/page/2`, ...) and the
+//! people directory (`/people`, `/people/page/2`, ...). Each is a plain link, pre-rendered for
+//! the default view, so every item is reachable with JavaScript off; with it on, a page of a
+//! filtered view is listed in place and the filters stay in the query.
 
-use corpus::Person;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::data::href;
 
+/// The address of page `page` (from 1) of the list whose first page is at `first`.
+pub fn page_path(first: &str, page: usize) -> String {
+    if page <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}/page/{page}")
+    }
+}
+
 /// The address of page `page` (from 1) of `id`'s works, under the site root.
 pub fn profile_path(id: &str, page: usize) -> String {
-    if page <= 1 {
-        format!("/p/{id}")
-    } else {
-        format!("/p/{id}/page/{page}")
-    }
+    page_path(&format!("/p/{id}"), page)
 }
 
 /// Page numbers to offer around `page` of `pages`: the first, the last, and two either side,
@@ -35,7 +40,11 @@ fn shown_pages(page: usize, pages: usize) -> Vec<Option<usize>> {
 /// Links to the other pages of the list, below it; nothing when it fits one page.
 #[component]
 pub fn Pager(
-    person: &'static Person,
+    /// The address of the list's first page (`/p/<id>`, `/people`).
+    #[prop(into)]
+    first: String,
+    /// The id of the list's heading, scrolled to when another page is shown in place.
+    heading: &'static str,
     /// This page, from 1.
     page: usize,
     /// How many pages the list shown has.
@@ -46,9 +55,10 @@ pub fn Pager(
     query: Signal<String>,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let first = StoredValue::new(first);
     let to = move |n: usize| {
         let query = query.get();
-        let path = profile_path(&person.id, n);
+        let path = first.with_value(|f| page_path(f, n));
         if query.is_empty() {
             path
         } else {
@@ -69,8 +79,8 @@ pub fn Pager(
                 ..Default::default()
             },
         );
-        request_animation_frame(|| {
-            if let Some(heading) = gloo::utils::document().get_element_by_id("works-heading") {
+        request_animation_frame(move || {
+            if let Some(heading) = gloo::utils::document().get_element_by_id(heading) {
                 heading.scroll_into_view();
             }
         });

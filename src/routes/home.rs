@@ -1,6 +1,7 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
 use corpus::latex::to_plain;
+use corpus::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
 use corpus::query::thousands;
 use corpus::Person;
 use leptos::prelude::*;
@@ -133,29 +134,41 @@ fn home_content() -> impl IntoView {
     let corpus = corpus();
     let totals = page().totals;
     let summary = page().home.clone().unwrap_or_default();
-    let mut everyone: Vec<&Person> = corpus.people.iter().collect();
-    everyone.sort_by(|a, b| {
-        b.computed
-            .works
-            .cmp(&a.computed.works)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    // Home's data holds the people it shows: the first profiled ones, those with most works.
+    let profiled: Vec<&'static Person> = corpus.profiled().into_iter().take(HOME_PROFILED).collect();
+    let everyone: Vec<&'static Person> = by_works(corpus).into_iter().take(HOME_EVERYONE).collect();
+    let more_profiled = summary.profiled > profiled.len();
+    let more_people = totals.people > everyone.len();
     view! {
         <section aria-labelledby="profiled-heading">
-            <h2 id="profiled-heading">"Profiled researchers"</h2>
+            <h2 id="profiled-heading">{if more_profiled {
+                format!("Profiled researchers ({} of {})", profiled.len(), thousands(summary.profiled as u64))
+            } else {
+                "Profiled researchers".to_string()
+            }}</h2>
             <ul class="cards" data-testid="profiled">
-                {corpus.profiled().into_iter().map(profile_card).collect_view()}
+                {profiled.into_iter().map(profile_card).collect_view()}
             </ul>
+            {more_profiled.then(|| view! {
+                <p><PageLink path="/people".to_string() class=Some("more-link")>{format!("All {} profiled researchers, with everyone else, in the directory →", thousands(summary.profiled as u64))}</PageLink></p>
+            })}
         </section>
         <div class="columns">
             <section aria-labelledby="everyone-heading">
-                <h2 id="everyone-heading">{format!("Everyone named ({})", totals.people)}</h2>
+                <h2 id="everyone-heading">{if more_people {
+                    format!("Most works ({} of {} people named)", everyone.len(), thousands(totals.people as u64))
+                } else {
+                    format!("Everyone named ({})", totals.people)
+                }}</h2>
                 <ul class="people-list" data-testid="everyone">
                     {everyone.into_iter().map(|p| view! {
                         <li data-testid="person-row"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
                             <span class="count">{p.computed.works}</span></li>
                     }).collect_view()}
                 </ul>
+                {more_people.then(|| view! {
+                    <p><PageLink path="/people".to_string() class=Some("more-link")>{format!("Everyone, A to Z ({}) →", thousands(totals.people as u64))}</PageLink></p>
+                })}
             </section>
             <section aria-labelledby="glance-heading">
                 <h2 id="glance-heading">"At a glance"</h2>

@@ -3,11 +3,13 @@
 mod graph;
 mod home;
 mod not_found;
+mod people;
 mod profile;
 mod work;
 
 pub use graph::NetworkPage;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use people::People;
 pub use profile::Profile;
 pub use work::WorkPage;

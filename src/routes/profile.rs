@@ -142,7 +142,19 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
             kind=PageKind::Profile image_alt=format!("{}: stated figures, works per year and collaborators", person.name)/>
         <PersonJsonLd person=person/>
         <ProfileHeader person=person/>
-        <Collaboration person=person works=works state=state go=go/>
+        // The graph and its table follow the view's filters, and a change of filters lists from
+        // the first page: the later pages of a long profile list works only, and point back.
+        {if page == 1 {
+            view! { <Collaboration person=person works=works state=state go=go/> }.into_any()
+        } else {
+            let first = profile_path(&person.id, 1);
+            view! {
+                <p class="muted" data-testid="collaborators-elsewhere">
+                    "Collaborators and their graph are on "
+                    <PageLink path=first>"the first page of this profile"</PageLink>"."
+                </p>
+            }.into_any()
+        }}
         <section class="works-section" aria-labelledby="works-heading">
             <h2 id="works-heading">"Works"</h2>
             <Notices parsed=parsed/>
@@ -228,7 +240,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     }.into_any()
                 }).collect_view())}
             </div>
-            <Pager person=person page=page
+            <Pager first=profile_path(&person.id, 1) heading="works-heading" page=page
                 pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))
                 query=Signal::derive(move || state.with(|s| s.to_query()))/>
         </section>

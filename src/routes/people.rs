@@ -1,0 +1,77 @@
+//! `/people` (and `/people/page/<n>`): everyone named in the corpus, by name, a page of
+//! `PEOPLE_PER_PAGE` at a time; the directory home links to when it shows only the first of them.
+
+use corpus::page::{by_name, PEOPLE_PER_PAGE};
+use corpus::query::thousands;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::{page_path, PageLink, Pager};
+use crate::data::{corpus, page};
+use crate::head::{PageKind, PageMeta};
+use crate::routes::NotFound;
+
+/// The directory's page, or the not-found page for a page past the last.
+#[component]
+pub fn People() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let n = params.with(|p| p.get("n"));
+        let page = match n {
+            None => Some(1),
+            Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
+        };
+        let pages = page_count_of(page().totals.people);
+        match page {
+            // A page's data holds its own people: another page's address shows nothing here.
+            Some(page) if page <= pages && !corpus().people.is_empty() => {
+                view! { <Directory page=page pages=pages/> }.into_any()
+            }
+            _ => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+fn page_count_of(people: usize) -> usize {
+    people.div_ceil(PEOPLE_PER_PAGE).max(1)
+}
+
+#[component]
+fn Directory(page: usize, pages: usize) -> impl IntoView {
+    let totals = page().totals;
+    let people = by_name(corpus());
+    let first = people.first().map(|p| p.name.clone()).unwrap_or_default();
+    let last = people.last().map(|p| p.name.clone()).unwrap_or_default();
+    let title = if page == 1 {
+        "People".to_string()
+    } else {
+        format!("People, page {page}")
+    };
+    let description = format!(
+        "Everyone named in peerscope's corpus, by name: {} people{}.",
+        thousands(totals.people as u64),
+        if pages > 1 {
+            format!(", page {page} of {pages} ({first} to {last})")
+        } else {
+            String::new()
+        }
+    );
+    view! {
+        <PageMeta title=title description=description.clone() path=page_path("/people", page)
+            kind=PageKind::Website image_of=Some("/".to_string())
+            image_alt="peerscope: the corpus at a glance".to_string()/>
+        <section aria-labelledby="people-heading">
+            <h1 id="people-heading">"People"</h1>
+            <p class="lead" data-testid="people-range">{description}</p>
+            <ul class="people-list" data-testid="people">
+                {people.into_iter().map(|p| view! {
+                    <li data-testid="person-row"><span><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
+                        {(!p.profiles.is_empty()).then(|| view! { <span class="badge" title="A profile page about this person is among the sources">"profiled"</span> })}</span>
+                        <span class="count" title="works in this corpus">{p.computed.works}</span></li>
+                }).collect_view()}
+            </ul>
+            <Pager first="/people" heading="people-heading" page=page
+                pages=Signal::stored(pages) query=Signal::stored(String::new())/>
+        </section>
+    }
+}
