@@ -80,7 +80,7 @@ fn routes() -> Vec<String> {
         .into_iter()
         .chain(people)
         .chain(works)
-        .chain(["/graph".to_string()])
+        .chain(["/graph".to_string(), "/sources".to_string()])
         .collect()
 }
 
@@ -183,6 +183,8 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     let cards: Vec<(String, Card)> = [
         ("/".to_string(), Card::Home),
         ("/graph".to_string(), Card::Network),
+        // The sources page shares home's card: the corpus at a glance.
+        ("/sources".to_string(), Card::Home),
     ]
     .into_iter()
     .chain(

@@ -4,10 +4,12 @@ mod graph;
 mod home;
 mod not_found;
 mod profile;
+mod sources;
 mod work;
 
 pub use graph::NetworkPage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use profile::Profile;
+pub use sources::SourcesPage;
 pub use work::WorkPage;

@@ -407,8 +407,8 @@ fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex
         .collect();
     assert_eq!(
         locs.len(),
-        1 + 39 + 33 + 1,
-        "home, 39 people, 33 works, the network"
+        1 + 39 + 33 + 1 + 1,
+        "home, 39 people, 33 works, the network, the sources"
     );
     let base = site_url();
     for loc in &locs {
