@@ -70,10 +70,26 @@ pub struct SourceRead {
 
 /// The anchor of a source document on the sources page (`/sources#<anchor>`): the slug of its
 /// file name (`000_7d08.txt` → `000-7d08-txt`), or `source` for a name with no letter or digit.
+/// Folded with `text::fold`, not `slug::slug`: the app computes it, and Unicode normalisation's
+/// tables would add a fifth to the wasm.
 pub fn source_anchor(file: &str) -> String {
-    match crate::slug::slug(file) {
-        slug if slug.is_empty() => "source".to_string(),
-        slug => slug,
+    let mut anchor = String::new();
+    let mut gap = false;
+    for c in crate::text::fold(file).chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !anchor.is_empty() {
+                anchor.push('-');
+            }
+            gap = false;
+            anchor.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    if anchor.is_empty() {
+        "source".to_string()
+    } else {
+        anchor
     }
 }
 

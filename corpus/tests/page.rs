@@ -280,4 +280,5 @@ fn the_sources_slice_holds_every_source_and_every_warning_and_no_other_page_does
     }
     assert_eq!(source_anchor("000_7d089291fc781eb8.txt"), "000-7d089291fc781eb8-txt");
     assert_eq!(source_anchor("__"), "source");
+    assert_eq!(source_anchor("Zoë Núñez.TXT"), "zoe-nunez-txt");
 }

@@ -95,23 +95,25 @@ fn SourceEntry(
         source.blank_lines,
         source.unaccounted_lines
     );
-    let figures = (read.profiles > 0).then(|| {
-        view! {
-            <div class="figure"><dt>"Profile figures"</dt>
-                <dd>{count(read.profiles, "profile", "profiles")}</dd></div>
-        }
-    });
+    // One row type for every figure keeps the page's code small.
+    let mut figures: Vec<(&'static str, &'static str, String)> = vec![
+        ("figure", "Works", read.works.to_string()),
+        ("figure", "People named", read.people.to_string()),
+    ];
+    if read.profiles > 0 {
+        figures.push(("figure", "Profile figures", count(read.profiles, "profile", "profiles")));
+    }
+    figures.push(("figure", "Warnings", shown.to_string()));
+    figures.push(("figure lines", "Lines", lines));
     view! {
         <section class="source-doc" id=anchor aria-labelledby=labelled_by data-testid="source"
             data-file=source.file.clone()>
             <h2 id=heading><code>{source.file.clone()}</code></h2>
             <p class="muted">{format_label(source.format)}{subject}</p>
             <dl class="source-read">
-                <div class="figure"><dt>"Works"</dt><dd>{read.works}</dd></div>
-                <div class="figure"><dt>"People named"</dt><dd>{read.people}</dd></div>
-                {figures}
-                <div class="figure"><dt>"Warnings"</dt><dd>{shown}</dd></div>
-                <div class="figure lines"><dt>"Lines"</dt><dd>{lines}</dd></div>
+                {figures.into_iter().map(|(class, label, value)| view! {
+                    <div class=class><dt>{label}</dt><dd>{value}</dd></div>
+                }).collect_view()}
             </dl>
             <Warnings warnings=warnings/>
         </section>
