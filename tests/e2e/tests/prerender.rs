@@ -293,6 +293,7 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
             "svg[data-testid=ego-graph][data-layout=done]",
         ),
         (&format!("/w/{SQUANT}") as &str, "[data-testid=work-page]"),
+        ("/sources", "[data-testid=sources-page]"),
     ] {
         takes_over_in_place(&browser, &server, path, settled).await;
     }
