@@ -144,8 +144,8 @@ fn Warnings(warnings: Vec<&'static Diagnostic>) -> impl IntoView {
                     view! {
                         <tr data-testid="warning">
                             <td class="loc">{at}</td>
-                            <td><span class="warning-message">{w.message.clone()}</span>
-                                {w.hint.clone().map(|hint| view! { <span class="muted warning-hint">{format!("Hint: {hint}")}</span> })}</td>
+                            <td><span class="warning-message">{visible(&w.message)}</span>
+                                {w.hint.clone().map(|hint| view! { <span class="muted warning-hint">{format!("Hint: {}", visible(&hint))}</span> })}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -158,4 +158,18 @@ fn Warnings(warnings: Vec<&'static Diagnostic>) -> impl IntoView {
 /// `n` with its noun: `1 warning`, `3 warnings`.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Seed text quoted in a warning, its control characters (a terminal's escape sequences, say)
+/// written out as `\u{1b}`: shown, never acted on, and the page stays valid HTML.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

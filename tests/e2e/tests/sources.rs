@@ -127,12 +127,20 @@ async fn hostile_warnings_are_text(scripts: Scripts) {
             Some(line) => line.to_string(),
             None => "whole file".to_string(),
         };
-        let message = warning["message"].as_str().unwrap();
+        // Control characters (a terminal's escape sequences) are shown written out.
+        let message: String = warning["message"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() })
+            .collect();
         assert!(
-            rows.iter().any(|r| r.starts_with(&line) && r.contains(message)),
+            rows.iter().any(|r| r.starts_with(&line) && r.contains(&message)),
             "{file}:{line} {message:?} in {rows:?}"
         );
     }
+    let shown = browser.texts("[data-testid=warning]").await.join("\n");
+    assert!(shown.contains("\\u{1b}[31mred") && !shown.contains('\u{1b}'), "{shown}");
     let injected = browser
         .client()
         .execute(
