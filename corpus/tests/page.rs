@@ -229,7 +229,10 @@ fn the_sources_slice_holds_every_source_and_every_warning_and_no_other_page_does
     assert!(!hostile.warnings.is_empty(), "the hostile seeds warn");
     // The seeds, with a warning about one of them and one about a file that is no source.
     let mut seeds = corpus().clone();
-    for file in [seeds.sources[0].file.clone(), "peerscope.overrides".to_string()] {
+    for file in [
+        seeds.sources[0].file.clone(),
+        "peerscope.overrides".to_string(),
+    ] {
         seeds.warnings.push(Diagnostic {
             severity: Severity::Warning,
             file,
@@ -278,7 +281,10 @@ fn the_sources_slice_holds_every_source_and_every_warning_and_no_other_page_does
         let old: PageData = serde_json::from_value(json).unwrap();
         assert!(old.read.is_empty());
     }
-    assert_eq!(source_anchor("000_7d089291fc781eb8.txt"), "000-7d089291fc781eb8-txt");
+    assert_eq!(
+        source_anchor("000_7d089291fc781eb8.txt"),
+        "000-7d089291fc781eb8-txt"
+    );
     assert_eq!(source_anchor("__"), "source");
     assert_eq!(source_anchor("Zoë Núñez.TXT"), "zoe-nunez-txt");
 }

@@ -105,7 +105,11 @@ fn SourceEntry(
         ("figure", "People named", read.people.to_string()),
     ];
     if read.profiles > 0 {
-        figures.push(("figure", "Profile figures", count(read.profiles, "profile", "profiles")));
+        figures.push((
+            "figure",
+            "Profile figures",
+            count(read.profiles, "profile", "profiles"),
+        ));
     }
     figures.push(("figure", "Warnings", shown.to_string()));
     figures.push(("figure lines", "Lines", lines));

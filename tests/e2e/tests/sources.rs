@@ -1,7 +1,9 @@
 //! The sources page (issue 14): every source document, what was read from it and its
 //! warnings, each with an anchor the facts it gave link to; hostile warnings stay text.
 
-use peerscope_e2e::{dist_dir, page_data, repo_root, xss_dist_dir, Browser, Page, Scripts, StaticServer};
+use peerscope_e2e::{
+    dist_dir, page_data, repo_root, xss_dist_dir, Browser, Page, Scripts, StaticServer,
+};
 use serde_json::json;
 
 /// The seed files, sorted.
@@ -28,16 +30,23 @@ async fn listed_files(browser: &Browser) -> Vec<String> {
 async fn every_seed_is_listed_and_a_works_provenance_links_to_its_source() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/w/squant-on-the-fly-data-free-quantization-via-diagonal")).await;
+    browser
+        .goto(&server.url("/w/squant-on-the-fly-data-free-quantization-via-diagonal"))
+        .await;
     // The footer's count of sources leads to the page.
     let footer = browser.find(".site-footer a").await;
-    assert_eq!(footer.attr("href").await.unwrap().as_deref(), Some("/sources"));
+    assert_eq!(
+        footer.attr("href").await.unwrap().as_deref(),
+        Some("/sources")
+    );
     // The file of the title's row, then the page it links to.
     let link = browser.find("[data-testid=facts] td.loc a").await;
     let file = link.text().await.unwrap();
     assert!(seed_files().contains(&file), "{file}");
     link.click().await.expect("follow the source link");
-    let url = browser.wait_url("the source's anchor", |u| u.contains("/sources#")).await;
+    let url = browser
+        .wait_url("the source's anchor", |u| u.contains("/sources#"))
+        .await;
     browser.find("html[data-app=ready]").await;
     let target = browser
         .client()
@@ -48,12 +57,18 @@ async fn every_seed_is_listed_and_a_works_provenance_links_to_its_source() {
         .await
         .unwrap();
     assert_eq!(target[0], json!(file), "the anchor is the file's entry");
-    assert!(url.ends_with(&format!("#{}", target[1].as_str().unwrap())), "{url}");
+    assert!(
+        url.ends_with(&format!("#{}", target[1].as_str().unwrap())),
+        "{url}"
+    );
 
     assert_eq!(listed_files(&browser).await, seed_files());
     // Each entry says what was read from it: every seed gave works or people.
     for entry in browser.texts("[data-testid=source] .source-read").await {
-        assert!(entry.contains("Works") && entry.contains("People named"), "{entry}");
+        assert!(
+            entry.contains("Works") && entry.contains("People named"),
+            "{entry}"
+        );
     }
     assert_eq!(
         browser.find_all("[data-testid=source] h2").await.len(),
@@ -102,10 +117,16 @@ async fn with_javascript_off_the_sources_page_reads_fully() {
             entry.contains(&format!("Works\n{}", read["works"])),
             "{entry} {read}"
         );
-        assert!(entry.contains(&format!("People named\n{}", read["people"])), "{entry}");
+        assert!(
+            entry.contains(&format!("People named\n{}", read["people"])),
+            "{entry}"
+        );
     }
     let warnings = data["corpus"]["warnings"].as_array().unwrap().len();
-    assert_eq!(browser.find_all("[data-testid=warning]").await.len(), warnings);
+    assert_eq!(
+        browser.find_all("[data-testid=warning]").await.len(),
+        warnings
+    );
     browser.finish().await;
 }
 
@@ -121,7 +142,9 @@ async fn hostile_warnings_are_text(scripts: Scripts) {
     for warning in warnings {
         let file = warning["file"].as_str().unwrap();
         let rows = browser
-            .texts(&format!("[data-testid=source][data-file=\"{file}\"] [data-testid=warning]"))
+            .texts(&format!(
+                "[data-testid=source][data-file=\"{file}\"] [data-testid=warning]"
+            ))
             .await;
         let line = match warning["line"].as_u64() {
             Some(line) => line.to_string(),
@@ -132,15 +155,25 @@ async fn hostile_warnings_are_text(scripts: Scripts) {
             .as_str()
             .unwrap()
             .chars()
-            .map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() })
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
             .collect();
         assert!(
-            rows.iter().any(|r| r.starts_with(&line) && r.contains(&message)),
+            rows.iter()
+                .any(|r| r.starts_with(&line) && r.contains(&message)),
             "{file}:{line} {message:?} in {rows:?}"
         );
     }
     let shown = browser.texts("[data-testid=warning]").await.join("\n");
-    assert!(shown.contains("\\u{1b}[31mred") && !shown.contains('\u{1b}'), "{shown}");
+    assert!(
+        shown.contains("\\u{1b}[31mred") && !shown.contains('\u{1b}'),
+        "{shown}"
+    );
     let injected = browser
         .client()
         .execute(
