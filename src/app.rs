@@ -9,7 +9,7 @@ use leptos_router::{
 
 use crate::components::PageLink;
 use crate::data::{base, page};
-use crate::routes::{Home, NetworkPage, NotFound, People, Profile, WorkPage};
+use crate::routes::{Home, NetworkPage, NotFound, People, Profile, SourcesPage, WorkPage};
 
 /// The document title for a page title: the page, then the site.
 fn page_title(title: String) -> String {
@@ -48,11 +48,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people/page/:n") view=People/>
                     <Route path=path!("/w/:id") view=WorkPage/>
                     <Route path=path!("/graph") view=NetworkPage/>
+                    <Route path=path!("/sources") view=SourcesPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>{format!("Built from {} source documents: {} people, {} works. Every fact links to the line it came from.",
-                    totals.sources, totals.people, totals.works)}</p>
+                <p>"Built from "<PageLink path="/sources">{format!("{} source documents", totals.sources)}</PageLink>
+                    {format!(": {} people, {} works. Every fact links to the line it came from.", totals.people, totals.works)}</p>
             </footer>
         </Router>
     }

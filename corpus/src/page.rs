@@ -27,8 +27,8 @@ pub struct PageData {
     pub schema_version: u32,
     /// The site's settings, the same on every page.
     pub site: Site,
-    /// The page's slice of the corpus (`sources` and `warnings` are left out: the app shows
-    /// only their number, in `totals`).
+    /// The page's slice of the corpus (`sources` and `warnings` are left out, but for the
+    /// sources page: other pages show only their number, in `totals`).
     pub corpus: Corpus,
     /// The whole corpus's counts.
     pub totals: Totals,
@@ -50,6 +50,47 @@ pub struct PageData {
     /// `corpus.works` before the app reads them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outlines: Vec<Outline>,
+    /// The sources page: what was read from each source document, counted over the whole
+    /// corpus, in the order of `corpus.sources`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<SourceRead>,
+}
+
+/// What the corpus took from one source document, counted by the places its facts cite.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRead {
+    pub file: String,
+    /// Works with an appearance (`Work::sources`) in the file.
+    pub works: usize,
+    /// People the file names (`Person::mentions`).
+    pub people: usize,
+    /// Profiles (`Person::profiles`) whose figures the file states.
+    pub profiles: usize,
+}
+
+/// The anchor of a source document on the sources page (`/sources#<anchor>`): the slug of its
+/// file name (`000_7d08.txt` → `000-7d08-txt`), or `source` for a name with no letter or digit.
+/// Folded with `text::fold`, not `slug::slug`: the app computes it, and Unicode normalisation's
+/// tables would add a fifth to the wasm.
+pub fn source_anchor(file: &str) -> String {
+    let mut anchor = String::new();
+    let mut gap = false;
+    for c in crate::text::fold(file).chars() {
+        if c.is_ascii_alphanumeric() {
+            if gap && !anchor.is_empty() {
+                anchor.push('-');
+            }
+            gap = false;
+            anchor.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    if anchor.is_empty() {
+        "source".to_string()
+    } else {
+        anchor
+    }
 }
 
 impl PageData {
@@ -488,6 +529,7 @@ impl<'a> Slicer<'a> {
             network: None,
             pages: None,
             outlines: Vec::new(),
+            read: Vec::new(),
         }
     }
 
@@ -596,6 +638,32 @@ impl<'a> Slicer<'a> {
         page
     }
 
+    /// The sources page: every source document and every warning, what was read from each
+    /// document, and the people profile documents are about (to name and link them).
+    pub fn sources(&self) -> PageData {
+        let subjects: BTreeSet<&str> = self
+            .corpus
+            .sources
+            .iter()
+            .filter_map(|s| s.subject.as_deref())
+            .collect();
+        let people = subjects
+            .into_iter()
+            .filter_map(|id| self.corpus.person(id))
+            .map(without_mentions)
+            .collect();
+        let mut page = self.page(people, Vec::new());
+        page.corpus.sources = self.corpus.sources.clone();
+        page.corpus.warnings = self.corpus.warnings.clone();
+        page.read = self
+            .corpus
+            .sources
+            .iter()
+            .map(|source| source_read(self.corpus, &source.file))
+            .collect();
+        page
+    }
+
     /// The not-found page: nothing but the totals; its suggestions come from the site index.
     pub fn not_found(&self) -> PageData {
         self.page(Vec::new(), Vec::new())
@@ -634,6 +702,22 @@ fn shown(person: &Person) -> Person {
         profile.works_listed = Vec::new();
     }
     person
+}
+
+/// What the corpus took from `file`.
+pub fn source_read(corpus: &Corpus, file: &str) -> SourceRead {
+    let cites = |locs: &[crate::model::Loc]| locs.iter().any(|l| l.file == file);
+    SourceRead {
+        file: file.to_string(),
+        works: corpus.works.iter().filter(|w| cites(&w.sources)).count(),
+        people: corpus.people.iter().filter(|p| cites(&p.mentions)).count(),
+        profiles: corpus
+            .people
+            .iter()
+            .flat_map(|p| &p.profiles)
+            .filter(|f| f.source == file)
+            .count(),
+    }
 }
 
 /// Works per year and per category over the whole corpus.

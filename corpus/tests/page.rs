@@ -216,3 +216,75 @@ fn every_work_of_the_seeds_survives_the_compact_outline() {
         assert_eq!(back.work(&people), outline(work), "{}", work.id);
     }
 }
+
+#[test]
+fn the_sources_slice_holds_every_source_and_every_warning_and_no_other_page_does() {
+    use corpus::page::{source_anchor, source_read};
+    use corpus::{Diagnostic, Severity};
+    let hostile = corpus::compile_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/xss-seeds"),
+    )
+    .expect("the hostile seeds compile")
+    .corpus;
+    assert!(!hostile.warnings.is_empty(), "the hostile seeds warn");
+    // The seeds, with a warning about one of them and one about a file that is no source.
+    let mut seeds = corpus().clone();
+    for file in [
+        seeds.sources[0].file.clone(),
+        "peerscope.overrides".to_string(),
+    ] {
+        seeds.warnings.push(Diagnostic {
+            severity: Severity::Warning,
+            file,
+            line: Some(3),
+            column: None,
+            message: "<b>odd</b>".to_string(),
+            hint: None,
+        });
+    }
+    for whole in [&seeds, &hostile] {
+        let slicer = Slicer::new(whole, Site::default());
+        let page = slicer.sources();
+        assert_eq!(page.corpus.sources, whole.sources);
+        assert_eq!(page.corpus.warnings, whole.warnings);
+        assert_eq!(page.totals.sources, whole.sources.len());
+        let files: Vec<&str> = page.read.iter().map(|r| r.file.as_str()).collect();
+        let expected: Vec<&str> = whole.sources.iter().map(|s| s.file.as_str()).collect();
+        assert_eq!(files, expected);
+        for (read, source) in page.read.iter().zip(&whole.sources) {
+            assert_eq!(*read, source_read(whole, &source.file));
+            assert!(read.works + read.people > 0, "{read:?}");
+            // Profile documents are about someone the page can name.
+            if let Some(subject) = &source.subject {
+                assert!(page.corpus.person(subject).is_some(), "{subject}");
+                assert!(read.profiles >= 1, "{read:?}");
+            }
+        }
+        // Every work and every person comes from some source.
+        assert!(page.read.iter().map(|r| r.works).sum::<usize>() >= whole.works.len());
+        assert!(page.read.iter().map(|r| r.people).sum::<usize>() >= whole.people.len());
+        // Other pages leave sources and warnings out.
+        let mut others = vec![slicer.home(), slicer.not_found()];
+        if let Some(work) = whole.works.first() {
+            others.push(slicer.work(work));
+        }
+        if let Some(person) = whole.people.first() {
+            others.push(slicer.profile(person, None, 1, &[]));
+        }
+        for other in others {
+            assert!(other.corpus.sources.is_empty() && other.corpus.warnings.is_empty());
+            assert!(other.read.is_empty());
+        }
+        // Page data written before the sources page still reads.
+        let mut json = serde_json::to_value(slicer.home()).unwrap();
+        json.as_object_mut().unwrap().remove("read");
+        let old: PageData = serde_json::from_value(json).unwrap();
+        assert!(old.read.is_empty());
+    }
+    assert_eq!(
+        source_anchor("000_7d089291fc781eb8.txt"),
+        "000-7d089291fc781eb8-txt"
+    );
+    assert_eq!(source_anchor("__"), "source");
+    assert_eq!(source_anchor("Zoë Núñez.TXT"), "zoe-nunez-txt");
+}

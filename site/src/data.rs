@@ -11,7 +11,8 @@ use std::sync::OnceLock;
 
 use corpus::graph::{ego, network, radius, NetworkLayout, NetworkLink, NetworkNode};
 use corpus::page::{
-    graph_index, page_count, site_index, PEOPLE_PER_PAGE, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
+    graph_index, page_count, site_index, DataFiles, EgoLayout, PageData, ShareImages, Site, Slicer,
+    PEOPLE_PER_PAGE,
 };
 use corpus::{Corpus, Diagnostic};
 
@@ -173,7 +174,7 @@ impl SiteData {
     }
 
     /// The data the page at `route` carries (`/`, `/p/<id>`, `/p/<id>/page/<n>`, `/w/<id>`,
-    /// `/graph`; anything else is the not-found page).
+    /// `/graph`, `/sources`; anything else is the not-found page).
     pub fn page_data(&self, route: &str) -> PageData {
         let slicer = Slicer::new(&self.corpus, self.site.clone());
         let profile = route.strip_prefix("/p/").and_then(|rest| {
@@ -201,6 +202,7 @@ impl SiteData {
             ("/", _, _) => slicer.home(),
             _ if directory.is_some() => slicer.people(directory.unwrap_or(1)),
             ("/graph", _, _) => slicer.network(self.network.clone()),
+            ("/sources", _, _) => slicer.sources(),
             (_, Some((person, page)), _) => slicer.profile(
                 person,
                 self.egos.get(&person.id).map(|positions| EgoLayout {
@@ -424,6 +426,15 @@ mod tests {
         assert!(home.corpus.works.is_empty() && home.home.is_some());
         assert_eq!(home.corpus.people.len(), site.corpus.people.len());
         assert!(site.page_data("/graph").network.is_some());
+        // The sources page holds every source and every warning; no other page does.
+        let sources = site.page_data("/sources");
+        assert_eq!(sources.corpus.sources, site.corpus.sources);
+        assert_eq!(sources.corpus.warnings, site.corpus.warnings);
+        assert_eq!(sources.corpus.warnings, site.warnings);
+        assert_eq!(sources.read.len(), site.corpus.sources.len());
+        assert!([&profile, &home]
+            .iter()
+            .all(|p| p.corpus.sources.is_empty() && p.corpus.warnings.is_empty()));
         let nowhere = site.page_data("/p/nobody");
         assert!(nowhere.corpus.people.is_empty() && nowhere.corpus.works.is_empty());
         for (path, bytes) in &site.files {

@@ -89,7 +89,7 @@ fn routes() -> Vec<String> {
         .chain(directory)
         .chain(people)
         .chain(works)
-        .chain(["/graph".to_string()])
+        .chain(["/graph".to_string(), "/sources".to_string()])
         .collect()
 }
 
@@ -194,6 +194,8 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     let cards: Vec<(String, Card)> = [
         ("/".to_string(), Card::Home),
         ("/graph".to_string(), Card::Network),
+        // The sources page shares home's card: the corpus at a glance.
+        ("/sources".to_string(), Card::Home),
     ]
     .into_iter()
     .chain(

@@ -4,6 +4,8 @@ use corpus::query::thousands;
 use corpus::{Format, Profile, Stated};
 use leptos::prelude::*;
 
+use super::SourceLink;
+
 /// One source's stated figures as a definition list; figures the source does not give are
 /// not shown at all (the heading names the source, so absence reads as "not stated there").
 #[component]
@@ -66,16 +68,11 @@ pub fn StatedFigures(profile: &'static Profile) -> impl IntoView {
     push("Followers", num(&profile.followers));
     push("Topics", num(&profile.topics));
     push("Close collaborators", num(&profile.collaborators));
-    let kind = match profile.format {
-        Format::ProfileTrust => "profile page with trust snapshot",
-        Format::ProfilePapers => "profile page with paper list",
-        Format::PaperPage => "paper page",
-        Format::AbstractList => "abstract list",
-    };
+    let kind = format_label(profile.format);
     let source = profile.source.clone();
     view! {
         <section class="figures" data-testid="stated-figures" aria-label=format!("Figures stated by {source}")>
-            <h2 class="figures-source">"Stated by "<code>{source.clone()}</code><span class="muted">{format!(" · {kind}")}</span></h2>
+            <h2 class="figures-source">"Stated by "<code><SourceLink file=source.clone()/></code><span class="muted">{format!(" · {kind}")}</span></h2>
             <dl>
                 {rows.into_iter().map(|(label, value, line)| view! {
                     <div class="figure" data-figure=label>
@@ -85,5 +82,15 @@ pub fn StatedFigures(profile: &'static Profile) -> impl IntoView {
                 }).collect_view()}
             </dl>
         </section>
+    }
+}
+
+/// What a document of `format` is, in words.
+pub fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::ProfileTrust => "profile page with trust snapshot",
+        Format::ProfilePapers => "profile page with paper list",
+        Format::PaperPage => "paper page",
+        Format::AbstractList => "abstract list",
     }
 }

@@ -10,14 +10,16 @@ mod pager;
 mod paper_card;
 mod records;
 mod rich_text;
+mod source_link;
 mod year_chart;
 
 pub use collaboration::Collaboration;
 pub use copy_button::CopyButton;
-pub use figures::StatedFigures;
+pub use figures::{format_label, StatedFigures};
 pub use page_link::{open_page, prefetch, PageLink};
 pub use pager::{page_path, profile_path, Pager};
 pub use paper_card::{AuthorLinks, OutlineCard, PaperCard};
 pub use records::Records;
 pub use rich_text::RichText;
+pub use source_link::{source_path, SourceLink};
 pub use year_chart::YearChart;

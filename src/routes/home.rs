@@ -135,7 +135,8 @@ fn home_content() -> impl IntoView {
     let totals = page().totals;
     let summary = page().home.clone().unwrap_or_default();
     // Home's data holds the people it shows: the first profiled ones, those with most works.
-    let profiled: Vec<&'static Person> = corpus.profiled().into_iter().take(HOME_PROFILED).collect();
+    let profiled: Vec<&'static Person> =
+        corpus.profiled().into_iter().take(HOME_PROFILED).collect();
     let everyone: Vec<&'static Person> = by_works(corpus).into_iter().take(HOME_EVERYONE).collect();
     let more_profiled = summary.profiled > profiled.len();
     let more_people = totals.people > everyone.len();

@@ -5,6 +5,7 @@ mod home;
 mod not_found;
 mod people;
 mod profile;
+mod sources;
 mod work;
 
 pub use graph::NetworkPage;
@@ -12,4 +13,5 @@ pub use home::Home;
 pub use not_found::NotFound;
 pub use people::People;
 pub use profile::Profile;
+pub use sources::SourcesPage;
 pub use work::WorkPage;

@@ -11,8 +11,8 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    profile_path, Collaboration, CopyButton, OutlineCard, Pager, PaperCard, Records, StatedFigures,
-    YearChart,
+    profile_path, Collaboration, CopyButton, OutlineCard, Pager, PaperCard, Records, SourceLink,
+    StatedFigures, YearChart,
 };
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
@@ -343,7 +343,7 @@ fn Sources(person: &'static Person) -> impl IntoView {
             <h2 id="sources-heading">"Sources"</h2>
             <ul>
                 {by_file.into_iter().map(|(file, lines)| view! {
-                    <li><code>{file.to_string()}</code>
+                    <li><code><SourceLink file=file.to_string()/></code>
                         <span class="muted">{format!(" · names {} on line{} {}", person.name,
                             if lines.len() == 1 { "" } else { "s" },
                             lines.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))}</span></li>

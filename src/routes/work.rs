@@ -7,7 +7,7 @@ use corpus::{Loc, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{AuthorLinks, CopyButton, RichText};
+use crate::components::{AuthorLinks, CopyButton, RichText, SourceLink};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::routes::NotFound;
@@ -118,7 +118,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 <section aria-labelledby="abstract-heading">
                     <h2 id="abstract-heading">"Abstract"</h2>
                     <p class="abstract-full" data-testid="abstract"><RichText text=a.value.clone()/></p>
-                    <p class="muted">{format!("From {}", locs(&a.sources))}</p>
+                    <p class="muted">"From "{locs(&a.sources)}</p>
                 </section>
             })}
             <section aria-labelledby="facts-heading">
@@ -131,7 +131,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): {}", dedup_files(&work.sources), locs(&work.sources))}</p>
+                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{locs(&work.sources)}</p>
             </section>
             {corpus::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">
@@ -146,12 +146,16 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     }
 }
 
-fn locs(sources: &[Loc]) -> String {
+/// `file:line, file:line…`, each file name a link to it on the sources page.
+fn locs(sources: &[Loc]) -> AnyView {
     sources
         .iter()
-        .map(|l| format!("{}:{}", l.file, l.line))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .enumerate()
+        .map(|(i, l)| {
+            view! { {(i > 0).then_some(", ")}<SourceLink file=l.file.clone()/>{format!(":{}", l.line)} }
+        })
+        .collect_view()
+        .into_any()
 }
 
 fn dedup(mut sources: Vec<Loc>) -> Vec<Loc> {

@@ -72,6 +72,7 @@ async fn every_kind_of_page_of_the_seeds_runs_under_the_policy_without_a_violati
             "/p/yixing-xu?year=2020&cat=cs.CV",
             "/w/squant-on-the-fly-data-free-quantization-via-diagonal",
             "/graph",
+            "/sources",
             "/no/such/page",
         ],
     )
@@ -88,6 +89,7 @@ async fn the_site_under_a_sub_path_runs_under_the_policy_without_a_violation() {
             "/peerscope/",
             "/peerscope/p/yixing-xu",
             "/peerscope/graph",
+            "/peerscope/sources",
             "/peerscope/p/nobody",
         ],
     )

@@ -293,6 +293,7 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
             "svg[data-testid=ego-graph][data-layout=done]",
         ),
         (&format!("/w/{SQUANT}") as &str, "[data-testid=work-page]"),
+        ("/sources", "[data-testid=sources-page]"),
     ] {
         takes_over_in_place(&browser, &server, path, settled).await;
     }
@@ -407,8 +408,8 @@ fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex
         .collect();
     assert_eq!(
         locs.len(),
-        1 + 39 + 33 + 1,
-        "home, 39 people, 33 works, the network"
+        1 + 39 + 33 + 1 + 1,
+        "home, 39 people, 33 works, the network, the sources"
     );
     let base = site_url();
     for loc in &locs {

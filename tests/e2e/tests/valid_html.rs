@@ -90,10 +90,13 @@ fn every_kind_of_pre_rendered_page_is_valid_html() {
         dist.join("p/yixing-xu/index.html"),
         dist.join("w/squant-on-the-fly-data-free-quantization-via-diagonal/index.html"),
         dist.join("graph/index.html"),
+        dist.join("sources/index.html"),
         dist.join("404.html"),
         // Hostile seed text, escaped everywhere, keeps the page valid.
         profile_of(&xss, "mallory"),
         profile_of(&xss, "eve"),
+        // Its warnings, seed text among them, on the sources page.
+        xss.join("sources/index.html"),
     ];
     let errors = errors(&files);
     assert!(

@@ -1,0 +1,17 @@
+//! A link from a fact to the source document it came from, on the sources page.
+
+use corpus::page::source_anchor;
+use leptos::prelude::*;
+
+use super::PageLink;
+
+/// The path of a source document's entry on the sources page (`/sources#<anchor>`).
+pub fn source_path(file: &str) -> String {
+    format!("/sources#{}", source_anchor(file))
+}
+
+/// `file`'s name, linked to its entry on the sources page.
+#[component]
+pub fn SourceLink(#[prop(into)] file: String) -> impl IntoView {
+    view! { <PageLink path=source_path(&file)>{file}</PageLink> }
+}
