@@ -53,6 +53,10 @@ pub fn Pager(
     /// The view's query string, kept on every page.
     #[prop(into)]
     query: Signal<String>,
+    /// Whether another page is listed in place (the page's data can show it: a long profile's
+    /// outlines and shards) or loaded as its own pre-rendered page (the directory).
+    #[prop(default = true)]
+    in_place: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let first = StoredValue::new(first);
@@ -68,7 +72,7 @@ pub fn Pager(
     // Another page replaces the list in place: the view stays where the list starts rather
     // than jumping to the top of the profile.
     let follow = move |ev: leptos::ev::MouseEvent, to: String| {
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        if !in_place || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
             return;
         }
         ev.prevent_default();
@@ -96,7 +100,7 @@ pub fn Pager(
                 let target = to(n);
                 let follow = follow.clone();
                 view! {
-                    <a href=href(&target) rel=rel data-testid=testid
+                    <a href=href(&target) rel=rel data-testid=testid target=(!in_place).then_some("_self")
                         on:click=move |ev| follow(ev, target.clone())>{label}</a>
                 }
             }

@@ -17,12 +17,12 @@ pub fn People() -> impl IntoView {
     let params = use_params_map();
     move || {
         let n = params.with(|p| p.get("n"));
-        let page = match n {
+        let pages = page_count_of(page().totals.people);
+        let at = match n {
             None => Some(1),
             Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
         };
-        let pages = page_count_of(page().totals.people);
-        match page {
+        match at {
             // A page's data holds its own people: another page's address shows nothing here.
             Some(page) if page <= pages && !corpus().people.is_empty() => {
                 view! { <Directory page=page pages=pages/> }.into_any()
@@ -38,7 +38,7 @@ fn page_count_of(people: usize) -> usize {
 
 #[component]
 fn Directory(page: usize, pages: usize) -> impl IntoView {
-    let totals = page().totals;
+    let totals = crate::data::page().totals;
     let people = by_name(corpus());
     let first = people.first().map(|p| p.name.clone()).unwrap_or_default();
     let last = people.last().map(|p| p.name.clone()).unwrap_or_default();
@@ -71,7 +71,7 @@ fn Directory(page: usize, pages: usize) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <Pager first="/people" heading="people-heading" page=page
-                pages=Signal::stored(pages) query=Signal::stored(String::new())/>
+                pages=Signal::stored(pages) query=Signal::stored(String::new()) in_place=false/>
         </section>
     }
 }

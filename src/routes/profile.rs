@@ -11,8 +11,8 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    profile_path, Collaboration, CopyButton, OutlineCard, Pager, PaperCard, Records, SourceLink,
-    StatedFigures, YearChart,
+    profile_path, Collaboration, CopyButton, OutlineCard, PageLink, Pager, PaperCard, Records,
+    SourceLink, StatedFigures, YearChart,
 };
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};

@@ -73,6 +73,7 @@ async fn every_kind_of_page_of_the_seeds_runs_under_the_policy_without_a_violati
             "/w/squant-on-the-fly-data-free-quantization-via-diagonal",
             "/graph",
             "/sources",
+            "/people",
             "/no/such/page",
         ],
     )

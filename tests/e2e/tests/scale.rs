@@ -282,3 +282,55 @@ async fn with_javascript_off_the_largest_profile_reads_to_its_last_work() {
     assert!(titles.iter().all(|t| all.contains(t.as_str())));
     browser.finish().await;
 }
+
+#[tokio::test]
+async fn home_lists_the_first_people_and_the_directory_everyone_page_by_page() {
+    let dist = synth_dist_dir();
+    let home = page_data(&dist, "index.html");
+    let total = home["totals"]["people"].as_u64().unwrap() as usize;
+    assert!(total > 200, "several pages of people: {total}");
+    let server = StaticServer::start(&dist);
+    // JavaScript off: home names the hundred with most works and links to the directory,
+    // whose pages list everyone once.
+    let browser = Browser::start_with(Scripts::Off).await;
+    browser.goto(&server.url("/")).await;
+    assert_eq!(
+        browser.find_all("[data-testid=person-row]").await.len(),
+        100
+    );
+    browser.click("a.more-link[href='/people']").await;
+    browser
+        .wait_url("the directory", |url| url.ends_with("/people"))
+        .await;
+    let mut names = Vec::new();
+    loop {
+        names.extend(browser.texts("[data-testid=person-row] a").await);
+        if browser.find_all("[data-testid=page-next]").await.is_empty() {
+            break;
+        }
+        browser.click("[data-testid=page-next]").await;
+        let next = names.len() / 200 + 1;
+        browser
+            .wait_url(&format!("page {next}"), |url| {
+                url.ends_with(&format!("/people/page/{next}"))
+            })
+            .await;
+    }
+    assert_eq!(names.len(), total, "everyone, once");
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "by name");
+    browser.finish().await;
+    // JavaScript on: the pager lists the next page in place.
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/people")).await;
+    browser.find("html[data-app=ready]").await;
+    browser.click("[data-testid=page-next]").await;
+    browser
+        .wait_url("page 2", |url| url.ends_with("/people/page/2"))
+        .await;
+    browser
+        .wait_texts("[data-testid=page-current]", "2", |t| t == ["2"])
+        .await;
+    browser.finish().await;
+}

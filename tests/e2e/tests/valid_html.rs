@@ -91,6 +91,7 @@ fn every_kind_of_pre_rendered_page_is_valid_html() {
         dist.join("w/squant-on-the-fly-data-free-quantization-via-diagonal/index.html"),
         dist.join("graph/index.html"),
         dist.join("sources/index.html"),
+        dist.join("people/index.html"),
         dist.join("404.html"),
         // Hostile seed text, escaped everywhere, keeps the page valid.
         profile_of(&xss, "mallory"),
