@@ -408,8 +408,8 @@ fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex
         .collect();
     assert_eq!(
         locs.len(),
-        1 + 39 + 33 + 1 + 1,
-        "home, 39 people, 33 works, the network, the sources"
+        1 + 1 + 39 + 33 + 1 + 1,
+        "home, the people directory, 39 people, 33 works, the network, the sources"
     );
     let base = site_url();
     for loc in &locs {
@@ -430,13 +430,15 @@ fn every_route_has_a_page_with_its_own_address_and_the_not_found_page_is_noindex
             !title(&html).is_empty() && !one(&html, "description").is_empty(),
             "{file}"
         );
+        // Its share image exists: its own, or the one it shows (a directory page home's, a
+        // later page of a profile the profile's).
+        let image = one(&html, "og:image");
+        let image = image
+            .strip_prefix(&base)
+            .unwrap_or_else(|| panic!("{file}: {image} is under {base}"));
         assert!(
-            dist.join(format!(
-                "share{}.png",
-                if path == "/" { "/home" } else { path }
-            ))
-            .is_file(),
-            "{file}'s share image"
+            dist.join(image.trim_start_matches('/')).is_file(),
+            "{file}'s share image {image}"
         );
     }
     let robots = page(&dist, "robots.txt");
