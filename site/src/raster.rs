@@ -52,53 +52,10 @@ impl Rasterizer {
             tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
-        encode(&pixmap)
-    }
-}
-
-/// A PNG of `pixmap` as small as it stays exact: an opaque drawing (every share card) is
-/// written without its alpha channel, with a palette when it has at most 256 colours, and
-/// compressed harder than tiny-skia's own encoder does; other drawings (the icons) as RGBA.
-/// Share cards are a large site's biggest files: 12,586 of them on the reference workload.
-fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
-    let failed = |e: png::EncodingError| format!("PNG encoding failed: {e}");
-    let pixels = pixmap.pixels();
-    if pixels.iter().any(|p| p.alpha() != 255) {
-        return pixmap
+        pixmap
             .encode_png()
-            .map_err(|e| format!("PNG encoding failed: {e}"));
+            .map_err(|e| format!("PNG encoding failed: {e}"))
     }
-    let rgb = |p: &tiny_skia::PremultipliedColorU8| [p.red(), p.green(), p.blue()];
-    let mut palette: std::collections::HashMap<[u8; 3], u8> = std::collections::HashMap::new();
-    for p in pixels {
-        let next = palette.len();
-        if next > 256 {
-            break;
-        }
-        palette.entry(rgb(p)).or_insert(next as u8);
-    }
-    let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_compression(png::Compression::High);
-    encoder.set_depth(png::BitDepth::Eight);
-    let data: Vec<u8> = if palette.len() <= 256 {
-        let mut colours = vec![[0u8; 3]; palette.len()];
-        for (colour, &i) in &palette {
-            colours[i as usize] = *colour;
-        }
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_filter(png::Filter::NoFilter);
-        encoder.set_palette(colours.concat());
-        pixels.iter().map(|p| palette[&rgb(p)]).collect()
-    } else {
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_filter(png::Filter::Adaptive);
-        pixels.iter().flat_map(rgb).collect()
-    };
-    let mut writer = encoder.write_header().map_err(failed)?;
-    writer.write_image_data(&data).map_err(failed)?;
-    writer.finish().map_err(failed)?;
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -108,35 +65,6 @@ mod tests {
     /// Reads back the pixels of a PNG this module wrote.
     fn pixels(png: &[u8]) -> tiny_skia::Pixmap {
         tiny_skia::Pixmap::decode_png(png).expect("a PNG this module wrote decodes")
-    }
-
-    #[test]
-    fn share_cards_are_written_exactly_and_smaller_than_plain_rgba() {
-        let corpus = crate::data::corpus();
-        let raster = Rasterizer::new().expect("DejaVu Sans is installed");
-        let cards = [
-            crate::share::profile(corpus, corpus.person("yixing-xu").unwrap()),
-            crate::share::work(corpus, &corpus.works[0]),
-            crate::share::home(corpus),
-        ];
-        for card in &cards {
-            let tree = usvg::Tree::from_str(card, &raster.options).unwrap();
-            let mut pixmap = tiny_skia::Pixmap::new(1200, 630).unwrap();
-            resvg::render(
-                &tree,
-                tiny_skia::Transform::identity(),
-                &mut pixmap.as_mut(),
-            );
-            let ours = raster.png(card, 1.0).unwrap();
-            let plain = pixmap.encode_png().unwrap();
-            assert_eq!(pixels(&ours).data(), pixmap.data(), "every pixel as drawn");
-            eprintln!(
-                "share card: {} bytes, {} as tiny-skia writes it",
-                ours.len(),
-                plain.len()
-            );
-            assert!(ours.len() < plain.len());
-        }
     }
 
     #[test]
