@@ -18,8 +18,9 @@ use crate::model::Corpus;
 use crate::page::{SearchPerson, PAGE_SCHEMA_VERSION};
 use crate::text::fold;
 
-/// How many results one chunk of names or titles holds.
-pub const CHUNK: usize = 64;
+/// How many results one chunk of names or titles holds: small, because the results a query
+/// shows are scattered over the title order and each touches a chunk.
+pub const CHUNK: usize = 16;
 
 /// What a search fetches first: which shards exist, and how many people and works there are.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,8 @@ use crate::head::{PageKind, PageMeta};
 use crate::search::{self, Results};
 
 /// How many people and how many works a search names at first; "Show more" names as many again.
-const SHOWN: usize = 50;
+/// Few, so that a query fetches the names of few chunks (`corpus::search::CHUNK`).
+const SHOWN: usize = 20;
 
 /// The results of the query they were found for (or why there are none).
 type Found = (String, Result<Results, String>);
