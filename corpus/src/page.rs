@@ -428,6 +428,18 @@ pub struct SearchPerson {
     pub profiles: u32,
 }
 
+impl SearchPerson {
+    /// `person` as a search lists them.
+    pub fn of(person: &Person) -> SearchPerson {
+        SearchPerson {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            works: person.computed.works,
+            profiles: person.profiles.len() as u32,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchWork {
     pub id: String,
@@ -765,16 +777,7 @@ pub fn site_index(corpus: &Corpus) -> SiteIndex {
 pub fn search_index(corpus: &Corpus) -> SearchIndex {
     SearchIndex {
         schema_version: PAGE_SCHEMA_VERSION,
-        people: corpus
-            .people
-            .iter()
-            .map(|p| SearchPerson {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                works: p.computed.works,
-                profiles: p.profiles.len() as u32,
-            })
-            .collect(),
+        people: corpus.people.iter().map(SearchPerson::of).collect(),
         works: corpus
             .works
             .iter()

@@ -182,15 +182,7 @@ pub fn build(corpus: &Corpus) -> SearchFiles {
     for (i, chunk) in people.chunks(CHUNK).enumerate() {
         let chunk = ResultChunk {
             schema_version: PAGE_SCHEMA_VERSION,
-            people: chunk
-                .iter()
-                .map(|p| SearchPerson {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    works: p.computed.works,
-                    profiles: p.profiles.len() as u32,
-                })
-                .collect(),
+            people: chunk.iter().map(|p| SearchPerson::of(p)).collect(),
             works: Vec::new(),
         };
         files.push((people_file(i), json(&chunk)));

@@ -162,15 +162,11 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         .collect();
     // Rendered on every core: each thread renders one route at a time from its own page data
     // (the app reads it through a thread-local), and a large site has thousands of pages.
-    let step = std::sync::Mutex::new(progress.step("pages rendered", pages.len()));
-    on_every_core(&pages, |(file, route)| {
-        write(file, render::render_page(&template, route).as_bytes())?;
-        step.lock().expect("no thread panics holding it").tick();
-        Ok(())
-    })?;
-    step.into_inner()
-        .expect("no thread panics holding it")
-        .finish();
+    on_every_core(
+        progress.step("pages rendered", pages.len()),
+        &pages,
+        |(file, route)| write(file, render::render_page(&template, route).as_bytes()),
+    )?;
 
     let raster = Rasterizer::new()?;
     // One cache per site folder: each build keeps exactly its own images.
@@ -231,15 +227,11 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         )
     };
     // Drawn on every core: rasterising is most of a large site's build.
-    let step = std::sync::Mutex::new(progress.step("share images drawn", cards.len()));
-    on_every_core(&cards, |card| {
-        draw(card)?;
-        step.lock().expect("no thread panics holding it").tick();
-        Ok(())
-    })?;
-    step.into_inner()
-        .expect("no thread panics holding it")
-        .finish();
+    on_every_core(
+        progress.step("share images drawn", cards.len()),
+        &cards,
+        draw,
+    )?;
     cache.prune();
     eprintln!(
         "  ({} of them unchanged since the last build, copied)",
@@ -275,26 +267,41 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     ))
 }
 
-/// Runs `job` on every item, the items shared out over the machine's cores in turns (so that
-/// large and small items, which come in runs, spread evenly); the first error wins.
+/// Runs `job` on every item as the build step `step`, ticking it per item, the items shared
+/// out over the machine's cores in turns (so that large and small items, which come in runs,
+/// spread evenly); the first error wins.
 fn on_every_core<T: Sync>(
+    step: progress::Step<'_>,
     items: &[T],
     job: impl Fn(&T) -> Result<(), String> + Sync,
 ) -> Result<(), String> {
+    let step = std::sync::Mutex::new(step);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|first| {
-                let job = &job;
+                let (job, step) = (&job, &step);
                 scope.spawn(move || -> Result<(), String> {
-                    items.iter().skip(first).step_by(workers).try_for_each(job)
+                    items
+                        .iter()
+                        .skip(first)
+                        .step_by(workers)
+                        .try_for_each(|item| {
+                            job(item)?;
+                            step.lock().expect("no thread panics holding it").tick();
+                            Ok(())
+                        })
                 })
             })
             .collect();
         handles
             .into_iter()
             .try_for_each(|h| h.join().expect("a build step never panics"))
-    })
+    })?;
+    step.into_inner()
+        .expect("no thread panics holding it")
+        .finish();
+    Ok(())
 }
 
 /// The files under `dir` and their bytes.
