@@ -324,6 +324,7 @@ mod tests {
             ],
             sources: vec![],
             warnings: vec![],
+            redirects: vec![],
         };
         // As the compiler counts them.
         for i in 0..corpus.people.len() {

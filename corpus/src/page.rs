@@ -534,6 +534,7 @@ impl<'a> Slicer<'a> {
                 works,
                 sources: Vec::new(),
                 warnings: Vec::new(),
+                redirects: Vec::new(),
             },
             totals: self.totals,
             home: None,
@@ -937,6 +938,7 @@ impl GraphIndex {
             works,
             sources: Vec::new(),
             warnings: Vec::new(),
+            redirects: Vec::new(),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! - every route pre-rendered by the app's own components (`index.html`, `p/<id>/index.html`,
 //!   `w/<id>/index.html`, `graph/index.html`) with its head tags, and `404.html` for any other
 //!   address; the app hydrates them in the browser;
+//! - at each work address a merge retired, a page leading to the work's address now;
 //! - a 1200×630 share image per page under `share/`;
 //! - `sitemap.xml`, `robots.txt`, `manifest.webmanifest` and its icons.
 //!
@@ -20,6 +21,7 @@ mod image_cache;
 mod manifest;
 mod progress;
 mod raster;
+mod redirect;
 mod render;
 mod share;
 mod sitemap;
@@ -168,6 +170,17 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         |(file, route)| write(file, render::render_page(&template, route).as_bytes()),
     )?;
 
+    // Addresses a merge retired lead on to the work that took them in.
+    for moved in &corpus().redirects {
+        if let Some(work) = corpus().work(&moved.to) {
+            let title = corpus::latex::to_plain(&work.title.value);
+            write(
+                &page_file(&format!("/w/{}", moved.from)),
+                redirect::work_page(&moved.to, &title).as_bytes(),
+            )?;
+        }
+    }
+
     let raster = Rasterizer::new()?;
     // One cache per site folder: each build keeps exactly its own images.
     let site_key = bundle::content_hash(dist.to_string_lossy().as_bytes());
@@ -259,8 +272,9 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     write(Path::new("robots.txt"), sitemap::robots().as_bytes())?;
     let (files, bytes) = dir_size(dist);
     Ok(format!(
-        "pre-rendered {} pages and 404.html, drew {images} share images; wrote sitemap.xml, robots.txt and the manifest into {}: {files} files, {} bytes\n{}",
+        "pre-rendered {} pages and 404.html, {} redirects, drew {images} share images; wrote sitemap.xml, robots.txt and the manifest into {}: {files} files, {} bytes\n{}",
         routes.len(),
+        corpus.redirects.len(),
         dist.display(),
         corpus::query::thousands(bytes),
         progress.summary()
