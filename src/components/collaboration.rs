@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use corpus::graph::{ego, radius, CoGraph, Role};
 use corpus::latex::to_plain;
-use corpus::query::ViewState;
+use corpus::query::{thousands, ViewState};
 use corpus::{Person, Work};
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
@@ -141,7 +141,14 @@ pub fn Collaboration(
                     let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
                     view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
                 } else {
+                    let left_out = graph.with(|g| g.left_out);
                     view! {
+                        {(left_out > 0).then(|| view! {
+                            <p class="muted" data-testid="graph-left-out">{format!(
+                                "The graph and the table show the {} closest of {} collaborators (most joint works first); the other {} are named on the works below.",
+                                count, count + left_out, thousands(left_out as u64)
+                            )}</p>
+                        })}
                         <div class="collab-layout">
                             <GraphView model=model positions=positions layout_done=done
                                 label=format!("Collaborator graph of {}: {count} people", person.name) testid="ego-graph"/>
