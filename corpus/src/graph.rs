@@ -397,7 +397,16 @@ mod tests {
         assert!(!kept.contains("p149") && !kept.contains("c"));
         assert!(g.links.iter().all(|l| l.b < g.nodes.len()));
         // A small graph leaves nobody out.
-        assert_eq!(ego(&corpus(), "a", &corpus().works_of("a").collect::<Vec<_>>(), 1).left_out, 0);
+        assert_eq!(
+            ego(
+                &corpus(),
+                "a",
+                &corpus().works_of("a").collect::<Vec<_>>(),
+                1
+            )
+            .left_out,
+            0
+        );
     }
 
     #[test]

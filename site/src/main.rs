@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use peerscope::head::share_image_path;
+use peerscope::route::Route;
 
 use crate::data::corpus;
 
@@ -73,25 +74,22 @@ fn routes() -> Vec<String> {
     let corpus = corpus();
     // A long profile's later pages too, so every work is reachable without JavaScript.
     let people = corpus.people.iter().flat_map(|p| {
-        let pages = corpus::page::page_count(corpus.works_of(&p.id).count());
-        std::iter::once(format!("/p/{}", p.id))
-            .chain((2..=pages).map(move |n| format!("/p/{}/page/{n}", p.id)))
+        let list = Route::profile(&p.id);
+        (1..=corpus::page::page_count(corpus.works_of(&p.id).count())).map(move |n| list.at_page(n))
     });
-    let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
+    let works = corpus.works.iter().map(|w| Route::work(&w.id));
     // The people directory, a page per PEOPLE_PER_PAGE people.
     let directory = corpus
         .people
         .len()
         .div_ceil(corpus::page::PEOPLE_PER_PAGE)
         .max(1);
-    let directory = std::iter::once("/people".to_string())
-        .chain((2..=directory).map(|n| format!("/people/page/{n}")));
-    ["/".to_string()]
-        .into_iter()
-        .chain(directory)
+    std::iter::once(Route::Home)
+        .chain((1..=directory).map(|page| Route::People { page }))
         .chain(people)
         .chain(works)
-        .chain(["/graph".to_string(), "/sources".to_string()])
+        .chain([Route::Network, Route::sources()])
+        .map(|route| route.path())
         .collect()
 }
 
@@ -175,7 +173,7 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         if let Some(work) = corpus().work(&moved.to) {
             let title = corpus::latex::to_plain(&work.title.value);
             write(
-                &page_file(&format!("/w/{}", moved.from)),
+                &page_file(&Route::work(&moved.from).path()),
                 redirect::work_page(&moved.to, &title).as_bytes(),
             )?;
         }
@@ -201,17 +199,17 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         Work(&'a corpus::Work),
     }
     let cards: Vec<(String, Card)> = [
-        ("/".to_string(), Card::Home),
-        ("/graph".to_string(), Card::Network),
+        (Route::Home.path(), Card::Home),
+        (Route::Network.path(), Card::Network),
         // The sources page shares home's card: the corpus at a glance.
-        ("/sources".to_string(), Card::Home),
+        (Route::sources().path(), Card::Home),
     ]
     .into_iter()
     .chain(
         corpus
             .people
             .iter()
-            .map(|p| (format!("/p/{}", p.id), Card::Person(p))),
+            .map(|p| (Route::profile(&p.id).path(), Card::Person(p))),
     )
     .chain(
         corpus
@@ -219,7 +217,7 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
             .iter()
             // With PEERSCOPE_SHARE_IMAGES=profiles a work page shows its author's card.
             .filter(|_| site.site.share_images == corpus::page::ShareImages::All)
-            .map(|w| (format!("/w/{}", w.id), Card::Work(w))),
+            .map(|w| (Route::work(&w.id).path(), Card::Work(w))),
     )
     .collect();
     let draw = |(route, card): &(String, Card)| -> Result<(), String> {

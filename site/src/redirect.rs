@@ -6,10 +6,11 @@
 use crate::csp;
 use crate::data::{absolute, href};
 use crate::template::escape_attr;
+use peerscope::route::Route;
 
 /// The page at `/w/<from>` for a work now at `/w/<to>`, titled `title`.
 pub fn work_page(to: &str, title: &str) -> String {
-    let route = format!("/w/{to}");
+    let route = Route::work(to).path();
     let (local, canonical) = (escape_attr(&href(&route)), escape_attr(&absolute(&route)));
     let title = escape_attr(title);
     format!(
@@ -32,9 +33,15 @@ mod tests {
     #[test]
     fn the_page_leads_to_the_new_address_and_escapes_the_title() {
         let page = work_page("fast-thing", "<b>Fast</b> & \"Thing\"");
-        assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url="), "{page}");
+        assert!(
+            page.contains("<meta http-equiv=\"refresh\" content=\"0; url="),
+            "{page}"
+        );
         assert!(page.contains("/w/fast-thing\">"), "{page}");
-        assert!(page.contains("&lt;b&gt;Fast&lt;/b&gt; &amp; &quot;Thing&quot;"), "{page}");
+        assert!(
+            page.contains("&lt;b&gt;Fast&lt;/b&gt; &amp; &quot;Thing&quot;"),
+            "{page}"
+        );
         assert!(!page.contains("<script"), "{page}");
         assert!(page.contains("Content-Security-Policy"), "{page}");
     }

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
 use crate::data::{corpus, ego_layout, two_hop_corpus};
+use crate::route::Route;
 
 /// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -263,7 +264,7 @@ fn CollaboratorTable(graph: Memo<CoGraph<'static>>, person: &'static Person) -> 
                         <thead><tr><th scope="col">"Name"</th><th scope="col" class="num">"Joint works"</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(id, name, n)| view! {
-                                <tr data-testid="collaborator"><td><PageLink path=format!("/p/{id}")>{name}</PageLink></td><td class="num">{n}</td></tr>
+                                <tr data-testid="collaborator"><td><PageLink path=Route::profile(&id)>{name}</PageLink></td><td class="num">{n}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use corpus::labels::{place, text_width, Frame, Placed};
 
 use crate::components::graph_canvas::{draw, node_at, Highlight, SCALE as CANVAS_SCALE};
+use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -199,7 +200,7 @@ pub fn GraphView(
 
     let open = move |i: usize| {
         if let Some(node) = model.get_untracked().nodes.get(i) {
-            crate::components::open_page(&format!("/p/{}", node.id));
+            crate::components::open_page(&Route::profile(&node.id).path());
         }
     };
     let open = StoredValue::new(open);

@@ -17,7 +17,7 @@ pub use collaboration::Collaboration;
 pub use copy_button::CopyButton;
 pub use figures::{format_label, StatedFigures};
 pub use page_link::{open_page, prefetch, PageLink};
-pub use pager::{page_path, profile_path, Pager};
+pub use pager::Pager;
 pub use paper_card::{AuthorLinks, OutlineCard, PaperCard};
 pub use records::Records;
 pub use rich_text::RichText;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::{CopyButton, PageLink, RichText};
 use crate::data::corpus;
+use crate::route::Route;
 
 /// One work in a list. `owner` is the profile the list belongs to (highlighted among the
 /// authors); `open` unfolds the abstract, and `on_toggle` asks to fold or unfold it.
@@ -21,7 +22,7 @@ pub fn PaperCard(
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
+                <PageLink path=Route::work(&work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
                 {work.title_derived.then(|| view! { <span class="badge" title="No source gives a title; this label is taken from the abstract">"derived title"</span> })}
             </h3>
             <p class="authors" data-testid="authors"><AuthorLinks work=work owner=owner/></p>
@@ -70,7 +71,7 @@ pub fn AuthorLinks(
             .unwrap_or_else(|| id.to_string());
         let is_owner = owner == Some(id);
         view! {
-            <PageLink path=format!("/p/{id}") class=Some(if is_owner { "author owner" } else { "author" })
+            <PageLink path=Route::profile(id) class=Some(if is_owner { "author owner" } else { "author" })
                aria_current=is_owner.then_some("true")>{name}</PageLink>
         }
     };
@@ -183,7 +184,7 @@ pub fn OutlineCard(work: &'static Work, owner: Option<&'static str>) -> impl Int
     view! {
         <article class="paper outline" data-testid="work" data-work=work.id.clone() aria-busy="true">
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
+                <PageLink path=Route::work(&work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
             </h3>
             <p class="authors"><AuthorLinks work=work owner=owner/></p>
             <p class="paper-meta"><WorkDateLabel work=work/><span class="sep">"loading the rest…"</span></p>

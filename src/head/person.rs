@@ -7,6 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::script_json;
 use crate::data::absolute;
+use crate::route::Route;
 
 /// The person's JSON-LD, escaped so seed text cannot leave the script element.
 #[component]
@@ -22,7 +23,10 @@ pub fn person_json_ld(person: &Person) -> Value {
     fields.insert("@context".into(), json!("https://schema.org"));
     fields.insert("@type".into(), json!("Person"));
     fields.insert("name".into(), json!(person.name));
-    fields.insert("url".into(), json!(absolute(&format!("/p/{}", person.id))));
+    fields.insert(
+        "url".into(),
+        json!(absolute(&Route::profile(&person.id).path())),
+    );
     if let Some(tagline) = person.profiles.iter().find_map(|p| p.tagline.as_ref()) {
         fields.insert("description".into(), json!(tagline.value));
     }

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{AuthorLinks, CopyButton, RichText, SourceLink};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
+use crate::route::Route;
 use crate::routes::NotFound;
 
 /// The work page, or the not-found page for an unknown id.
@@ -107,7 +108,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     let bibtex = corpus::bibtex::entry(work, corpus());
     let (image_of, image_alt) = share_image(work, &title);
     view! {
-        <PageMeta title=title.clone() description=description path=format!("/w/{}", work.id)
+        <PageMeta title=title.clone() description=description path=Route::work(&work.id)
             kind=PageKind::Article image_alt=image_alt image_of=image_of/>
         <CitationMeta work=work/>
         <article class="work-page" data-testid="work-page">
@@ -193,7 +194,7 @@ fn share_image(work: &Work, title: &str) -> (Option<String>, String) {
                 .find(|p| !p.profiles.is_empty());
             match author {
                 Some(person) => (
-                    Some(format!("/p/{}", person.id)),
+                    Some(Route::profile(&person.id).path()),
                     format!("{}: works per year and collaborators", person.name),
                 ),
                 None => (

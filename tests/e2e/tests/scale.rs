@@ -344,7 +344,10 @@ async fn the_largest_profiles_graph_draws_the_closest_hundred_and_counts_the_res
     let (id, _) = largest_profile(&dist);
     let data = page_data(&dist, &format!("p/{id}/index.html"));
     let coauthors = data["corpus"]["people"].as_array().unwrap().len() - 1;
-    assert!(coauthors > 99, "the synthetic profile has {coauthors} co-authors");
+    assert!(
+        coauthors > 99,
+        "the synthetic profile has {coauthors} co-authors"
+    );
     let server = StaticServer::start(&dist);
     let browser = Browser::start().await;
     browser.goto(&server.url(&format!("/p/{id}"))).await;
@@ -354,7 +357,10 @@ async fn the_largest_profiles_graph_draws_the_closest_hundred_and_counts_the_res
             && note[0].contains(&format!("the other {} are named", coauthors - 99)),
         "{note:?}"
     );
-    assert_eq!(browser.find_all("[data-testid=graph-node]").await.len(), 100);
+    assert_eq!(
+        browser.find_all("[data-testid=graph-node]").await.len(),
+        100
+    );
     assert_eq!(
         browser
             .find_all("[data-testid=collaborator-table] tbody tr")

@@ -406,7 +406,9 @@ async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
     let browser = Browser::start().await;
     browser.goto(&server.url(&path)).await;
     let entry = browser
-        .wait_texts("[data-testid=bibtex]", "the BibTeX entry", |t| !t.is_empty())
+        .wait_texts("[data-testid=bibtex]", "the BibTeX entry", |t| {
+            !t.is_empty()
+        })
         .await
         .remove(0);
     assert!(
