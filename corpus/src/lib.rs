@@ -18,7 +18,6 @@ pub mod document;
 pub mod fs;
 pub mod graph;
 pub mod label;
-pub mod labels;
 pub mod latex;
 pub mod links;
 pub mod merge;

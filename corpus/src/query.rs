@@ -489,46 +489,6 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A person's co-author and how many works they share, among some works.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Collaborator<'a> {
-    pub person: &'a Person,
-    /// The shared works, in the order given.
-    pub works: Vec<&'a Work>,
-}
-
-/// Everyone named as a co-author of `person` on `works`, most joint works first, then by name.
-pub fn collaborators<'a>(
-    corpus: &'a Corpus,
-    person: &str,
-    works: &[&'a Work],
-) -> Vec<Collaborator<'a>> {
-    let mut joint: BTreeMap<&str, Vec<&'a Work>> = BTreeMap::new();
-    for work in works.iter().filter(|w| w.has_author(person)) {
-        for author in work.authors.iter().filter(|a| a.person != person) {
-            let shared = joint.entry(author.person.as_str()).or_default();
-            if !shared.iter().any(|w| w.id == work.id) {
-                shared.push(work);
-            }
-        }
-    }
-    let mut out: Vec<Collaborator<'a>> = joint
-        .into_iter()
-        .filter_map(|(id, works)| {
-            corpus
-                .person(id)
-                .map(|person| Collaborator { person, works })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.works
-            .len()
-            .cmp(&a.works.len())
-            .then_with(|| a.person.name.cmp(&b.person.name))
-    });
-    out
-}
-
 /// A page the reader may have meant, for the not-found page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {

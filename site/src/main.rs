@@ -17,6 +17,7 @@
 mod bundle;
 mod csp;
 mod data;
+mod escape;
 mod image_cache;
 mod manifest;
 mod progress;

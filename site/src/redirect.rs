@@ -5,14 +5,14 @@
 
 use crate::csp;
 use crate::data::{absolute, href};
-use crate::template::escape_attr;
+use crate::escape::escape;
 use peerscope::route::Route;
 
 /// The page at `/w/<from>` for a work now at `/w/<to>`, titled `title`.
 pub fn work_page(to: &str, title: &str) -> String {
     let route = Route::work(to).path();
-    let (local, canonical) = (escape_attr(&href(&route)), escape_attr(&absolute(&route)));
-    let title = escape_attr(title);
+    let (local, canonical) = (escape(&href(&route)), escape(&absolute(&route)));
+    let title = escape(title);
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

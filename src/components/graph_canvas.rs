@@ -4,7 +4,7 @@
 //! The geometry (positions, radii, labels) comes from `GraphView`, which owns the state and
 //! the events; this file only paints and finds the node under the pointer.
 
-use corpus::labels::Placed;
+use layout::labels::Placed;
 use wasm_bindgen::JsCast;
 
 use crate::components::graph_view::{GraphModel, VIEW_H, VIEW_W};

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use corpus::labels::{place, text_width, Frame, Placed};
+use layout::labels::{place, text_width, Frame, Placed};
 
 use crate::components::graph_canvas::{draw, node_at, Highlight, SCALE as CANVAS_SCALE};
 use crate::route::Route;
