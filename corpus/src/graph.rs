@@ -253,6 +253,12 @@ fn build<'a>(
     }
 }
 
+/// The stroke width of a link of `works` joint works, in the units of a node's radius: the
+/// graph view, its canvas and the share images draw links alike.
+pub fn link_width(works: usize) -> f32 {
+    0.8 + 1.1 * (works as f32).sqrt()
+}
+
 /// The radius of a node whose person has `works` works: area grows with the works.
 pub fn radius(works: usize) -> f32 {
     3.0 + 3.5 * (works.max(1) as f32).sqrt()

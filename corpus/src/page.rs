@@ -735,12 +735,8 @@ pub fn source_read(corpus: &Corpus, file: &str) -> SourceRead {
 
 /// Works per year and per category over the whole corpus.
 pub fn home_summary(corpus: &Corpus) -> HomeSummary {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
     for work in &corpus.works {
-        if let Some(date) = &work.date {
-            *years.entry(date.year).or_default() += 1;
-        }
         for category in &work.categories {
             *categories.entry(category.value.as_str()).or_default() += 1;
         }
@@ -752,7 +748,10 @@ pub fn home_summary(corpus: &Corpus) -> HomeSummary {
     by_category.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     HomeSummary {
         profiled: corpus.profiled().len(),
-        by_year: years.into_iter().collect(),
+        by_year: crate::query::per_year(&corpus.works)
+            .into_iter()
+            .map(|(year, (works, _))| (year, works))
+            .collect(),
         by_category,
     }
 }

@@ -283,26 +283,30 @@ pub fn filter_works<'a>(corpus: &'a Corpus, person: &'a Person, state: &ViewStat
     filter_list(&all, corpus, state)
 }
 
+/// Works per year among `works`: for each year, how many works and of those how many have an
+/// inferred year. Undated works are left out. The one count behind every year chart: a
+/// profile's (over the view's works), home's and the share images'.
+pub fn per_year<'a>(works: impl IntoIterator<Item = &'a Work>) -> BTreeMap<i32, (usize, usize)> {
+    let mut counts: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
+    for date in works.into_iter().filter_map(|w| w.date.as_ref()) {
+        let count = counts.entry(date.year).or_default();
+        count.0 += 1;
+        count.1 += usize::from(date.year_inferred);
+    }
+    counts
+}
+
 /// Applies a view to a list of works (a person's, some in outline until their records load).
 pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> Filtered<'a> {
     let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
-    let mut by_year = BTreeMap::new();
-    let mut inferred_by_year = BTreeMap::new();
     let mut by_category = BTreeMap::new();
     let mut works = Vec::new();
-    let mut undated = 0;
+    // The year chart counts the works the other filters leave, whatever their year.
+    let mut charted = Vec::new();
     for (work, text_ok) in all.iter().zip(text_ok) {
         let (year_ok, cat_ok) = (state.year_matches(work), state.category_matches(work));
         if text_ok && cat_ok {
-            match &work.date {
-                Some(date) => {
-                    *by_year.entry(date.year).or_insert(0) += 1;
-                    if date.year_inferred {
-                        *inferred_by_year.entry(date.year).or_insert(0) += 1;
-                    }
-                }
-                None => undated += 1,
-            }
+            charted.push(*work);
         }
         if text_ok && year_ok {
             for category in &work.categories {
@@ -314,13 +318,18 @@ pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> 
         }
     }
     sort_works(&mut works, state.sort);
+    let years = per_year(charted.iter().copied());
     Filtered {
         works,
         total: all.len(),
-        by_year,
-        inferred_by_year,
+        by_year: years.iter().map(|(&y, &(n, _))| (y, n)).collect(),
+        inferred_by_year: years
+            .iter()
+            .filter(|(_, &(_, inferred))| inferred > 0)
+            .map(|(&y, &(_, inferred))| (y, inferred))
+            .collect(),
         by_category,
-        undated,
+        undated: charted.iter().filter(|w| w.date.is_none()).count(),
     }
 }
 

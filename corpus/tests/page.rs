@@ -108,11 +108,9 @@ fn data_is_read_only_at_this_builds_version() {
         error.contains("version") && !error.contains("unreadable"),
         "{error}"
     );
-    assert!(
-        read_data("{}", |i: &SiteIndex| i.schema_version)
-            .unwrap_err()
-            .contains("unreadable")
-    );
+    assert!(read_data("{}", |i: &SiteIndex| i.schema_version)
+        .unwrap_err()
+        .contains("unreadable"));
 }
 
 #[test]

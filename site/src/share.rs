@@ -4,12 +4,11 @@
 //! collaborator graph; a work shows its title, authors and date; home and the network page show
 //! the corpus with its whole collaboration network. Seed text is escaped into the SVG as text.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::data::{ego_layout, network_layout as network, site_url};
 use crate::escape::escape;
-use corpus::graph::{ego, radius};
+use corpus::graph::{ego, link_width, radius};
 use corpus::latex::to_plain;
 use corpus::query::date_label;
 use corpus::{Corpus, Person, Work};
@@ -224,14 +223,7 @@ fn network_drawing(svg: &mut Card, frame: [f32; 4]) {
 /// Works per dated year, every year from the first to the last: `(year, works, of which the
 /// year was inferred)`.
 fn per_year(works: &[&Work]) -> Vec<(i32, usize, usize)> {
-    let mut counts: BTreeMap<i32, (usize, usize)> = BTreeMap::new();
-    for work in works {
-        if let Some(date) = &work.date {
-            let count = counts.entry(date.year).or_default();
-            count.0 += 1;
-            count.1 += usize::from(date.year_inferred);
-        }
-    }
+    let counts = corpus::query::per_year(works.iter().copied());
     match (counts.keys().next().copied(), counts.keys().last().copied()) {
         (Some(first), Some(last)) => (first..=last)
             .map(|y| {
@@ -354,7 +346,7 @@ impl Card {
         let at = |p: [f32; 2]| (p[0] * scale + dx, p[1] * scale + dy);
         for &(a, b, works) in links {
             let ((ax, ay), (bx, by)) = (at(positions[a]), at(positions[b]));
-            let width = (0.8 + 1.1 * (works as f32).sqrt()) * scale.min(2.0);
+            let width = link_width(works) * scale.min(2.0);
             let _ = write!(self.0, "<line x1=\"{ax:.1}\" y1=\"{ay:.1}\" x2=\"{bx:.1}\" y2=\"{by:.1}\" stroke=\"#9aa3b5\" stroke-opacity=\"0.7\" stroke-width=\"{width:.1}\" stroke-linecap=\"round\"/>");
         }
         for (i, p) in positions.iter().enumerate() {

@@ -75,7 +75,7 @@ pub fn draw(
             0.45
         });
         ctx.set_stroke_style_str(if lit { &accent } else { &muted });
-        ctx.set_line_width((unit * (0.8 + 1.1 * (link.works as f32).sqrt())) as f64);
+        ctx.set_line_width((unit * corpus::graph::link_width(link.works)) as f64);
         ctx.begin_path();
         ctx.move_to(a[0] as f64, a[1] as f64);
         ctx.line_to(b[0] as f64, b[1] as f64);
