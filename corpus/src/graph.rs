@@ -253,6 +253,14 @@ fn build<'a>(
     }
 }
 
+/// The colours of the network's groups of collaborators (connected components, cycled), an
+/// accessible qualitative palette (Paul Tol's "bright" and "vibrant"): the network page draws
+/// them as `.c0`…`.c7` of style.css (a test keeps the two equal), its canvas and the share
+/// images by value.
+pub const GROUP_COLOURS: [&str; 8] = [
+    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
+];
+
 /// The stroke width of a link of `works` joint works, in the units of a node's radius: the
 /// graph view, its canvas and the share images draw links alike.
 pub fn link_width(works: usize) -> f32 {
@@ -424,6 +432,20 @@ mod tests {
             g.nodes.iter().map(|n| n.works).collect::<Vec<_>>(),
             [3, 2, 2, 1, 1]
         );
+    }
+
+    #[test]
+    fn the_stylesheets_group_colours_are_the_palette() {
+        let css = include_str!("../../assets/style.css");
+        for (i, colour) in GROUP_COLOURS.iter().enumerate() {
+            for rule in [
+                format!(".node.c{i} circle {{ fill: {colour}; }}"),
+                format!(".swatch.c{i} {{ background: {colour}; }}"),
+            ] {
+                assert!(css.contains(&rule), "style.css lacks `{rule}`");
+            }
+        }
+        assert!(!css.contains(&format!(".c{} ", GROUP_COLOURS.len())));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::data::{ego_layout, network_layout as network, site_url};
 use crate::escape::escape;
-use corpus::graph::{ego, link_width, radius};
+use corpus::graph::{ego, link_width, radius, GROUP_COLOURS};
 use corpus::latex::to_plain;
 use corpus::query::date_label;
 use corpus::{Corpus, Person, Work};
@@ -24,10 +24,6 @@ const INK: &str = "#1b1d22";
 const MUTED: &str = "#5b5f6a";
 const ACCENT: &str = "#1f5fbf";
 const SOFT: &str = "#e4edfb";
-/// The network page's colours for connected components.
-const PALETTE: [&str; 8] = [
-    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
-];
 
 /// The card of a profile page.
 pub fn profile(corpus: &Corpus, person: &Person) -> String {
@@ -210,7 +206,7 @@ fn network_drawing(svg: &mut Card, frame: [f32; 4]) {
     let colours: Vec<&str> = net
         .nodes
         .iter()
-        .map(|n| PALETTE[n.component as usize % PALETTE.len()])
+        .map(|n| GROUP_COLOURS[n.component as usize % GROUP_COLOURS.len()])
         .collect();
     let links: Vec<(usize, usize, usize)> = net
         .links

@@ -4,6 +4,7 @@
 //! The geometry (positions, radii, labels) comes from `GraphView`, which owns the state and
 //! the events; this file only paints and finds the node under the pointer.
 
+use corpus::graph::GROUP_COLOURS;
 use layout::labels::Placed;
 use wasm_bindgen::JsCast;
 
@@ -11,11 +12,6 @@ use crate::components::graph_view::{GraphModel, VIEW_H, VIEW_W};
 
 /// The canvas backing store holds this many pixels per view unit (sharp on 2× screens).
 pub const SCALE: f64 = 2.0;
-
-/// Colours of the groups of collaborators, in the order of `.c0`…`.c7` in style.css.
-const GROUP_COLOURS: [&str; 8] = [
-    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
-];
 
 /// What is highlighted: the hovered or focused node and its neighbours.
 pub struct Highlight<'a> {

@@ -14,7 +14,7 @@ use crate::route::Route;
 use crate::routes::NotFound;
 
 /// Colours cycle after this many components; the rest share them.
-const PALETTE: usize = 8;
+const PALETTE: usize = corpus::graph::GROUP_COLOURS.len();
 
 /// Above this many people the network is painted on a canvas instead of one SVG element per
 /// node and link; `?render=canvas` or `?render=svg` chooses explicitly.
