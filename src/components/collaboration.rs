@@ -12,7 +12,7 @@ use corpus::{Person, Work};
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
 
-use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
+use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
 use crate::data::{corpus, ego_layout, two_hop_corpus};
 use crate::route::Route;

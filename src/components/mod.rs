@@ -3,8 +3,7 @@
 mod collaboration;
 mod copy_button;
 mod figures;
-mod graph_canvas;
-pub mod graph_view;
+pub mod graph;
 mod page_link;
 mod pager;
 mod paper_card;

@@ -6,7 +6,7 @@ use corpus::query::search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
+use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
 use crate::data::{corpus, network};
 use crate::head::{PageKind, PageMeta};

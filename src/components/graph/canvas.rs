@@ -8,7 +8,7 @@ use corpus::graph::GROUP_COLOURS;
 use layout::labels::Placed;
 use wasm_bindgen::JsCast;
 
-use crate::components::graph_view::{GraphModel, VIEW_H, VIEW_W};
+use super::model::{GraphModel, VIEW_H, VIEW_W};
 
 /// The canvas backing store holds this many pixels per view unit (sharp on 2× screens).
 pub const SCALE: f64 = 2.0;
@@ -118,14 +118,6 @@ pub fn draw(
         let _ = ctx.fill_text(&node.name, x as f64, y as f64);
     }
     ctx.set_global_alpha(1.0);
-}
-
-/// The node whose disc contains the view point `(x, y)`, the topmost (last drawn) first.
-pub fn node_at(points: &[[f32; 2]], radii: &[f32], x: f32, y: f32) -> Option<usize> {
-    (0..points.len()).rev().find(|&i| {
-        let slack = radii[i].max(4.0);
-        (points[i][0] - x).powi(2) + (points[i][1] - y).powi(2) <= slack * slack
-    })
 }
 
 fn group_colour(class: &str) -> &'static str {
