@@ -237,7 +237,8 @@ const NUMBERS: &[&str] = &[
 ];
 
 /// Bytes worth writing over another.
-const BYTES: &[u8] = b"\n\r\t {}[]()\\$_^%&#~,.:;-+=?/@'\"<>0129azAZ\x00\x7f\x80\xbf\xc0\xe2\xef\xf0\xff";
+const BYTES: &[u8] =
+    b"\n\r\t {}[]()\\$_^%&#~,.:;-+=?/@'\"<>0129azAZ\x00\x7f\x80\xbf\xc0\xe2\xef\xf0\xff";
 
 /// Where the pieces of a mutation come from.
 pub struct Pool<'a> {
@@ -469,7 +470,10 @@ fn mutate_once(rng: &mut Rng, text: &mut Vec<u8>, pool: &Pool<'_>) {
             let changed = match rng.below(5) {
                 0 => line.trim().to_string(),
                 1 => format!("  \t{line} \u{a0}"),
-                2 => line.replace(' ', *rng.pick(&["\t", "\u{a0}", "  ", "\u{3000}", ""])),
+                2 => line.replace(
+                    ' ',
+                    rng.pick::<&str>(&["\t", "\u{a0}", "  ", "\u{3000}", ""]),
+                ),
                 3 => line.to_uppercase(),
                 _ => line.to_lowercase(),
             };
@@ -529,7 +533,7 @@ pub fn token_soup(rng: &mut Rng, tokens: &[&str], max: usize) -> String {
         if rng.one_in(8) {
             out.push(odd_char(rng));
         } else {
-            out.push_str(*rng.pick(tokens));
+            out.push_str(rng.pick::<&str>(tokens));
         }
     }
     out

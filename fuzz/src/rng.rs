@@ -15,7 +15,11 @@ impl Rng {
     /// The generator of input `n` of a run seeded with `seed`.
     pub fn for_input(seed: u64, n: u64) -> Rng {
         let state = mix(mix(seed) ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15));
-        Rng(if state == 0 { 0x2545_f491_4f6c_dd1d } else { state })
+        Rng(if state == 0 {
+            0x2545_f491_4f6c_dd1d
+        } else {
+            state
+        })
     }
 
     pub fn next_u64(&mut self) -> u64 {

@@ -59,7 +59,11 @@ impl Ctx {
             for path in files {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                let file = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
                 let format = parse_text(&file, &text).format;
                 seeds.push(Seed { file, text, format });
             }
@@ -96,12 +100,21 @@ impl Ctx {
     }
 
     fn of_format(&self, format: Format) -> Vec<&Seed> {
-        self.seeds.iter().filter(|s| s.format == Some(format)).collect()
+        self.seeds
+            .iter()
+            .filter(|s| s.format == Some(format))
+            .collect()
     }
 
     /// A seed of one of `formats` (any seed when none is of them) no longer than `max` bytes,
     /// mutated.
-    fn mutated_seed(&self, rng: &mut Rng, formats: &[Format], max: usize, tokens: &[&str]) -> Vec<u8> {
+    fn mutated_seed(
+        &self,
+        rng: &mut Rng,
+        formats: &[Format],
+        max: usize,
+        tokens: &[&str],
+    ) -> Vec<u8> {
         let candidates: Vec<&Seed> = formats
             .iter()
             .flat_map(|f| self.of_format(*f))
@@ -126,6 +139,8 @@ impl Ctx {
 pub struct Target {
     pub name: &'static str,
     pub about: &'static str,
+    /// Each input compiles whole documents: slow, so run first when targets share lanes.
+    pub whole_documents: bool,
     pub generate: fn(&Ctx, &mut Rng) -> Vec<Vec<u8>>,
     pub check: fn(&Ctx, &[Vec<u8>]) -> Result<(), String>,
 }
@@ -134,78 +149,91 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "profile-trust",
         about: "parse_text on mutated profile pages with a trust snapshot: one role per line, diagnostics name the file and a line of it, no line left unaccounted",
+        whole_documents: false,
         generate: gen_profile_trust,
         check: check_parse,
     },
     Target {
         name: "profile-papers",
         about: "parse_text on mutated profile pages with a paper list (same properties)",
+        whole_documents: false,
         generate: gen_profile_papers,
         check: check_parse,
     },
     Target {
         name: "paper-page",
         about: "parse_text on mutated paper pages (same properties)",
+        whole_documents: false,
         generate: gen_paper_page,
         check: check_parse,
     },
     Target {
         name: "abstract-list",
         about: "parse_text on mutated abstract lists (same properties)",
+        whole_documents: false,
         generate: gen_abstract_list,
         check: check_parse,
     },
     Target {
         name: "compile",
         about: "compile on 1-3 mutated documents (raw bytes too): the same JSON whatever the order, an Err holds an error, ids sorted and unique, the corpus JSON reads back equal",
+        whole_documents: true,
         generate: gen_compile,
         check: check_compile,
     },
     Target {
         name: "latex",
         about: "latex::parse on LaTeX soup and mutated titles: depth <= MAX_DEPTH, no backslash shown outside URLs",
+        whole_documents: false,
         generate: gen_latex,
         check: check_latex,
     },
     Target {
         name: "query",
         about: "parse_query on any string; ViewState to_query -> parse_query -> from_query is a fixed point; encode then decode gives the input back",
+        whole_documents: false,
         generate: gen_query,
         check: check_query,
     },
     Target {
         name: "slug",
         about: "slug, shorten and unique: only [a-z0-9-], no leading, trailing or double hyphen, idempotent; unique ids distinct",
+        whole_documents: false,
         generate: gen_slug,
         check: check_slug,
     },
     Target {
         name: "fold",
         about: "text::fold and search::words: idempotent, no ASCII capital left",
+        whole_documents: false,
         generate: gen_slug,
         check: check_fold,
     },
     Target {
         name: "links",
         about: "links::find_urls: every URL is in the text, starts with its scheme, has no delimiter or trailing punctuation, no repeats",
+        whole_documents: false,
         generate: gen_links,
         check: check_links,
     },
     Target {
         name: "overrides",
         about: "Overrides::parse on mutated overrides files: errors name a line of the file; a valid one compiles the seed it names",
+        whole_documents: false,
         generate: gen_overrides,
         check: check_overrides,
     },
     Target {
         name: "bibtex",
         about: "bibtex::entry for every work compiled from a mutated document: braces balance in every field (as BibTeX counts them), no unescaped %",
+        whole_documents: true,
         generate: gen_bibtex,
         check: check_bibtex,
     },
     Target {
         name: "search",
         about: "search::build on a corpus compiled from mutated documents, then queries: the shards find exactly what a plain scan finds, in the same order",
+        whole_documents: true,
         generate: gen_search,
         check: check_search,
     },
@@ -271,7 +299,9 @@ fn check_parse(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
             return Err(format!("a diagnostic names the file `{}`: {d}", d.file));
         }
         if d.line.is_some_and(|l| l == 0 || l > last) {
-            return Err(format!("a diagnostic names a line past the end ({last}): {d}"));
+            return Err(format!(
+                "a diagnostic names a line past the end ({last}): {d}"
+            ));
         }
     }
     if parsed.format.is_some() {
@@ -280,7 +310,9 @@ fn check_parse(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
             if *role == LineRole::Unaccounted
                 && !parsed.diagnostics.iter().any(|d| d.line == Some(no))
             {
-                return Err(format!("line {no} is unaccounted for and no diagnostic names it"));
+                return Err(format!(
+                    "line {no} is unaccounted for and no diagnostic names it"
+                ));
             }
         }
     }
@@ -311,7 +343,11 @@ const NAMES: [&str; 4] = ["a.txt", "b.txt", "c.txt", "d.txt"];
 /// text, one time in four when `raw`).
 fn mutated_docs(ctx: &Ctx, rng: &mut Rng, count: usize, max: usize, raw: bool) -> Vec<Vec<u8>> {
     let count = 1 + rng.below(count);
-    let tokens: Vec<&str> = mutate::FRAGMENTS.iter().chain(mutate::LATEX).copied().collect();
+    let tokens: Vec<&str> = mutate::FRAGMENTS
+        .iter()
+        .chain(mutate::LATEX)
+        .copied()
+        .collect();
     (0..count)
         .map(|_| {
             if rng.one_in(12) {
@@ -381,7 +417,8 @@ fn check_compile(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+        && s.bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -391,7 +428,10 @@ fn is_slug(s: &str) -> bool {
 /// binary search), and every reference resolves.
 fn check_corpus(corpus: &Corpus, docs: usize) -> Result<(), String> {
     if corpus.sources.len() != docs {
-        return Err(format!("{} sources for {docs} documents", corpus.sources.len()));
+        return Err(format!(
+            "{} sources for {docs} documents",
+            corpus.sources.len()
+        ));
     }
     let people: Vec<&str> = corpus.people.iter().map(|p| p.id.as_str()).collect();
     let works: Vec<&str> = corpus.works.iter().map(|w| w.id.as_str()).collect();
@@ -404,14 +444,28 @@ fn check_corpus(corpus: &Corpus, docs: usize) -> Result<(), String> {
         }
     }
     for work in &corpus.works {
-        if let Some(a) = work.authors.iter().find(|a| corpus.person(&a.person).is_none()) {
-            return Err(format!("work `{}` names an unknown author `{}`", work.id, a.person));
+        if let Some(a) = work
+            .authors
+            .iter()
+            .find(|a| corpus.person(&a.person).is_none())
+        {
+            return Err(format!(
+                "work `{}` names an unknown author `{}`",
+                work.id, a.person
+            ));
         }
     }
     for person in &corpus.people {
         for profile in &person.profiles {
-            if let Some(w) = profile.works_listed.iter().find(|w| corpus.work(w).is_none()) {
-                return Err(format!("profile of `{}` lists an unknown work `{w}`", person.id));
+            if let Some(w) = profile
+                .works_listed
+                .iter()
+                .find(|w| corpus.work(w).is_none())
+            {
+                return Err(format!(
+                    "profile of `{}` lists an unknown work `{w}`",
+                    person.id
+                ));
             }
         }
     }
@@ -433,7 +487,16 @@ fn gen_latex(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
             to_text(line)
         }
         _ => {
-            let open = rng.pick(&["\\textbf{", "\\textit{", "{", "_{", "^{", "\\texttt{", "$x_{", "\\url{"]);
+            let open = rng.pick(&[
+                "\\textbf{",
+                "\\textit{",
+                "{",
+                "_{",
+                "^{",
+                "\\texttt{",
+                "$x_{",
+                "\\url{",
+            ]);
             let depth = rng.small(3000);
             let mut text = open.repeat(depth);
             text.push_str(&token_soup(rng, mutate::LATEX, 20));
@@ -489,9 +552,43 @@ const QUERY_KEYS: &[&str] = &[
     "year", "from", "to", "cat", "q", "sort", "open", "hops", "x", "", "Year", "q ", "%79ear",
 ];
 const QUERY_BITS: &[&str] = &[
-    "&", "=", "?", "%", "%2", "%zz", "%C3", "%C3%A9", "%00", "%FF%FE", "+", "%2C", ",", "%25", "%26",
-    "%3D", "%+1", "newest", "oldest", "title", "TITLE", "1", "2", "3", "0", "2022", " 2021 ",
-    "+2020", "-2020", "999", "1000", "9999", "10000", "2147483648", "cs.CV", "cs.LG", "cs.XX",
+    "&",
+    "=",
+    "?",
+    "%",
+    "%2",
+    "%zz",
+    "%C3",
+    "%C3%A9",
+    "%00",
+    "%FF%FE",
+    "+",
+    "%2C",
+    ",",
+    "%25",
+    "%26",
+    "%3D",
+    "%+1",
+    "newest",
+    "oldest",
+    "title",
+    "TITLE",
+    "1",
+    "2",
+    "3",
+    "0",
+    "2022",
+    " 2021 ",
+    "+2020",
+    "-2020",
+    "999",
+    "1000",
+    "9999",
+    "10000",
+    "2147483648",
+    "cs.CV",
+    "cs.LG",
+    "cs.XX",
 ];
 
 fn gen_query(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
@@ -504,16 +601,25 @@ fn gen_query(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
         if i > 0 {
             raw.push('&');
         }
-        raw.push_str(*rng.pick(QUERY_KEYS));
+        raw.push_str(rng.pick::<&str>(QUERY_KEYS));
         raw.push('=');
         let value = match rng.below(6) {
             0 => rng.pick(QUERY_BITS).to_string(),
             1 => rng.pick(&ctx.corpus.works).id.clone(),
             2 => rng.pick(&ctx.words).clone(),
             3 => (1000 + rng.below(9000)).to_string(),
-            4 => encode(&(0..rng.small(20)).map(|_| odd_char(rng)).collect::<String>()),
+            4 => encode(
+                &(0..rng.small(20))
+                    .map(|_| odd_char(rng))
+                    .collect::<String>(),
+            ),
             _ => (0..rng.small(4))
-                .map(|_| rng.pick(&ctx.corpus.works).categories.first().map_or("cs.AI", |c| c.value.as_str()))
+                .map(|_| {
+                    rng.pick(&ctx.corpus.works)
+                        .categories
+                        .first()
+                        .map_or("cs.AI", |c| c.value.as_str())
+                })
                 .collect::<Vec<_>>()
                 .join(","),
         };
@@ -542,10 +648,15 @@ fn check_query(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
         ));
     }
     if !notices.is_empty() {
-        return Err(format!("the canonical query `{canonical}` gives notices: {notices:?}"));
+        return Err(format!(
+            "the canonical query `{canonical}` gives notices: {notices:?}"
+        ));
     }
     if again.to_query() != canonical {
-        return Err(format!("`{canonical}` is not a fixed point: {}", again.to_query()));
+        return Err(format!(
+            "`{canonical}` is not a fixed point: {}",
+            again.to_query()
+        ));
     }
     let encoded = format!("{}={}", encode(&raw), encode(&raw));
     let decoded = parse_query(&encoded);
@@ -572,7 +683,9 @@ fn gen_slug(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
         let mut bytes = lines.into_bytes();
         let pool = Pool {
             lines: &ctx.lines,
-            tokens: &["-", "--", " - ", "'", "’", "ß", "ẞ", "æ", "Œ", "ı", "İ", "\u{301}", "ﬁ", "Ⅻ", "①"],
+            tokens: &[
+                "-", "--", " - ", "'", "’", "ß", "ẞ", "æ", "Œ", "ı", "İ", "\u{301}", "ﬁ", "Ⅻ", "①",
+            ],
         };
         mutate(rng, &mut bytes, &pool);
         to_text(bytes)
@@ -585,12 +698,22 @@ fn check_slug(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     let text = text_of(first(parts));
     let s = slug(&text);
     if !s.is_empty() && !is_slug(&s) {
-        return Err(format!("slug `{s}` is not [a-z0-9] words joined by single hyphens"));
+        return Err(format!(
+            "slug `{s}` is not [a-z0-9] words joined by single hyphens"
+        ));
     }
     if slug(&s) != s {
         return Err(format!("slug is not idempotent: `{s}` → `{}`", slug(&s)));
     }
-    for max in [0, 1, 2, s.len() / 2, MAX_WORK_SLUG, s.len().saturating_sub(1), s.len()] {
+    for max in [
+        0,
+        1,
+        2,
+        s.len() / 2,
+        MAX_WORK_SLUG,
+        s.len().saturating_sub(1),
+        s.len(),
+    ] {
         let short = shorten(&s, max);
         if short.len() > max || !s.starts_with(short) || (!short.is_empty() && !is_slug(short)) {
             return Err(format!("shorten(`{s}`, {max}) = `{short}`"));
@@ -614,16 +737,24 @@ fn check_slug(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     if distinct.len() != ids.len() {
         return Err(format!("unique gave the same id twice: {ids:?}"));
     }
-    let mut per_base: BTreeMap<&str, usize> = BTreeMap::new();
+    // The fallback stands in for an empty base: `work` is claimed by both.
+    let base_of = |claim: &Claim<'_>| -> String {
+        if claim.base.is_empty() {
+            "work".to_string()
+        } else {
+            claim.base.clone()
+        }
+    };
+    let mut per_base: BTreeMap<String, usize> = BTreeMap::new();
     for claim in &claims {
-        *per_base.entry(claim.base.as_str()).or_default() += 1;
+        *per_base.entry(base_of(claim)).or_default() += 1;
     }
     for (claim, id) in claims.iter().zip(&ids) {
-        let base = if claim.base.is_empty() { "work" } else { claim.base.as_str() };
-        if !is_slug(id) || !(id == base || id.starts_with(&format!("{base}-"))) {
+        let base = base_of(claim);
+        if !is_slug(id) || !(*id == base || id.starts_with(&format!("{base}-"))) {
             return Err(format!("id `{id}` for base `{base}`"));
         }
-        if per_base[claim.base.as_str()] == 1 && !claim.base.is_empty() && id != base {
+        if per_base[&base] == 1 && *id != base {
             return Err(format!("`{base}`, claimed once, became `{id}`"));
         }
     }
@@ -651,7 +782,10 @@ fn check_fold(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     }
     for word in search::words(&text) {
         if search::words(&word) != [word.clone()] {
-            return Err(format!("word {word:?} is cut again into {:?}", search::words(&word)));
+            return Err(format!(
+                "word {word:?} is cut again into {:?}",
+                search::words(&word)
+            ));
         }
     }
     Ok(())
@@ -659,9 +793,37 @@ fn check_fold(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
 
 fn gen_links(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let tokens = [
-        "https://", "http://", "https://a.org/x", "http://b.org", "(", ")", "[", "]", ".", ",", ";",
-        ":", "!", "?", "'", "\"", "}", "{", "\\url{", "<", ">", "`", " ", "\t", "\u{a0}", "x_(y)",
-        "httpx", "http:/", "https:/", "hhttps://", "ftp://",
+        "https://",
+        "http://",
+        "https://a.org/x",
+        "http://b.org",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "'",
+        "\"",
+        "}",
+        "{",
+        "\\url{",
+        "<",
+        ">",
+        "`",
+        " ",
+        "\t",
+        "\u{a0}",
+        "x_(y)",
+        "httpx",
+        "http:/",
+        "https:/",
+        "hhttps://",
+        "ftp://",
     ];
     let text = if rng.one_in(2) {
         token_soup(rng, &tokens, 200)
@@ -683,11 +845,16 @@ fn check_links(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     let mut seen = BTreeSet::new();
     for url in &urls {
         let scheme = url.starts_with("http://") || url.starts_with("https://");
-        let delimited = url.chars().any(|c| {
-            c.is_whitespace() || matches!(c, '}' | '{' | '<' | '>' | '"' | '\\' | '`')
-        });
+        let delimited = url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '}' | '{' | '<' | '>' | '"' | '\\' | '`'));
         let punctuated = url.ends_with(['.', ',', ';', ':', '!', '?', '\'']);
-        if !scheme || url.len() <= "https://".len() || delimited || punctuated || !text.contains(url.as_str()) {
+        if !scheme
+            || url.len() <= "https://".len()
+            || delimited
+            || punctuated
+            || !text.contains(url.as_str())
+        {
             return Err(format!("found URL {url:?}"));
         }
         if !seen.insert(url) {
@@ -712,15 +879,26 @@ fn gen_overrides(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
             0 => text.push_str("# a comment"),
             1 => {}
             _ => {
-                let file = if rng.one_in(8) { "a.txt" } else { *rng.pick(&files) };
+                let file = if rng.one_in(8) {
+                    "a.txt"
+                } else {
+                    *rng.pick(&files)
+                };
                 let line = match rng.below(3) {
                     0 => String::new(),
                     1 => format!(":{}", rng.below(200)),
-                    _ => format!(":{}", rng.pick(&["0", "-1", "x", "", "4294967296", "26", "13"])),
+                    _ => format!(
+                        ":{}",
+                        rng.pick(&["0", "-1", "x", "", "4294967296", "26", "13"])
+                    ),
                 };
                 let year = match rng.below(3) {
                     0 => (1890 + rng.below(1200)).to_string(),
-                    1 => rng.pick(&["2025", "1900", "2999", "3000", "1899", "20250", "٢٠٢٥", "+202"]).to_string(),
+                    1 => rng
+                        .pick(&[
+                            "2025", "1900", "2999", "3000", "1899", "20250", "٢٠٢٥", "+202",
+                        ])
+                        .to_string(),
                     _ => (2000 + rng.below(30)).to_string(),
                 };
                 text.push_str(&format!("year {file}{line} {year}"));
@@ -733,7 +911,11 @@ fn gen_overrides(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     }
     let mut bytes = text.into_bytes();
     if rng.one_in(3) {
-        let tokens: Vec<&str> = files.iter().copied().chain(["year", "#", ":", " ", "\t", "2025", "\u{a0}"]).collect();
+        let tokens: Vec<&str> = files
+            .iter()
+            .copied()
+            .chain(["year", "#", ":", " ", "\t", "2025", "\u{a0}"])
+            .collect();
         let pool = Pool {
             lines: &[],
             tokens: &tokens,
@@ -750,7 +932,8 @@ fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
         Ok(overrides) => {
             let mut places = BTreeSet::new();
             for y in &overrides.years {
-                if y.at == 0 || y.at > last || y.file.is_empty() || !(1900..=2999).contains(&y.year) {
+                if y.at == 0 || y.at > last || y.file.is_empty() || !(1900..=2999).contains(&y.year)
+                {
                     return Err(format!("override {y:?} of a {last}-line file"));
                 }
                 if !places.insert((&y.file, y.line)) {
@@ -763,14 +946,21 @@ fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
                 let (dates, found) = corpus::dates::resolve_page(page, &overrides);
                 diagnostics.extend(found);
                 for (entry, date) in page.entries.iter().zip(&dates) {
-                    let Some(stated) = entry.date.as_ref().filter(|d| d.value.year.is_none()) else {
+                    let Some(stated) = entry.date.as_ref().filter(|d| d.value.year.is_none())
+                    else {
                         continue;
                     };
                     let Some(wanted) = overrides.year_for(&page.file, stated.line) else {
                         continue;
                     };
-                    if !date.as_ref().is_some_and(|d| d.year == wanted.year && d.year_inferred) {
-                        return Err(format!("{}:{} should get year {} from {wanted:?}, got {date:?}", page.file, stated.line, wanted.year));
+                    if !date
+                        .as_ref()
+                        .is_some_and(|d| d.year == wanted.year && d.year_inferred)
+                    {
+                        return Err(format!(
+                            "{}:{} should get year {} from {wanted:?}, got {date:?}",
+                            page.file, stated.line, wanted.year
+                        ));
                     }
                 }
             }
@@ -785,7 +975,7 @@ fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
                 .filter(|s| named.contains(s.file.as_str()))
                 .map(|s| Document::new(s.file.clone(), s.text.as_bytes()))
                 .collect();
-            if !docs.is_empty() && text.len() % 16 == 0 {
+            if !docs.is_empty() && text.len().is_multiple_of(16) {
                 match corpus::compile(&docs, &overrides) {
                     Ok(compiled) => check_corpus(&compiled.corpus, docs.len())?,
                     Err(d) if !d.iter().any(|d| d.is_error()) => {
@@ -821,7 +1011,9 @@ fn gen_bibtex(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let tokens: Vec<&str> = mutate::LATEX
         .iter()
         .copied()
-        .chain(["%", "&", "#", "{", "}", "\\", "\"", "@", ",", "=", "}}", "{{", "\\}", "\\{"])
+        .chain([
+            "%", "&", "#", "{", "}", "\\", "\"", "@", ",", "=", "}}", "{{", "\\}", "\\{",
+        ])
         .collect();
     let mut bytes = ctx.mutated_seed(rng, formats, SMALL, &tokens);
     if rng.one_in(4) {
@@ -895,7 +1087,10 @@ pub fn read_bibtex(entry: &str) -> Result<(String, Vec<(String, String)>), Strin
         if let Some(after) = rest.strip_prefix(',') {
             rest = after;
         } else if !rest.starts_with('}') {
-            return Err(format!("field `{name}` is followed by {:?}", rest.chars().take(20).collect::<String>()));
+            return Err(format!(
+                "field `{name}` is followed by {:?}",
+                rest.chars().take(20).collect::<String>()
+            ));
         }
     }
 }
@@ -954,7 +1149,7 @@ fn gen_search(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
                 _ => word,
             };
             query.push_str(&word);
-            query.push_str(*rng.pick(&[" ", "  ", "-", ", ", "\t", "'"]));
+            query.push_str(rng.pick::<&str>(&[" ", "  ", "-", ", ", "\t", "'"]));
         }
         queries.push(query.replace('\n', " "));
     }
@@ -989,11 +1184,21 @@ fn check_search(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     };
     let mut people = Vec::new();
     for i in 0..manifest.people.div_ceil(CHUNK) {
-        people.extend(chunk(search::people_file(i))?.people.into_iter().map(|p| p.id));
+        people.extend(
+            chunk(search::people_file(i))?
+                .people
+                .into_iter()
+                .map(|p| p.id),
+        );
     }
     let mut works = Vec::new();
     for i in 0..manifest.works.div_ceil(CHUNK) {
-        works.extend(chunk(search::works_file(i))?.works.into_iter().map(|w| w.id));
+        works.extend(
+            chunk(search::works_file(i))?
+                .works
+                .into_iter()
+                .map(|w| w.id),
+        );
     }
     if people.len() != corpus.people.len() || works.len() != corpus.works.len() {
         return Err("the chunks do not list every person and work".into());
@@ -1004,13 +1209,23 @@ fn check_search(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
         let q = Query::new(query);
         for key in q.keys(&manifest) {
             if !shards.contains_key(&key) {
-                return Err(format!("query {query:?} reads shard `{key}`, which is not there"));
+                return Err(format!(
+                    "query {query:?} reads shard `{key}`, which is not there"
+                ));
             }
         }
         let found = q.matches(|key| shards.get(key));
         let through: (Vec<&str>, Vec<&str>) = (
-            found.people.iter().map(|&n| people[n as usize].as_str()).collect(),
-            found.works.iter().map(|&n| works[n as usize].as_str()).collect(),
+            found
+                .people
+                .iter()
+                .map(|&n| people[n as usize].as_str())
+                .collect(),
+            found
+                .works
+                .iter()
+                .map(|&n| works[n as usize].as_str())
+                .collect(),
         );
         let found = by_scan(&scan, query);
         let found: (Vec<&str>, Vec<&str>) = (
@@ -1029,17 +1244,33 @@ fn check_search(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
 /// The words of every name, text and title of a search index, cut once for all the queries.
 struct Scan<'a> {
     people: Vec<(&'a corpus::page::SearchPerson, Vec<String>)>,
-    works: Vec<(&'a corpus::page::SearchWork, Vec<String>, Vec<String>, String)>,
+    works: Vec<(
+        &'a corpus::page::SearchWork,
+        Vec<String>,
+        Vec<String>,
+        String,
+    )>,
 }
 
 impl<'a> Scan<'a> {
     fn new(index: &'a corpus::page::SearchIndex) -> Scan<'a> {
         Scan {
-            people: index.people.iter().map(|p| (p, search::words(&p.name))).collect(),
+            people: index
+                .people
+                .iter()
+                .map(|p| (p, search::words(&p.name)))
+                .collect(),
             works: index
                 .works
                 .iter()
-                .map(|w| (w, search::words(&w.text), search::words(&w.title), corpus::text::fold(&w.title)))
+                .map(|w| {
+                    (
+                        w,
+                        search::words(&w.text),
+                        search::words(&w.title),
+                        corpus::text::fold(&w.title),
+                    )
+                })
                 .collect(),
         }
     }
@@ -1063,7 +1294,12 @@ fn by_scan(scan: &Scan<'_>, query: &str) -> (Vec<String>, Vec<String>) {
             })
         })
     };
-    let mut people: Vec<_> = scan.people.iter().filter(|(_, words)| holds(words)).map(|(p, _)| *p).collect();
+    let mut people: Vec<_> = scan
+        .people
+        .iter()
+        .filter(|(_, words)| holds(words))
+        .map(|(p, _)| *p)
+        .collect();
     people.sort_by(|a, b| {
         b.profiles
             .cmp(&a.profiles)
