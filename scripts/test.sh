@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of peerscope, installing what is missing first:
 #   1. native unit tests (corpus compiler, layout, the pre-renderer and bundler, the static server)
+#      and a brief run of every fuzz target (scripts/fuzz.sh runs them at volume)
 #   2. component tests in headless Chromium (wasm-bindgen-test)
 #   3. the release builds (the seeds; under a sub-path; hostile seeds; a synthetic corpus of
 #      1,000 works), then end-to-end journeys in headless Chromium against them,
@@ -40,11 +41,15 @@ stop_if_missing
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step "1/4 native unit tests"
-cargo test --locked -p peerscope-corpus -p peerscope-layout -p peerscope-serve
+cargo test --locked -p peerscope-corpus -p peerscope-layout -p peerscope-serve -p peerscope-fuzz
 # The pre-renderer renders every route of the app natively (peerscope with feature `ssr`).
 cargo test --locked -p peerscope-site
 # The app's own view logic, natively (the pager's pages).
 cargo test --locked -p peerscope --lib
+# Every fuzz target briefly (20,000 inputs or 5 s each, one lane per core); scripts/fuzz.sh
+# runs them for longer. A failing input is written to target/fuzz-crashes/.
+cargo build --quiet --profile fuzz --locked -p peerscope-fuzz
+"${CARGO_TARGET_DIR:-$ROOT/target}/fuzz/peerscope-fuzz" all --inputs 20000 --seconds 5 --jobs "$(nproc)"
 
 step "2/4 component tests in headless Chromium"
 cargo test --locked -p peerscope --target wasm32-unknown-unknown

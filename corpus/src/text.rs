@@ -21,34 +21,55 @@ const LATIN_BASE: &str = concat!(
 );
 
 /// Lowercases and strips Latin diacritics; other characters are lowercased only.
+///
+/// Idempotent (`fold(fold(s)) == fold(s)`): the search index folds text that the query folds
+/// once more, so a character whose lowercase is itself folded further (`ẞ` → `ß` → `ss`, the
+/// Ångström sign → `å` → `a`) is folded all the way here.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let code = c as u32;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if (0xC0..=0x17F).contains(&code) {
-            match LATIN_BASE.as_bytes()[(code - 0xC0) as usize] {
-                b'.' => out.extend(c.to_lowercase()),
-                base => {
-                    out.push(base as char);
-                    // Ligatures fold to both letters.
-                    match c {
-                        'Æ' | 'æ' => out.push('e'),
-                        'Œ' | 'œ' => out.push('e'),
-                        'ß' => out.push('s'),
-                        'Ĳ' | 'ĳ' => out.push('j'),
-                        _ => {}
-                    }
-                }
-            }
-        } else if ('\u{300}'..='\u{36F}').contains(&c) {
-            // A combining mark left over from decomposed input: drop it.
+        if c.is_ascii() || is_latin(c) || is_combining(c) {
+            push_folded(&mut out, c);
         } else {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                push_folded(&mut out, lower);
+            }
         }
     }
     out
+}
+
+fn is_latin(c: char) -> bool {
+    (0xC0..=0x17F).contains(&(c as u32))
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Pushes one character folded: ASCII lowercased, a Latin letter as its base letter(s), a
+/// combining mark left over from decomposed input dropped, anything else as it is.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_latin(c) {
+        match LATIN_BASE.as_bytes()[(c as u32 - 0xC0) as usize] {
+            b'.' => out.push(c),
+            base => {
+                out.push(base as char);
+                // Ligatures fold to both letters.
+                match c {
+                    'Æ' | 'æ' => out.push('e'),
+                    'Œ' | 'œ' => out.push('e'),
+                    'ß' => out.push('s'),
+                    'Ĳ' | 'ĳ' => out.push('j'),
+                    _ => {}
+                }
+            }
+        }
+    } else if !is_combining(c) {
+        out.push(c);
+    }
 }
 
 #[cfg(test)]
@@ -71,5 +92,15 @@ mod tests {
         assert_eq!(fold("Zoe\u{308}"), "zoe");
         assert_eq!(fold("ΣΟΦΙΑ"), "σοφια");
         assert_eq!(fold("a × b"), "a × b");
+    }
+
+    #[test]
+    fn folding_twice_changes_nothing() {
+        // Found by the fuzzer: `ẞ` lowercases to `ß`, which folds further.
+        assert_eq!(fold("GROẞ"), "gross");
+        assert_eq!(fold("\u{212b}ngstr\u{f6}m"), "angstrom");
+        for s in ["GROẞ", "\u{212b}", "İstanbul", "ǅ", "ΣΑΣ", "ﬁ", "Ⅻ"] {
+            assert_eq!(fold(&fold(s)), fold(s), "{s}");
+        }
     }
 }
