@@ -157,13 +157,16 @@ fn title(source: &str) -> String {
 }
 
 /// Text with LaTeX's special characters escaped: braces always balance, and `%` never turns the
-/// rest of a field into a comment.
+/// rest of a field into a comment. A brace becomes `\textbraceleft{}`, not `\{`: BibTeX counts
+/// every brace character of a field, escaped or not, so a lone `\{` would end the entry early.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
-            '{' | '}' | '%' | '&' | '#' | '$' | '_' => {
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '%' | '&' | '#' | '$' | '_' => {
                 out.push('\\');
                 out.push(c);
             }

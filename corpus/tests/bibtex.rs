@@ -316,15 +316,17 @@ fn a_work_without_authors_has_an_anonymous_key() {
     );
 }
 
-/// Checks what LaTeX needs of an entry: braces balance (escaped `\{`, `\}` aside) and no `%`
-/// is left to start a comment.
+/// Checks what BibTeX and LaTeX need of an entry: braces balance as BibTeX counts them (every
+/// brace character, escaped or not) and no `%` is left to start a comment.
 fn assert_latex_safe(text: &str) {
     let mut depth = 0i32;
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                chars.next();
+                if chars.clone().next() == Some('%') {
+                    chars.next();
+                }
             }
             '{' => depth += 1,
             '}' => {
@@ -382,6 +384,6 @@ fn escape_leaves_plain_text_alone_and_escapes_every_special() {
     assert_eq!(escape("Hessian Approximation"), "Hessian Approximation");
     assert_eq!(
         escape(r"a\b{c}%d&e#f$g_h^i~j"),
-        r"a\textbackslash{}b\{c\}\%d\&e\#f\$g\_h\^{}i\~{}j"
+        r"a\textbackslash{}b\textbraceleft{}c\textbraceright{}\%d\&e\#f\$g\_h\^{}i\~{}j"
     );
 }

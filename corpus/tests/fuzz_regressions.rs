@@ -40,3 +40,19 @@ fn a_capital_sharp_s_in_a_query_finds_its_title() {
         assert_eq!(found.works.len(), 1, "{typed}");
     }
 }
+
+/// Found by the `bibtex` target: a category `\emph{cs.DL` gave `keywords = {\textbackslash{}emph\{cs.DL}`,
+/// which LaTeX reads but BibTeX, counting every brace character, reads as unbalanced.
+#[test]
+fn a_lone_brace_in_a_category_keeps_the_bibtex_entry_balanced() {
+    let page = "Paper Info\nTitle\nLasting Links\nAuthors\nRhoda Redirect\n,\nAbstract\nAn abstract.\nCategories\n\\emph{cs.DL\nPublished\n2024-03-01\n";
+    let compiled = corpus::compile(
+        &[corpus::Document::new("crash.txt", page)],
+        &corpus::Overrides::default(),
+    )
+    .expect("the page compiles");
+    let entry = corpus::bibtex::entry(&compiled.corpus.works[0], &compiled.corpus);
+    let opened = entry.matches('{').count();
+    assert_eq!(opened, entry.matches('}').count(), "{entry}");
+    assert!(entry.contains(r"\textbraceleft{}"), "{entry}");
+}

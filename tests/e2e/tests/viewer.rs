@@ -418,7 +418,8 @@ async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
     let (mut depth, mut chars) = (0i32, entry.chars());
     while let Some(c) = chars.next() {
         match c {
-            '\\' => drop(chars.next()),
+            // BibTeX counts every brace, escaped or not; only `\%` is no comment.
+            '\\' if chars.clone().next() == Some('%') => drop(chars.next()),
             '{' => depth += 1,
             '}' => depth -= 1,
             '%' => panic!("an unescaped `%` starts a LaTeX comment:\n{entry}"),
