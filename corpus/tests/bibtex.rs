@@ -323,10 +323,8 @@ fn assert_latex_safe(text: &str) {
     let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => {
-                if chars.clone().next() == Some('%') {
-                    chars.next();
-                }
+            '\\' if chars.clone().next() == Some('%') => {
+                chars.next();
             }
             '{' => depth += 1,
             '}' => {

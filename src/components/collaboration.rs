@@ -1,16 +1,16 @@
 //! A profile's collaborators: the ego graph and, beside it, the table that is its text
-//! alternative. Both come from one `corpus::graph::ego` graph over the works the page's
+//! alternative. Both come from one `model::graph::ego` graph over the works the page's
 //! filters show.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use corpus::graph::{ego, radius, CoGraph, Role};
-use corpus::latex::to_plain;
-use corpus::query::{thousands, ViewState};
-use corpus::{Person, Work};
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
+use model::graph::{ego, radius, CoGraph, Role};
+use model::latex::to_plain;
+use model::query::{thousands, ViewState};
+use model::{Person, Work};
 
 use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
@@ -41,7 +41,7 @@ pub fn Collaboration(
     });
     // Two hops reach people the page's own slice does not hold: the site's graph index
     // completes it, fetched the first time two hops are asked for.
-    let wider = RwSignal::new(None::<&'static corpus::Corpus>);
+    let wider = RwSignal::new(None::<&'static model::Corpus>);
     Effect::new(move |_| {
         if shown.with(|s| s.hops >= 2) && wider.get_untracked().is_none() {
             leptos::task::spawn_local(async move {

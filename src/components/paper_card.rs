@@ -1,8 +1,8 @@
 //! A work as a card: title, authors, date, categories, code, abstract, citation.
 
-use corpus::model::{AuthorList, AuthorVia, Work, WorkDate};
-use corpus::query::date_label;
 use leptos::prelude::*;
+use model::query::date_label;
+use model::{AuthorList, AuthorVia, Work, WorkDate};
 
 use crate::components::{CopyButton, PageLink, RichText};
 use crate::data::corpus;
@@ -18,7 +18,7 @@ pub fn PaperCard(
     on_toggle: Callback<()>,
 ) -> impl IntoView {
     let abstract_id = format!("abstract-{}", work.id);
-    let bibtex = corpus::bibtex::entry(work, corpus());
+    let bibtex = model::bibtex::entry(work, corpus());
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
@@ -49,7 +49,7 @@ pub fn PaperCard(
             })}
             <div class="paper-actions">
                 {(!work.code.flag.is_empty() || !work.code.urls.is_empty()).then(|| view! { <CodeLinks work=work/> })}
-                {corpus::bibtex::citable(work).then(|| view! {
+                {model::bibtex::citable(work).then(|| view! {
                     <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
                 })}
             </div>
@@ -151,7 +151,7 @@ fn CategoryChips(work: &'static Work) -> impl IntoView {
         view! {
             <ul class="chips" aria-label="Categories">
                 {work.categories.iter().map(|c| {
-                    let name = corpus::category::name(&c.value).unwrap_or(&c.value).to_string();
+                    let name = model::category::name(&c.value).unwrap_or(&c.value).to_string();
                     view! { <li class="chip" data-testid="category" data-code=c.value.clone() title=c.value.clone()>{name}</li> }
                 }).collect_view()}
             </ul>

@@ -1,7 +1,7 @@
 //! A link from a fact to the source document it came from, on the sources page.
 
-use corpus::page::source_anchor;
 use leptos::prelude::*;
+use model::page::source_anchor;
 
 use super::PageLink;
 use crate::route::Route;

@@ -1,10 +1,10 @@
 //! `/graph`: everyone in the corpus and who works with whom, laid out at build time, coloured
 //! by connected component, with a find box that zooms to a person.
 
-use corpus::graph::NetworkLayout;
-use corpus::query::search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use model::graph::NetworkLayout;
+use model::query::search;
 
 use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
@@ -14,7 +14,7 @@ use crate::route::Route;
 use crate::routes::NotFound;
 
 /// Colours cycle after this many components; the rest share them.
-const PALETTE: usize = corpus::graph::GROUP_COLOURS.len();
+const PALETTE: usize = model::graph::GROUP_COLOURS.len();
 
 /// Above this many people the network is painted on a canvas instead of one SVG element per
 /// node and link; `?render=canvas` or `?render=svg` chooses explicitly.

@@ -1,10 +1,10 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
-use corpus::latex::to_plain;
-use corpus::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
-use corpus::query::thousands;
-use corpus::Person;
 use leptos::prelude::*;
+use model::latex::to_plain;
+use model::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
+use model::query::thousands;
+use model::Person;
 
 use crate::components::PageLink;
 use crate::data::{corpus, page, search_manifest};
@@ -13,7 +13,7 @@ use crate::route::Route;
 use crate::search::{self, Results};
 
 /// How many people and how many works a search names at first; "Show more" names as many again.
-/// Few, so that a query fetches the names of few chunks (`corpus::search::CHUNK`).
+/// Few, so that a query fetches the names of few chunks (`model::search::CHUNK`).
 const SHOWN: usize = 20;
 
 /// The results of the query they were found for (or why there are none).
@@ -197,7 +197,7 @@ fn profile_card(person: &'static Person) -> impl IntoView {
                     .map(|s| format!("{} citations", thousands(s.value.into()))),
                 p.trust.as_ref().map(|s| format!("trust {}", s.value)),
                 p.field.as_ref().map(|s| {
-                    corpus::category::name(&s.value)
+                    model::category::name(&s.value)
                         .unwrap_or(&s.value)
                         .to_string()
                 }),
@@ -220,7 +220,7 @@ fn category_rows(counts: &[(String, usize)]) -> Vec<(String, usize)> {
     let mut rows: Vec<(String, usize)> = counts
         .iter()
         .map(|(c, n)| {
-            let label = corpus::category::name(c)
+            let label = model::category::name(c)
                 .map(|name| format!("{name} ({c})"))
                 .unwrap_or(c.clone());
             (label, *n)

@@ -1,10 +1,10 @@
 //! `/people` (and `/people/page/<n>`): everyone named in the corpus, by name, a page of
 //! `PEOPLE_PER_PAGE` at a time; the directory home links to when it shows only the first of them.
 
-use corpus::page::{by_name, PEOPLE_PER_PAGE};
-use corpus::query::thousands;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use model::page::{by_name, PEOPLE_PER_PAGE};
+use model::query::thousands;
 
 use crate::components::{PageLink, Pager};
 use crate::data::{corpus, page};

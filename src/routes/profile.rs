@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use corpus::page::{page_count, WORKS_PER_PAGE};
-use corpus::query::{filter_list, parse_query, years, Sort, ViewState};
-use corpus::{Person, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use model::page::{page_count, WORKS_PER_PAGE};
+use model::query::{filter_list, parse_query, years, Sort, ViewState};
+use model::{Person, Work};
 
 use crate::components::{
     Collaboration, CopyButton, OutlineCard, PageLink, Pager, PaperCard, Records, SourceLink,
@@ -175,7 +175,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     {all_categories.into_iter().map(|code| {
                         let count = move || filtered.with(|f| f.by_category.get(code).copied().unwrap_or(0));
                         let checked = move || state.with(|s| s.categories.contains(code));
-                        let name = corpus::category::name(code).unwrap_or(code);
+                        let name = model::category::name(code).unwrap_or(code);
                         view! {
                             <label class="facet" data-testid="facet" data-code=code>
                                 <input type="checkbox" prop:checked=checked
@@ -318,7 +318,7 @@ fn YearRange(
 
 /// Query-string values that were ignored, said plainly.
 #[component]
-fn Notices(parsed: Memo<(ViewState, Vec<corpus::query::Notice>)>) -> impl IntoView {
+fn Notices(parsed: Memo<(ViewState, Vec<model::query::Notice>)>) -> impl IntoView {
     move || {
         let notices = parsed.with(|p| p.1.clone());
         (!notices.is_empty()).then(|| view! {

@@ -1,10 +1,10 @@
 //! `/sources`: every source document of the corpus, what was read from it, and the warnings
 //! met while reading it, grouped under their file with their line numbers. Each document has
-//! an anchor (`corpus::page::source_anchor`) that the facts it gave link to.
+//! an anchor (`model::page::source_anchor`) that the facts it gave link to.
 
-use corpus::page::{source_anchor, SourceRead};
-use corpus::{Diagnostic, Source};
 use leptos::prelude::*;
+use model::page::{source_anchor, SourceRead};
+use model::{Diagnostic, Source};
 
 use crate::components::{format_label, PageLink};
 use crate::data::{corpus, page};

@@ -1,11 +1,11 @@
 //! `/w/<id>`: everything the corpus knows about one work, and where each fact came from.
 
-use corpus::latex::to_plain;
-use corpus::page::ShareImages;
-use corpus::query::date_label;
-use corpus::{Loc, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use model::latex::to_plain;
+use model::page::ShareImages;
+use model::query::date_label;
+use model::{Loc, Work};
 
 use crate::components::{AuthorLinks, CopyButton, RichText, SourceLink};
 use crate::data::{corpus, page};
@@ -68,7 +68,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         ));
     }
     for category in &work.categories {
-        let name = corpus::category::name(&category.value)
+        let name = model::category::name(&category.value)
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
         rows.push((
@@ -105,7 +105,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     if !work.code.flag.is_empty() {
         rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
     }
-    let bibtex = corpus::bibtex::entry(work, corpus());
+    let bibtex = model::bibtex::entry(work, corpus());
     let (image_of, image_alt) = share_image(work, &title);
     view! {
         <PageMeta title=title.clone() description=description path=Route::work(&work.id)
@@ -134,7 +134,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 </table>
                 <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{locs(&work.sources)}</p>
             </section>
-            {corpus::bibtex::citable(work).then(|| view! {
+            {model::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">
                     <h2 id="cite-heading">"Cite"</h2>
                     // Focusable so a keyboard can scroll it; a named region, as a `pre`'s

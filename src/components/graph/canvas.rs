@@ -4,8 +4,8 @@
 //! The geometry (positions, radii, labels) comes from `GraphView`, which owns the state and
 //! the events; this file only paints and finds the node under the pointer.
 
-use corpus::graph::GROUP_COLOURS;
 use layout::labels::Placed;
+use model::graph::GROUP_COLOURS;
 use wasm_bindgen::JsCast;
 
 use super::model::{GraphModel, VIEW_H, VIEW_W};
@@ -71,7 +71,7 @@ pub fn draw(
             0.45
         });
         ctx.set_stroke_style_str(if lit { &accent } else { &muted });
-        ctx.set_line_width((unit * corpus::graph::link_width(link.works)) as f64);
+        ctx.set_line_width((unit * model::graph::link_width(link.works)) as f64);
         ctx.begin_path();
         ctx.move_to(a[0] as f64, a[1] as f64);
         ctx.line_to(b[0] as f64, b[1] as f64);

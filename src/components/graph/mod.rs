@@ -7,5 +7,5 @@ mod canvas;
 mod model;
 mod view;
 
-pub use model::{GraphModel, ViewLink, ViewNode};
+pub use self::model::{GraphModel, ViewLink, ViewNode};
 pub use view::GraphView;

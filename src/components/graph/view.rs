@@ -252,7 +252,7 @@ pub fn GraphView(
                 };
                 Some(view! {
                     <line class=state x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1]
-                        stroke-width=unit * corpus::graph::link_width(l.works)
+                        stroke-width=unit * model::graph::link_width(l.works)
                         data-testid="graph-link" data-a=a data-b=b data-works=l.works></line>
                 })
             })

@@ -3,8 +3,8 @@
 //! holding `}`, `%` or `&` still gives an entry whose braces balance and that LaTeX prints as
 //! the title reads on the page.
 
+use crate::corpus::{AuthorList, AuthorVia, Corpus, Work};
 use crate::latex::{self, Span};
-use crate::model::{AuthorList, AuthorVia, Corpus, Work};
 use crate::text::fold;
 
 const MONTHS: [&str; 12] = [

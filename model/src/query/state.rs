@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::searchable;
-use crate::model::{Corpus, Work};
+use crate::corpus::{Corpus, Work};
 use crate::text::fold;
 
 /// How the works are ordered.

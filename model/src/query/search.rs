@@ -1,6 +1,6 @@
 //! The in-memory search over a slice of the corpus (home's sharded search is `crate::search`).
 
-use crate::model::{Corpus, Person, Work};
+use crate::corpus::{Corpus, Person, Work};
 use crate::page::{SearchIndex, SearchPerson, SearchWork};
 use crate::text::fold;
 

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Sort, ViewState};
-use crate::model::{Corpus, Person, Work};
+use crate::corpus::{Corpus, Person, Work};
 use crate::text::fold;
 
 /// A profile's works under a view: the list shown and the counts its controls display.

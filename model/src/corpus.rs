@@ -1,7 +1,7 @@
 //! The corpus model: people, works, and the sources that said so.
 //!
-//! Plain data with serde derives and no I/O. The compiler (`crate::compile`) builds it from seed
-//! documents; the app deserialises it from the embedded JSON. `docs/corpus-schema.md` describes
+//! Plain data with serde derives and no I/O. The compiler (`peerscope-corpus`) builds it from seed
+//! documents; the app reads slices of it from each page's data. `docs/corpus-schema.md` describes
 //! every field; a test keeps the two in step.
 
 use serde::{Deserialize, Serialize};

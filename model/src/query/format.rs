@@ -14,7 +14,7 @@ pub fn thousands(n: u64) -> String {
 }
 
 /// `Dec 29, 2022`, `Dec 2022` or `2022`, as precise as the date is known.
-pub fn date_label(date: &crate::model::WorkDate) -> String {
+pub fn date_label(date: &crate::corpus::WorkDate) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Corpus, Person, Work};
+use crate::corpus::{Corpus, Person, Work};
 
 /// How a node stands out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -303,7 +303,7 @@ pub struct NetworkLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
+    use crate::corpus::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
 
     fn person(id: &str) -> Person {
         Person {
