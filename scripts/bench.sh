@@ -54,7 +54,13 @@ EOF
 
 say "build, cold (empty site folder and image cache), seeds $seeds"
 PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
-changed="$(ls "$work/seeds" | grep -v '^peerscope.overrides$' | head -1)"
+# The first seed file (not `ls | head`: with pipefail, a long listing cut short by `head` is an
+# error that ended the benchmark silently on the 500-file workload).
+for file in "$work/seeds"/*; do
+  [ "$(basename "$file")" = peerscope.overrides ] && continue
+  changed="$(basename "$file")"
+  break
+done
 printf '\n' >> "$work/seeds/$changed"
 say "build again after one seed file changed ($changed)"
 PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
