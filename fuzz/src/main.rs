@@ -381,7 +381,10 @@ fn fuzz_loop(
                 .since
                 .store(began.elapsed().as_micros() as u64 + 1, Ordering::SeqCst);
             let started = Instant::now();
-            let result = catch_unwind(AssertUnwindSafe(|| (target.check)(ctx, &parts)));
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                self_test(n);
+                (target.check)(ctx, &parts)
+            }));
             let took = started.elapsed();
             running.since.store(0, Ordering::SeqCst);
             (result, took)
@@ -448,6 +451,29 @@ fn fuzz_loop(
     );
     let _ = std::io::stdout().flush();
     failures.iter().sum()
+}
+
+/// `PEERSCOPE_FUZZ_SELF_TEST=panic:N` (or `hang:N`, `abort:N`) makes input N panic, spin, or
+/// kill the worker, so that the tests see each failure reported with its input
+/// (`fuzz/tests/self_test.rs`).
+fn self_test(n: u64) {
+    static WANTED: std::sync::OnceLock<Option<(String, u64)>> = std::sync::OnceLock::new();
+    let wanted = WANTED.get_or_init(|| {
+        let value = std::env::var("PEERSCOPE_FUZZ_SELF_TEST").ok()?;
+        let (kind, at) = value.split_once(':')?;
+        Some((kind.to_string(), at.parse().ok()?))
+    });
+    match wanted {
+        Some((kind, at)) if *at == n => match kind.as_str() {
+            "panic" => panic!("self-test panic at input {n}"),
+            "abort" => std::process::abort(),
+            "hang" => loop {
+                std::hint::black_box(n);
+            },
+            _ => {}
+        },
+        _ => {}
+    }
 }
 
 fn panic_message() -> String {
