@@ -41,7 +41,13 @@ stop_if_missing
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 
 step "1/4 native unit tests"
-cargo test --locked -p peerscope-corpus -p peerscope-layout -p peerscope-serve -p peerscope-fuzz
+cargo test --locked -p peerscope-model -p peerscope-corpus -p peerscope-layout -p peerscope-serve -p peerscope-fuzz
+# The app links the model and no parser: the compiler is not among its dependencies.
+if cargo tree --locked -e normal -p peerscope --target wasm32-unknown-unknown --no-default-features --features hydrate \
+    | grep -q peerscope-corpus; then
+  echo "error: the app depends on peerscope-corpus (the parsers); it should link peerscope-model only" >&2
+  exit 1
+fi
 # The pre-renderer renders every route of the app natively (peerscope with feature `ssr`).
 cargo test --locked -p peerscope-site
 # The app's own view logic, natively (the pager's pages).

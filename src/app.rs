@@ -9,6 +9,7 @@ use leptos_router::{
 
 use crate::components::PageLink;
 use crate::data::{base, page};
+use crate::route::Route as Page;
 use crate::routes::{Home, NetworkPage, NotFound, People, Profile, SourcesPage, WorkPage};
 
 /// The document title for a page title: the page, then the site.
@@ -52,7 +53,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"Built from "<PageLink path="/sources">{format!("{} source documents", totals.sources)}</PageLink>
+                <p>"Built from "<PageLink path=Page::sources()>{format!("{} source documents", totals.sources)}</PageLink>
                     {format!(": {} people, {} works. Every fact links to the line it came from.", totals.people, totals.works)}</p>
             </footer>
         </Router>
@@ -70,12 +71,12 @@ fn Nav() -> impl IntoView {
         .unwrap_or(&here)
         .trim_end_matches('/')
         .to_string();
-    let current = |path: &str| (here == path.trim_end_matches('/')).then_some("page");
+    let current = |route: &Page| (here == route.path().trim_end_matches('/')).then_some("page");
     view! {
         <nav aria-label="Main">
-            <PageLink path="/" class=Some("brand")>"peerscope"</PageLink>
-            <PageLink path="/" aria_current=current("/")>"Researchers"</PageLink>
-            <PageLink path="/graph" aria_current=current("/graph")>"Network"</PageLink>
+            <PageLink path=Page::Home class=Some("brand")>"peerscope"</PageLink>
+            <PageLink path=Page::Home aria_current=current(&Page::Home)>"Researchers"</PageLink>
+            <PageLink path=Page::Network aria_current=current(&Page::Network)>"Network"</PageLink>
         </nav>
     }
 }

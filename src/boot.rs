@@ -17,8 +17,8 @@
 //! The work is split into two tasks (reading the data, taking over the page) so that the
 //! browser stays responsive in between.
 
-use corpus::page::{read_data, PageData};
 use gloo::timers::callback::Timeout;
+use model::page::{read_data, PageData};
 
 use crate::data::{href, set_page};
 use crate::App;

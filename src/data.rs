@@ -1,6 +1,6 @@
 //! The data of the page on screen, and the data files the app fetches on first use.
 //!
-//! Every pre-rendered page carries its own data (`corpus::page::PageData`: its slice of the
+//! Every pre-rendered page carries its own data (`model::page::PageData`: its slice of the
 //! corpus, layouts, the site's settings) as JSON in `<script id="peerscope-data">`. `boot` reads
 //! it before the app takes over; `peerscope-site` sets each route's data before rendering it.
 //! The wasm itself holds code only: the same file serves any corpus and any base path.
@@ -13,10 +13,10 @@ use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use corpus::graph::NetworkLayout;
-use corpus::page::{GraphIndex, PageData, SiteIndex, WorkShard};
-use corpus::search::{self, ResultChunk, SearchManifest, TokenShard};
-use corpus::{Corpus, Work};
+use model::graph::NetworkLayout;
+use model::page::{GraphIndex, PageData, SiteIndex, WorkShard};
+use model::search::{self, ResultChunk, SearchManifest, TokenShard};
+use model::{Corpus, Work};
 
 thread_local! {
     /// The page being rendered or shown. One per thread: the pre-renderer renders one route at
@@ -44,7 +44,7 @@ pub fn corpus() -> &'static Corpus {
 }
 
 /// The layout of `person`'s collaborator graph over all their works, computed at build time
-/// (node order of `corpus::graph::ego`); `None` on other pages and for people with no co-author.
+/// (node order of `model::graph::ego`); `None` on other pages and for people with no co-author.
 pub fn ego_layout(person: &str) -> Option<&'static [[f32; 2]]> {
     page()
         .ego
@@ -77,7 +77,7 @@ pub fn absolute(path: &str) -> String {
     format!("{}{path}", page().site.url)
 }
 
-/// The manifest of home's search (`corpus::search`), fetched on the first search.
+/// The manifest of home's search (`model::search`), fetched on the first search.
 pub async fn search_manifest() -> Result<&'static SearchManifest, String> {
     let path = format!("{}/index.json", page().site.files.search);
     fetch_once(&path, |m: &SearchManifest| m.schema_version).await
@@ -89,7 +89,7 @@ pub async fn search_shard(key: &str) -> Result<&'static TokenShard, String> {
     fetch_once(&path, |s: &TokenShard| s.schema_version).await
 }
 
-/// Names or titles of search results, `file` as `corpus::search::people_file`/`works_file`
+/// Names or titles of search results, `file` as `model::search::people_file`/`works_file`
 /// names it.
 pub async fn result_chunk(file: &str) -> Result<&'static ResultChunk, String> {
     let path = format!("{}/{file}", page().site.files.search);
@@ -155,7 +155,7 @@ pub async fn site_index() -> Result<SiteIndex, String> {
 }
 
 /// Fetches a data file of this site (`path` under the base) and reads it at this build's
-/// schema version (`corpus::page::read_data`).
+/// schema version (`model::page::read_data`).
 ///
 /// With web-sys's `fetch` rather than gloo-net: one GET of a file the site wrote needs none of
 /// gloo-net's request building, which would add to every page's wasm.
@@ -180,7 +180,7 @@ async fn fetch_data<T: serde::de::DeserializeOwned>(
         .map_err(|_| failed("read"))?
         .as_string()
         .unwrap_or_default();
-    corpus::page::read_data(&text, version).map_err(|e| format!("{url}: {e}"))
+    model::page::read_data(&text, version).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Natively (pre-rendering) nothing is fetched: a page's first render never needs these files.

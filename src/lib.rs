@@ -1,6 +1,7 @@
 //! peerscope's browser app: the Leptos components that render the embedded corpus.
 //!
-//! Pages live in `routes/` (one file each), shared pieces in `components/`; the logic they call
+//! Pages live in `routes/` (one file each), their addresses in `route.rs`, shared pieces in
+//! `components/`; the logic they call
 //! (filtering, search, citation text) is plain Rust in the `corpus` crate.
 //!
 //! The same components render natively (feature `ssr`, used by `peerscope-site` to pre-render
@@ -15,6 +16,7 @@ pub mod boot;
 pub mod components;
 pub mod data;
 pub mod head;
+pub mod route;
 pub mod routes;
 pub mod search;
 

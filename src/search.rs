@@ -1,11 +1,11 @@
-//! Home's search, run in the browser over the build's search files (`corpus::search`): the
+//! Home's search, run in the browser over the build's search files (`model::search`): the
 //! manifest, the shards of the words typed, and the names and titles of the results shown.
 //! Each file is fetched once (`data::fetch_once`), so typing on reads what it already has.
 
 use std::collections::{BTreeSet, HashMap};
 
-use corpus::page::SearchPerson;
-use corpus::search::{people_file, works_file, Query, ResultWork, CHUNK};
+use model::page::SearchPerson;
+use model::search::{people_file, works_file, Query, ResultWork, CHUNK};
 
 use crate::data::{result_chunk, search_manifest, search_shard};
 

@@ -50,6 +50,7 @@ pub fn compile(docs: &[Document], overrides: &Overrides) -> Result<Compiled, Vec
         works: merged.works,
         sources,
         warnings: diagnostics.clone(),
+        redirects: merged.redirects,
     };
     Ok(Compiled {
         corpus,

@@ -6,18 +6,8 @@ use crate::overrides::{Overrides, FILE_NAME};
 use std::path::Path;
 
 /// Reads every regular, non-hidden file of a folder (except the overrides file), sorted by
-/// name, keeping raw bytes. Fails with one error per unreadable file (or the folder itself).
-pub fn load_dir(dir: &Path) -> Result<Vec<Document>, Vec<Diagnostic>> {
-    let (docs, errors) = load_dir_partial(dir);
-    if errors.is_empty() {
-        Ok(docs)
-    } else {
-        Err(errors)
-    }
-}
-
-/// Like `load_dir`, but returns the documents it could read beside the errors, so a run can
-/// report every problem at once.
+/// name, keeping raw bytes; returns the documents it could read beside one error per unreadable
+/// file (or the folder itself), so a run can report every problem at once.
 pub fn load_dir_partial(dir: &Path) -> (Vec<Document>, Vec<Diagnostic>) {
     let shown = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {

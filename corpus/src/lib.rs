@@ -1,38 +1,31 @@
-//! peerscope's corpus: the model of people and works, and the compiler that turns seed
-//! documents into it.
+//! peerscope's corpus compiler: seed documents in, the model of people and works
+//! (`peerscope-model`) out.
 //!
-//! The model (`model`) is plain data and does no I/O. `compile` takes documents already read
-//! into memory; `fs` is the one module that reads a folder.
+//! The model is its own crate, plain data and pure view logic, which the app links without any
+//! of the parsers here; its modules are re-exported so that `corpus::page`, `corpus::query`
+//! and the rest read as before. `compile` takes documents already read into memory; `fs` is
+//! the one module that reads a folder.
 //!
 //! The pipeline, one module per step:
 //! `fs` (read) → `document` (decode) → `parse` (detect the format, read each page) →
 //! `dates` (resolve year-less dates, apply `overrides`) → `merge` (people and works) →
 //! `output` (deterministic JSON).
 
-pub mod bibtex;
-pub mod category;
 pub mod compile;
 pub mod dates;
-mod diag;
 pub mod document;
 pub mod fs;
-pub mod graph;
 pub mod label;
-pub mod labels;
-pub mod latex;
-pub mod links;
 pub mod merge;
-pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod overrides;
-pub mod page;
 pub mod parse;
-pub mod query;
-pub mod search;
 pub mod slug;
 pub mod synth;
-pub mod text;
+
+pub use ::model::corpus as model;
+pub use ::model::{bibtex, category, diag, graph, latex, links, page, query, search, text};
 
 pub use compile::{compile, Compiled};
 pub use document::Document;

@@ -137,7 +137,7 @@ pub fn unique(claims: &[Claim<'_>], fallback: &str) -> Vec<String> {
     let mut taken: BTreeSet<String> = by_base.keys().map(|b| b.to_string()).collect();
     let short: Vec<String> = hashed
         .iter()
-        .map(|&i| format!("{}-{}", bases[i], &hash_hex(claims[i].key)[..8]))
+        .map(|&i| self::hashed(bases[i], claims[i].key))
         .collect();
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for id in &short {
@@ -163,6 +163,11 @@ pub fn unique(claims: &[Claim<'_>], fallback: &str) -> Vec<String> {
         }
     }
     ids
+}
+
+/// The id a claimant of `base` gets on a clash: the base and a short hash of its own key.
+pub fn hashed(base: &str, key: &str) -> String {
+    format!("{base}-{}", &hash_hex(key)[..8])
 }
 
 /// FNV-1a, 64 bits, as 16 hex digits: stable across machines, Rust versions and runs, which

@@ -315,3 +315,73 @@ fn a_work_without_authors_has_an_anonymous_key() {
         key(work, corpus())
     );
 }
+
+/// Checks what BibTeX and LaTeX need of an entry: braces balance as BibTeX counts them (every
+/// brace character, escaped or not) and no `%` is left to start a comment.
+fn assert_latex_safe(text: &str) {
+    let mut depth = 0i32;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.clone().next() == Some('%') => {
+                chars.next();
+            }
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                assert!(depth >= 0, "a `}}` closes more than was opened:\n{text}");
+            }
+            '%' => panic!("an unescaped `%` starts a comment:\n{text}"),
+            _ => {}
+        }
+    }
+    assert_eq!(depth, 0, "braces do not balance:\n{text}");
+}
+
+#[test]
+fn every_seed_entry_is_latex_safe() {
+    for work in &corpus().works {
+        assert_latex_safe(&entry(work, corpus()));
+    }
+}
+
+#[test]
+fn a_title_with_a_stray_brace_and_percent_signs_is_escaped() {
+    let dir = folder(
+        "bibtex-specials",
+        &[(
+            "103_bibtex_title.txt",
+            &std::fs::read(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../tests/fixtures/xss-seeds/103_bibtex_title.txt"),
+            )
+            .unwrap(),
+        )],
+    );
+    let compiled = corpus::compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    let work = &compiled.corpus.works[0];
+    let text = entry(work, &compiled.corpus);
+    assert_latex_safe(&text);
+    // The stray braces are LaTeX grouping to the title's reader too: the page shows the same
+    // words without them.
+    assert!(
+        text.contains(
+            r"title = {{Closing  Early: 100\% of \textbf{Bold \& \#1} Claims at 50\% Cost\_x Unbalanced}},"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(r"note = {Code: \url{https://example.org/a\%20b\#c}}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn escape_leaves_plain_text_alone_and_escapes_every_special() {
+    use corpus::bibtex::escape;
+    assert_eq!(escape("Hessian Approximation"), "Hessian Approximation");
+    assert_eq!(
+        escape(r"a\b{c}%d&e#f$g_h^i~j"),
+        r"a\textbackslash{}b\textbraceleft{}c\textbraceright{}\%d\&e\#f\$g\_h\^{}i\~{}j"
+    );
+}

@@ -74,3 +74,19 @@ fn a_very_long_subject_name_is_normalised_once_per_page() {
         Some(subject.id.as_str())
     );
 }
+
+/// Found by the `bibtex` target: a category `\emph{cs.DL` gave `keywords = {\textbackslash{}emph\{cs.DL}`,
+/// which LaTeX reads but BibTeX, counting every brace character, reads as unbalanced.
+#[test]
+fn a_lone_brace_in_a_category_keeps_the_bibtex_entry_balanced() {
+    let page = "Paper Info\nTitle\nLasting Links\nAuthors\nRhoda Redirect\n,\nAbstract\nAn abstract.\nCategories\n\\emph{cs.DL\nPublished\n2024-03-01\n";
+    let compiled = corpus::compile(
+        &[corpus::Document::new("crash.txt", page)],
+        &corpus::Overrides::default(),
+    )
+    .expect("the page compiles");
+    let entry = corpus::bibtex::entry(&compiled.corpus.works[0], &compiled.corpus);
+    let opened = entry.matches('{').count();
+    assert_eq!(opened, entry.matches('}').count(), "{entry}");
+    assert!(entry.contains(r"\textbraceleft{}"), "{entry}");
+}

@@ -351,3 +351,52 @@ fn names_and_titles_without_letters_are_kept_with_a_warning() {
         compiled.warnings
     );
 }
+
+/// A merge retires an id: the abstract-only work had an address of its own until a titled page
+/// of the same abstract joined it; that address now leads to the merged work, and an address
+/// another work holds is never redirected.
+#[test]
+fn an_id_a_merge_retires_redirects_to_the_surviving_work() {
+    let text = "We study X. To this end we propose Fast Thing (FT) for Y.";
+    let listing = (
+        "a.txt",
+        format!("Abstract:{text}\nAbstract:Something else entirely.\n"),
+    );
+    let before = run(std::slice::from_ref(&listing));
+    let old = before
+        .works
+        .iter()
+        .find(|w| w.title_derived && w.title.value.contains("Fast Thing"))
+        .map(|w| w.id.clone())
+        .expect("the abstract-only work");
+    assert!(before.redirects.is_empty(), "{:?}", before.redirects);
+
+    let after = run(&[
+        listing,
+        (
+            "b.txt",
+            paper_page("Fast Thing", &["Ann Lee"], text, "2020"),
+        ),
+    ]);
+    let ids: Vec<&str> = after.works.iter().map(|w| w.id.as_str()).collect();
+    assert!(!ids.contains(&old.as_str()), "{old} is retired: {ids:?}");
+    let led = after.redirects.iter().find(|r| r.from == old);
+    assert_eq!(
+        led.map(|r| r.to.as_str()),
+        Some("fast-thing"),
+        "{:?}",
+        after.redirects
+    );
+    for redirect in &after.redirects {
+        assert!(!ids.contains(&redirect.from.as_str()), "{redirect:?}");
+        assert!(ids.contains(&redirect.to.as_str()), "{redirect:?}");
+    }
+    // The real seeds merge no work out of its own id.
+    assert!(common_seeds().redirects.is_empty());
+}
+
+fn common_seeds() -> Corpus {
+    corpus::compile_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds"))
+        .expect("the seeds compile")
+        .corpus
+}

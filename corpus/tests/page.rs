@@ -108,11 +108,9 @@ fn data_is_read_only_at_this_builds_version() {
         error.contains("version") && !error.contains("unreadable"),
         "{error}"
     );
-    assert!(
-        read_data(&"{}".to_string(), |i: &SiteIndex| i.schema_version)
-            .unwrap_err()
-            .contains("unreadable")
-    );
+    assert!(read_data("{}", |i: &SiteIndex| i.schema_version)
+        .unwrap_err()
+        .contains("unreadable"));
 }
 
 #[test]
@@ -153,7 +151,7 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
     }
     let paths: Vec<String> = (0..pages).map(|i| format!("/data/w{i}.json")).collect();
     for page in 1..=pages {
-        let mut data = slicer.profile(person, None, page, &paths);
+        let data = slicer.profile(person, None, page, &paths);
         // What the page carries: its own works in full, every other one in compact outline.
         assert_eq!(data.corpus.works.len(), shards[page - 1].works.len());
         assert_eq!(data.outlines.len(), *n - shards[page - 1].works.len());

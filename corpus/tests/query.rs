@@ -6,8 +6,8 @@ mod common;
 use common::*;
 use corpus::page::site_index;
 use corpus::query::{
-    collaborators, date_label, filter_works, parse_query, search, sort_works, suggest, thousands,
-    Notice, Sort, ViewState,
+    date_label, filter_works, parse_query, search, sort_works, suggest, thousands, Notice, Sort,
+    ViewState,
 };
 use corpus::{DatePrecision, Work, WorkDate};
 use std::collections::BTreeMap;
@@ -678,25 +678,33 @@ fn suggestions_ignore_case_and_respect_the_limit() {
     assert!(suggest(&site_index(corpus()), "anything", 0).is_empty());
 }
 
-// ---- collaborators --------------------------------------------------------------------------
+// ---- collaborators (the ego graph the profile's graph and table show) ----------------------
+
+/// `(id, joint works with the centre)` of the ego graph's people, the centre left out.
+fn collaborators(works: &[&'static Work]) -> Vec<(&'static str, &'static str, usize)> {
+    let graph = corpus::graph::ego(corpus(), YIXING, works, 1);
+    (1..graph.nodes.len())
+        .map(|i| {
+            let person = graph.nodes[i].person;
+            let joint = graph.link(0, i).map_or(0, |l| l.works.len());
+            (person.id.as_str(), person.name.as_str(), joint)
+        })
+        .collect()
+}
 
 #[test]
 fn yixing_xu_has_28_collaborators_yunhe_wang_first_with_11_works() {
     let works: Vec<&Work> = corpus().works_of(YIXING).collect();
-    let list = collaborators(corpus(), YIXING, &works);
+    let list = collaborators(&works);
     assert_eq!(list.len(), 28);
     assert_eq!(list.len() as u32, person(YIXING).computed.collaborators);
-    assert_eq!(
-        (list[0].person.id.as_str(), list[0].works.len()),
-        ("yunhe-wang", 11)
-    );
+    assert_eq!((list[0].0, list[0].2), ("yunhe-wang", 11));
     assert!(
-        list.windows(2)
-            .all(|p| p[0].works.len() >= p[1].works.len()),
+        list.windows(2).all(|p| p[0].2 >= p[1].2),
         "most joint works first"
     );
     assert!(
-        list.iter().all(|c| c.person.id != YIXING),
+        list.iter().all(|c| c.0 != YIXING),
         "not his own collaborator"
     );
 }
@@ -704,30 +712,22 @@ fn yixing_xu_has_28_collaborators_yunhe_wang_first_with_11_works() {
 #[test]
 fn collaborators_with_equal_counts_are_in_name_order() {
     let works: Vec<&Work> = corpus().works_of(YIXING).collect();
-    let list = collaborators(corpus(), YIXING, &works);
-    for pair in list
-        .windows(2)
-        .filter(|p| p[0].works.len() == p[1].works.len())
-    {
-        assert!(
-            pair[0].person.name <= pair[1].person.name,
-            "{} / {}",
-            pair[0].person.name,
-            pair[1].person.name
-        );
+    let list = collaborators(&works);
+    for pair in list.windows(2).filter(|p| p[0].2 == p[1].2) {
+        assert!(pair[0].1 <= pair[1].1, "{} / {}", pair[0].1, pair[1].1);
     }
 }
 
 #[test]
 fn collaborators_follow_the_works_given() {
     let shown = filter_works(corpus(), person(YIXING), &clean_view("year=2020&cat=cs.CV"));
-    let list = collaborators(corpus(), YIXING, &shown.works);
+    let list = collaborators(&shown.works);
     let wang = list
         .iter()
-        .find(|c| c.person.id == "yunhe-wang")
+        .find(|c| c.0 == "yunhe-wang")
         .expect("Yunhe Wang in 2020 cs.CV");
-    assert_eq!(wang.works.len(), 4);
-    assert!(collaborators(corpus(), YIXING, &[]).is_empty());
+    assert_eq!(wang.2, 4);
+    assert!(collaborators(&[]).is_empty());
 }
 
 // ---- labels ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@
 //! Code map: `simulation` runs the ticks; `forces` holds link, centre and collision;
 //! `quadtree` the many-body force (Barnes–Hut and exact); `grid` finds nearby discs;
 //! `init` picks the start with `mds`; `overlap` the final pass; `quality` scores a layout;
+//! `labels` places node names;
 //! `synthetic` makes test graphs; `rng` the seeded generator; `wasm` the benchmark's bindings.
 
 #![warn(missing_docs)]
@@ -33,6 +34,7 @@ mod forces;
 mod graph;
 mod grid;
 mod init;
+pub mod labels;
 mod mds;
 mod options;
 mod overlap;

@@ -15,6 +15,7 @@ use corpus::page::{
     PEOPLE_PER_PAGE,
 };
 use corpus::{Corpus, Diagnostic};
+use peerscope::route::Route;
 
 use crate::bundle::content_hash;
 
@@ -177,42 +178,29 @@ impl SiteData {
     /// `/graph`, `/sources`; anything else is the not-found page).
     pub fn page_data(&self, route: &str) -> PageData {
         let slicer = Slicer::new(&self.corpus, self.site.clone());
-        let profile = route.strip_prefix("/p/").and_then(|rest| {
-            let (id, page) = match rest.split_once("/page/") {
-                Some((id, n)) => (id, n.parse::<usize>().ok().filter(|&n| n >= 2)?),
-                None => (rest, 1),
-            };
-            let person = self.corpus.person(id)?;
-            (page <= page_count(self.corpus.works_of(id).count())).then_some((person, page))
-        });
-        let work = route
-            .strip_prefix("/w/")
-            .and_then(|id| self.corpus.work(id));
-        // The people directory: `/people`, `/people/page/<n>` up to the last page.
-        let directory = match route.strip_prefix("/people") {
-            Some("") => Some(1),
-            Some(rest) => rest
-                .strip_prefix("/page/")
-                .and_then(|n| n.parse::<usize>().ok())
-                .filter(|&n| n >= 2),
-            None => None,
-        }
-        .filter(|&n| n <= self.corpus.people.len().div_ceil(PEOPLE_PER_PAGE).max(1));
-        match (route, profile, work) {
-            ("/", _, _) => slicer.home(),
-            _ if directory.is_some() => slicer.people(directory.unwrap_or(1)),
-            ("/graph", _, _) => slicer.network(self.network.clone()),
-            ("/sources", _, _) => slicer.sources(),
-            (_, Some((person, page)), _) => slicer.profile(
-                person,
-                self.egos.get(&person.id).map(|positions| EgoLayout {
-                    person: person.id.clone(),
-                    positions: positions.clone(),
-                }),
-                page,
-                self.shards.get(&person.id).map_or(&[], Vec::as_slice),
-            ),
-            (_, _, Some(work)) => slicer.work(work),
+        let directory_pages = self.corpus.people.len().div_ceil(PEOPLE_PER_PAGE).max(1);
+        match Route::parse(route) {
+            Some(Route::Home) => slicer.home(),
+            Some(Route::People { page }) if page <= directory_pages => slicer.people(page),
+            Some(Route::Network) => slicer.network(self.network.clone()),
+            Some(Route::Sources { anchor: None }) => slicer.sources(),
+            Some(Route::Profile { id, page }) => match self.corpus.person(&id) {
+                Some(person) if page <= page_count(self.corpus.works_of(&id).count()) => slicer
+                    .profile(
+                        person,
+                        self.egos.get(&person.id).map(|positions| EgoLayout {
+                            person: person.id.clone(),
+                            positions: positions.clone(),
+                        }),
+                        page,
+                        self.shards.get(&person.id).map_or(&[], Vec::as_slice),
+                    ),
+                _ => slicer.not_found(),
+            },
+            Some(Route::Work { id }) => match self.corpus.work(&id) {
+                Some(work) => slicer.work(work),
+                None => slicer.not_found(),
+            },
             _ => slicer.not_found(),
         }
     }

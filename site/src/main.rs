@@ -6,6 +6,7 @@
 //! - every route pre-rendered by the app's own components (`index.html`, `p/<id>/index.html`,
 //!   `w/<id>/index.html`, `graph/index.html`) with its head tags, and `404.html` for any other
 //!   address; the app hydrates them in the browser;
+//! - at each work address a merge retired, a page leading to the work's address now;
 //! - a 1200×630 share image per page under `share/`;
 //! - `sitemap.xml`, `robots.txt`, `manifest.webmanifest` and its icons.
 //!
@@ -16,10 +17,12 @@
 mod bundle;
 mod csp;
 mod data;
+mod escape;
 mod image_cache;
 mod manifest;
 mod progress;
 mod raster;
+mod redirect;
 mod render;
 mod share;
 mod sitemap;
@@ -29,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use peerscope::head::share_image_path;
+use peerscope::route::Route;
 
 use crate::data::corpus;
 
@@ -71,25 +75,22 @@ fn routes() -> Vec<String> {
     let corpus = corpus();
     // A long profile's later pages too, so every work is reachable without JavaScript.
     let people = corpus.people.iter().flat_map(|p| {
-        let pages = corpus::page::page_count(corpus.works_of(&p.id).count());
-        std::iter::once(format!("/p/{}", p.id))
-            .chain((2..=pages).map(move |n| format!("/p/{}/page/{n}", p.id)))
+        let list = Route::profile(&p.id);
+        (1..=corpus::page::page_count(corpus.works_of(&p.id).count())).map(move |n| list.at_page(n))
     });
-    let works = corpus.works.iter().map(|w| format!("/w/{}", w.id));
+    let works = corpus.works.iter().map(|w| Route::work(&w.id));
     // The people directory, a page per PEOPLE_PER_PAGE people.
     let directory = corpus
         .people
         .len()
         .div_ceil(corpus::page::PEOPLE_PER_PAGE)
         .max(1);
-    let directory = std::iter::once("/people".to_string())
-        .chain((2..=directory).map(|n| format!("/people/page/{n}")));
-    ["/".to_string()]
-        .into_iter()
-        .chain(directory)
+    std::iter::once(Route::Home)
+        .chain((1..=directory).map(|page| Route::People { page }))
         .chain(people)
         .chain(works)
-        .chain(["/graph".to_string(), "/sources".to_string()])
+        .chain([Route::Network, Route::sources()])
+        .map(|route| route.path())
         .collect()
 }
 
@@ -168,6 +169,17 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         |(file, route)| write(file, render::render_page(&template, route).as_bytes()),
     )?;
 
+    // Addresses a merge retired lead on to the work that took them in.
+    for moved in &corpus().redirects {
+        if let Some(work) = corpus().work(&moved.to) {
+            let title = corpus::latex::to_plain(&work.title.value);
+            write(
+                &page_file(&Route::work(&moved.from).path()),
+                redirect::work_page(&moved.to, &title).as_bytes(),
+            )?;
+        }
+    }
+
     let raster = Rasterizer::new()?;
     // One cache per site folder: each build keeps exactly its own images.
     let site_key = bundle::content_hash(dist.to_string_lossy().as_bytes());
@@ -188,17 +200,17 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
         Work(&'a corpus::Work),
     }
     let cards: Vec<(String, Card)> = [
-        ("/".to_string(), Card::Home),
-        ("/graph".to_string(), Card::Network),
+        (Route::Home.path(), Card::Home),
+        (Route::Network.path(), Card::Network),
         // The sources page shares home's card: the corpus at a glance.
-        ("/sources".to_string(), Card::Home),
+        (Route::sources().path(), Card::Home),
     ]
     .into_iter()
     .chain(
         corpus
             .people
             .iter()
-            .map(|p| (format!("/p/{}", p.id), Card::Person(p))),
+            .map(|p| (Route::profile(&p.id).path(), Card::Person(p))),
     )
     .chain(
         corpus
@@ -206,7 +218,7 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
             .iter()
             // With PEERSCOPE_SHARE_IMAGES=profiles a work page shows its author's card.
             .filter(|_| site.site.share_images == corpus::page::ShareImages::All)
-            .map(|w| (format!("/w/{}", w.id), Card::Work(w))),
+            .map(|w| (Route::work(&w.id).path(), Card::Work(w))),
     )
     .collect();
     let draw = |(route, card): &(String, Card)| -> Result<(), String> {
@@ -259,8 +271,9 @@ fn build(app: &bundle::App, dist: &Path) -> Result<String, String> {
     write(Path::new("robots.txt"), sitemap::robots().as_bytes())?;
     let (files, bytes) = dir_size(dist);
     Ok(format!(
-        "pre-rendered {} pages and 404.html, drew {images} share images; wrote sitemap.xml, robots.txt and the manifest into {}: {files} files, {} bytes\n{}",
+        "pre-rendered {} pages and 404.html, {} redirects, drew {images} share images; wrote sitemap.xml, robots.txt and the manifest into {}: {files} files, {} bytes\n{}",
         routes.len(),
+        corpus.redirects.len(),
         dist.display(),
         corpus::query::thousands(bytes),
         progress.summary()

@@ -73,7 +73,7 @@ mod tests {
         let template = Template::parse(index, String::new()).unwrap();
         let mut cards = 0;
         for person in &data.corpus.people {
-            let route = format!("/p/{}", person.id);
+            let route = peerscope::route::Route::profile(&person.id).path();
             let page = render_data(&template, &route, data.page_data(&route));
             for card in page.split("<h3 class=\"paper-title\">").skip(1) {
                 let title = &card[..card.find("</h3>").expect("the title ends")];
@@ -88,7 +88,7 @@ mod tests {
             .iter()
             .find(|w| w.title.value.contains("evil.example"))
             .expect("the fixture's work");
-        let route = format!("/w/{}", work.id);
+        let route = peerscope::route::Route::work(&work.id).path();
         let page = render_data(&template, &route, data.page_data(&route));
         assert!(
             page.contains("href=\"https://evil.example/c\""),

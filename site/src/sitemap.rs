@@ -1,6 +1,7 @@
 //! `sitemap.xml` and `robots.txt`: what search engines should crawl, by absolute address.
 
 use crate::data::{absolute, site_url};
+use crate::escape::escape;
 
 /// The sitemap of the pages at `routes` (`/`, `/p/<id>`, ...). No `lastmod`: the build does not
 /// know when a source changed, and an invented date would mislead crawlers.
@@ -9,7 +10,7 @@ pub fn sitemap(routes: &[String]) -> String {
     for route in routes {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_xml(&absolute(route))
+            escape(&absolute(route))
         ));
     }
     xml.push_str("</urlset>\n");
@@ -23,11 +24,4 @@ pub fn robots() -> String {
         "User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         site_url()
     )
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -5,6 +5,8 @@
 //! page with the route named on `<html>`, the rendered head tags after a `<!--HEAD-->` marker
 //! (where leptos_meta looks for them when the app takes over), and the rendered app as the body.
 
+use crate::escape::escape;
+
 /// The bundled page, split around the places each rendered page fills in.
 #[derive(Debug, Clone)]
 pub struct Template {
@@ -46,20 +48,12 @@ impl Template {
         format!(
             "{} data-route=\"{}\"{}{}<script type=\"application/json\" id=\"{}\">{data}</script><!--HEAD--></head>\n<body>{body}</body>\n</html>\n",
             self.html_open,
-            escape_attr(route),
+            escape(route),
             self.head,
             self.head_extra,
             peerscope::boot::DATA_ELEMENT,
         )
     }
-}
-
-/// Escapes text for a double-quoted HTML attribute.
-pub fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -1,20 +1,21 @@
 //! A profile's collaborators: the ego graph and, beside it, the table that is its text
-//! alternative. Both come from one `corpus::graph::ego` graph over the works the page's
+//! alternative. Both come from one `model::graph::ego` graph over the works the page's
 //! filters show.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use corpus::graph::{ego, radius, CoGraph, Role};
-use corpus::latex::to_plain;
-use corpus::query::ViewState;
-use corpus::{Person, Work};
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
+use model::graph::{ego, radius, CoGraph, Role};
+use model::latex::to_plain;
+use model::query::{thousands, ViewState};
+use model::{Person, Work};
 
-use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
+use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
 use crate::data::{corpus, ego_layout, two_hop_corpus};
+use crate::route::Route;
 
 /// How long one animation frame may spend on the layout: far below the 50 ms a page may block.
 const FRAME_BUDGET_MS: f64 = 8.0;
@@ -40,7 +41,7 @@ pub fn Collaboration(
     });
     // Two hops reach people the page's own slice does not hold: the site's graph index
     // completes it, fetched the first time two hops are asked for.
-    let wider = RwSignal::new(None::<&'static corpus::Corpus>);
+    let wider = RwSignal::new(None::<&'static model::Corpus>);
     Effect::new(move |_| {
         if shown.with(|s| s.hops >= 2) && wider.get_untracked().is_none() {
             leptos::task::spawn_local(async move {
@@ -141,7 +142,14 @@ pub fn Collaboration(
                     let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
                     view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
                 } else {
+                    let left_out = graph.with(|g| g.left_out);
                     view! {
+                        {(left_out > 0).then(|| view! {
+                            <p class="muted" data-testid="graph-left-out">{format!(
+                                "The graph and the table show the {} closest of {} collaborators (most joint works first); the other {} are named on the works below.",
+                                count, count + left_out, thousands(left_out as u64)
+                            )}</p>
+                        })}
                         <div class="collab-layout">
                             <GraphView model=model positions=positions layout_done=done
                                 label=format!("Collaborator graph of {}: {count} people", person.name) testid="ego-graph"/>
@@ -256,7 +264,7 @@ fn CollaboratorTable(graph: Memo<CoGraph<'static>>, person: &'static Person) -> 
                         <thead><tr><th scope="col">"Name"</th><th scope="col" class="num">"Joint works"</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(id, name, n)| view! {
-                                <tr data-testid="collaborator"><td><PageLink path=format!("/p/{id}")>{name}</PageLink></td><td class="num">{n}</td></tr>
+                                <tr data-testid="collaborator"><td><PageLink path=Route::profile(&id)>{name}</PageLink></td><td class="num">{n}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -1,8 +1,8 @@
 //! The figures a profile page states about its subject, labelled with that page.
 
-use corpus::query::thousands;
-use corpus::{Format, Profile, Stated};
 use leptos::prelude::*;
+use model::query::thousands;
+use model::{Format, Profile, Stated};
 
 use super::SourceLink;
 
@@ -47,7 +47,7 @@ pub fn StatedFigures(profile: &'static Profile) -> impl IntoView {
     push(
         "Field",
         profile.field.as_ref().map(|f| {
-            let name = corpus::category::name(&f.value)
+            let name = model::category::name(&f.value)
                 .map(|n| format!(" ({n})"))
                 .unwrap_or_default();
             (format!("{}{name}", f.value), f.line)

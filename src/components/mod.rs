@@ -3,8 +3,7 @@
 mod collaboration;
 mod copy_button;
 mod figures;
-mod graph_canvas;
-pub mod graph_view;
+pub mod graph;
 mod page_link;
 mod pager;
 mod paper_card;
@@ -17,7 +16,7 @@ pub use collaboration::Collaboration;
 pub use copy_button::CopyButton;
 pub use figures::{format_label, StatedFigures};
 pub use page_link::{open_page, prefetch, PageLink};
-pub use pager::{page_path, profile_path, Pager};
+pub use pager::Pager;
 pub use paper_card::{AuthorLinks, OutlineCard, PaperCard};
 pub use records::Records;
 pub use rich_text::RichText;

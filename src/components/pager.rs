@@ -8,20 +8,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::data::href;
-
-/// The address of page `page` (from 1) of the list whose first page is at `first`.
-pub fn page_path(first: &str, page: usize) -> String {
-    if page <= 1 {
-        first.to_string()
-    } else {
-        format!("{first}/page/{page}")
-    }
-}
-
-/// The address of page `page` (from 1) of `id`'s works, under the site root.
-pub fn profile_path(id: &str, page: usize) -> String {
-    page_path(&format!("/p/{id}"), page)
-}
+use crate::route::Route;
 
 /// Page numbers to offer around `page` of `pages`: the first, the last, and two either side,
 /// with `None` for a gap.
@@ -40,9 +27,8 @@ fn shown_pages(page: usize, pages: usize) -> Vec<Option<usize>> {
 /// Links to the other pages of the list, below it; nothing when it fits one page.
 #[component]
 pub fn Pager(
-    /// The address of the list's first page (`/p/<id>`, `/people`).
-    #[prop(into)]
-    first: String,
+    /// The list's first page (a profile, the directory).
+    list: Route,
     /// The id of the list's heading, scrolled to when another page is shown in place.
     heading: &'static str,
     /// This page, from 1.
@@ -59,10 +45,10 @@ pub fn Pager(
     in_place: bool,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let first = StoredValue::new(first);
+    let list = StoredValue::new(list);
     let to = move |n: usize| {
         let query = query.get();
-        let path = first.with_value(|f| page_path(f, n));
+        let path = list.with_value(|l| l.at_page(n).path());
         if query.is_empty() {
             path
         } else {
@@ -162,7 +148,5 @@ mod tests {
                 Some(9)
             ]
         );
-        assert_eq!(profile_path("a", 1), "/p/a");
-        assert_eq!(profile_path("a", 3), "/p/a/page/3");
     }
 }

@@ -1,11 +1,12 @@
 //! A work as a card: title, authors, date, categories, code, abstract, citation.
 
-use corpus::model::{AuthorList, AuthorVia, Work, WorkDate};
-use corpus::query::date_label;
 use leptos::prelude::*;
+use model::query::date_label;
+use model::{AuthorList, AuthorVia, Work, WorkDate};
 
 use crate::components::{CopyButton, PageLink, RichText};
 use crate::data::corpus;
+use crate::route::Route;
 
 /// One work in a list. `owner` is the profile the list belongs to (highlighted among the
 /// authors); `open` unfolds the abstract, and `on_toggle` asks to fold or unfold it.
@@ -17,11 +18,11 @@ pub fn PaperCard(
     on_toggle: Callback<()>,
 ) -> impl IntoView {
     let abstract_id = format!("abstract-{}", work.id);
-    let bibtex = corpus::bibtex::entry(work, corpus());
+    let bibtex = model::bibtex::entry(work, corpus());
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
+                <PageLink path=Route::work(&work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
                 {work.title_derived.then(|| view! { <span class="badge" title="No source gives a title; this label is taken from the abstract">"derived title"</span> })}
             </h3>
             <p class="authors" data-testid="authors"><AuthorLinks work=work owner=owner/></p>
@@ -48,7 +49,7 @@ pub fn PaperCard(
             })}
             <div class="paper-actions">
                 {(!work.code.flag.is_empty() || !work.code.urls.is_empty()).then(|| view! { <CodeLinks work=work/> })}
-                {corpus::bibtex::citable(work).then(|| view! {
+                {model::bibtex::citable(work).then(|| view! {
                     <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
                 })}
             </div>
@@ -70,7 +71,7 @@ pub fn AuthorLinks(
             .unwrap_or_else(|| id.to_string());
         let is_owner = owner == Some(id);
         view! {
-            <PageLink path=format!("/p/{id}") class=Some(if is_owner { "author owner" } else { "author" })
+            <PageLink path=Route::profile(id) class=Some(if is_owner { "author owner" } else { "author" })
                aria_current=is_owner.then_some("true")>{name}</PageLink>
         }
     };
@@ -150,7 +151,7 @@ fn CategoryChips(work: &'static Work) -> impl IntoView {
         view! {
             <ul class="chips" aria-label="Categories">
                 {work.categories.iter().map(|c| {
-                    let name = corpus::category::name(&c.value).unwrap_or(&c.value).to_string();
+                    let name = model::category::name(&c.value).unwrap_or(&c.value).to_string();
                     view! { <li class="chip" data-testid="category" data-code=c.value.clone() title=c.value.clone()>{name}</li> }
                 }).collect_view()}
             </ul>
@@ -183,7 +184,7 @@ pub fn OutlineCard(work: &'static Work, owner: Option<&'static str>) -> impl Int
     view! {
         <article class="paper outline" data-testid="work" data-work=work.id.clone() aria-busy="true">
             <h3 class="paper-title">
-                <PageLink path=format!("/w/{}", work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
+                <PageLink path=Route::work(&work.id)><RichText text=work.title.value.clone() in_link=true/></PageLink>
             </h3>
             <p class="authors"><AuthorLinks work=work owner=owner/></p>
             <p class="paper-meta"><WorkDateLabel work=work/><span class="sep">"loading the rest…"</span></p>

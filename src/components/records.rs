@@ -1,14 +1,14 @@
 //! The records of a long profile's works. Its page carries the full records of its own page
-//! and the others in outline (`corpus::page::outline`: enough for facets, the chart, the graph
+//! and the others in outline (`model::page::outline`: enough for facets, the chart, the graph
 //! and the order); a card of another page or of a filtered view, and the text filter, need
 //! full records, which come from the profile's shards (`ProfilePages::shards`, one per page of
 //! the default order), each fetched once.
 
 use std::collections::{BTreeSet, HashMap};
 
-use corpus::page::{default_order, WORKS_PER_PAGE};
-use corpus::{Person, Work};
 use leptos::prelude::*;
+use model::page::{default_order, WORKS_PER_PAGE};
+use model::{Person, Work};
 
 use crate::data::{corpus, fetched_works, page, work_shard};
 

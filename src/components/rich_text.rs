@@ -1,7 +1,7 @@
 //! Renders titles and abstracts with their LaTeX turned into text and markup.
 
-use corpus::latex::{parse, plain, Span, MAX_DEPTH};
 use leptos::prelude::*;
+use model::latex::{parse, plain, Span, MAX_DEPTH};
 
 /// Seed text with LaTeX rendered; everything goes through escaping text nodes, never raw HTML.
 /// `in_link` is for text shown inside a link (a paper card's title): a link cannot hold another

@@ -1,13 +1,17 @@
 //! A link from a fact to the source document it came from, on the sources page.
 
-use corpus::page::source_anchor;
 use leptos::prelude::*;
+use model::page::source_anchor;
 
 use super::PageLink;
+use crate::route::Route;
 
 /// The path of a source document's entry on the sources page (`/sources#<anchor>`).
 pub fn source_path(file: &str) -> String {
-    format!("/sources#{}", source_anchor(file))
+    Route::Sources {
+        anchor: Some(source_anchor(file)),
+    }
+    .path()
 }
 
 /// `file`'s name, linked to its entry on the sources page.

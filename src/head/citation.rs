@@ -1,9 +1,9 @@
 //! Highwire Press `citation_*` tags on a work's page, the ones Google Scholar reads.
 
-use corpus::model::{DatePrecision, WorkDate};
-use corpus::Work;
 use leptos::prelude::*;
 use leptos_meta::Meta;
+use model::Work;
+use model::{DatePrecision, WorkDate};
 
 use crate::data::corpus;
 
@@ -12,7 +12,7 @@ use crate::data::corpus;
 /// is invented.
 #[component]
 pub fn CitationMeta(work: &'static Work) -> impl IntoView {
-    let title = corpus::latex::to_plain(&work.title.value);
+    let title = model::latex::to_plain(&work.title.value);
     let authors: Vec<String> = work
         .authors
         .iter()

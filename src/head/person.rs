@@ -1,12 +1,13 @@
 //! schema.org `Person` JSON-LD on a profile page.
 
-use corpus::Person;
 use leptos::prelude::*;
 use leptos_meta::Script;
+use model::Person;
 use serde_json::{json, Map, Value};
 
 use super::script_json;
 use crate::data::absolute;
+use crate::route::Route;
 
 /// The person's JSON-LD, escaped so seed text cannot leave the script element.
 #[component]
@@ -22,7 +23,10 @@ pub fn person_json_ld(person: &Person) -> Value {
     fields.insert("@context".into(), json!("https://schema.org"));
     fields.insert("@type".into(), json!("Person"));
     fields.insert("name".into(), json!(person.name));
-    fields.insert("url".into(), json!(absolute(&format!("/p/{}", person.id))));
+    fields.insert(
+        "url".into(),
+        json!(absolute(&Route::profile(&person.id).path())),
+    );
     if let Some(tagline) = person.profiles.iter().find_map(|p| p.tagline.as_ref()) {
         fields.insert("description".into(), json!(tagline.value));
     }
@@ -30,7 +34,7 @@ pub fn person_json_ld(person: &Person) -> Value {
         .profiles
         .iter()
         .filter_map(|p| p.field.as_ref())
-        .map(|f| corpus::category::name(&f.value).unwrap_or(&f.value))
+        .map(|f| model::category::name(&f.value).unwrap_or(&f.value))
         .collect();
     if !fields_of_work.is_empty() {
         fields.insert("knowsAbout".into(), json!(fields_of_work));
@@ -41,7 +45,7 @@ pub fn person_json_ld(person: &Person) -> Value {
 /// The headline figures the person's profile pages state (`h-index 30`, `4,549 citations`),
 /// for the description and the share image; empty for someone without a profile page.
 pub fn stated_figures(person: &Person) -> Vec<String> {
-    use corpus::query::thousands;
+    use model::query::thousands;
     person
         .profiles
         .iter()

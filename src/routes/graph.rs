@@ -1,19 +1,20 @@
 //! `/graph`: everyone in the corpus and who works with whom, laid out at build time, coloured
 //! by connected component, with a find box that zooms to a person.
 
-use corpus::graph::NetworkLayout;
-use corpus::query::search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use model::graph::NetworkLayout;
+use model::query::search;
 
-use crate::components::graph_view::{GraphModel, GraphView, ViewLink, ViewNode};
+use crate::components::graph::{GraphModel, GraphView, ViewLink, ViewNode};
 use crate::components::PageLink;
 use crate::data::{corpus, network};
 use crate::head::{PageKind, PageMeta};
+use crate::route::Route;
 use crate::routes::NotFound;
 
 /// Colours cycle after this many components; the rest share them.
-const PALETTE: usize = 8;
+const PALETTE: usize = model::graph::GROUP_COLOURS.len();
 
 /// Above this many people the network is painted on a canvas instead of one SVG element per
 /// node and link; `?render=canvas` or `?render=svg` chooses explicitly.
@@ -101,7 +102,7 @@ fn Network(net: &'static NetworkLayout) -> impl IntoView {
     };
     view! {
         <PageMeta title="Collaboration network" description=format!("Who works with whom: {} people and {} co-authorships.", net.nodes.len(), net.links.len())
-            path="/graph" kind=PageKind::Website image_alt="The collaboration network of everyone in peerscope's corpus"/>
+            path=Route::Network kind=PageKind::Website image_alt="The collaboration network of everyone in peerscope's corpus"/>
         <h1>"Collaboration network"</h1>
         <p class="lead">{format!("{} people, {} co-authorships, {} groups of collaborators. Node area follows works; line width follows joint works.",
             net.nodes.len(), net.links.len(), components)}</p>
@@ -130,7 +131,7 @@ fn Network(net: &'static NetworkLayout) -> impl IntoView {
                 view! {
                     <h3 class="group-heading"><span class=format!("swatch c{}", c as usize % PALETTE)></span>{format!("Group {} ({} people)", c + 1, people.len())}</h3>
                     <ul class="people-inline">
-                        {people.into_iter().map(|p| view! { <li><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink></li> }).collect_view()}
+                        {people.into_iter().map(|p| view! { <li><PageLink path=Route::profile(&p.id)>{p.name.clone()}</PageLink></li> }).collect_view()}
                     </ul>
                 }
             }).collect_view()}

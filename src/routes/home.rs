@@ -1,18 +1,19 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
-use corpus::latex::to_plain;
-use corpus::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
-use corpus::query::thousands;
-use corpus::Person;
 use leptos::prelude::*;
+use model::latex::to_plain;
+use model::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
+use model::query::thousands;
+use model::Person;
 
 use crate::components::PageLink;
 use crate::data::{corpus, page, search_manifest};
 use crate::head::{PageKind, PageMeta};
+use crate::route::Route;
 use crate::search::{self, Results};
 
 /// How many people and how many works a search names at first; "Show more" names as many again.
-/// Few, so that a query fetches the names of few chunks (`corpus::search::CHUNK`).
+/// Few, so that a query fetches the names of few chunks (`model::search::CHUNK`).
 const SHOWN: usize = 20;
 
 /// The results of the query they were found for (or why there are none).
@@ -115,11 +116,11 @@ fn results_view(
             {none.then(|| view! { <p>"Nothing matches. Each word must begin a word of a name, title, author or abstract; case and accents are ignored. Try fewer words."</p> })}
             <ul class="result-list">
                 {results.people.into_iter().map(|p| view! {
-                    <li data-testid="result-person"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
+                    <li data-testid="result-person"><PageLink path=Route::profile(&p.id)>{p.name.clone()}</PageLink>
                         <span class="muted">{format!(" · person · {} works", p.works)}</span></li>
                 }).collect_view()}
                 {results.works.into_iter().map(|w| view! {
-                    <li data-testid="result-work"><PageLink path=format!("/w/{}", w.id)>{to_plain(&w.title)}</PageLink>
+                    <li data-testid="result-work"><PageLink path=Route::work(&w.id)>{to_plain(&w.title)}</PageLink>
                         <span class="muted">{w.year.map(|y| format!(" · work · {y}")).unwrap_or(" · work".into())}</span></li>
                 }).collect_view()}
             </ul>
@@ -152,7 +153,7 @@ fn home_content() -> impl IntoView {
                 {profiled.into_iter().map(profile_card).collect_view()}
             </ul>
             {more_profiled.then(|| view! {
-                <p><PageLink path="/people".to_string() class=Some("more-link")>{format!("All {} profiled researchers, with everyone else, in the directory →", thousands(summary.profiled as u64))}</PageLink></p>
+                <p><PageLink path=Route::People { page: 1 } class=Some("more-link")>{format!("All {} profiled researchers, with everyone else, in the directory →", thousands(summary.profiled as u64))}</PageLink></p>
             })}
         </section>
         <div class="columns">
@@ -164,12 +165,12 @@ fn home_content() -> impl IntoView {
                 }}</h2>
                 <ul class="people-list" data-testid="everyone">
                     {everyone.into_iter().map(|p| view! {
-                        <li data-testid="person-row"><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
+                        <li data-testid="person-row"><PageLink path=Route::profile(&p.id)>{p.name.clone()}</PageLink>
                             <span class="count">{p.computed.works}</span></li>
                     }).collect_view()}
                 </ul>
                 {more_people.then(|| view! {
-                    <p><PageLink path="/people".to_string() class=Some("more-link")>{format!("Everyone, A to Z ({}) →", thousands(totals.people as u64))}</PageLink></p>
+                    <p><PageLink path=Route::People { page: 1 } class=Some("more-link")>{format!("Everyone, A to Z ({}) →", thousands(totals.people as u64))}</PageLink></p>
                 })}
             </section>
             <section aria-labelledby="glance-heading">
@@ -196,7 +197,7 @@ fn profile_card(person: &'static Person) -> impl IntoView {
                     .map(|s| format!("{} citations", thousands(s.value.into()))),
                 p.trust.as_ref().map(|s| format!("trust {}", s.value)),
                 p.field.as_ref().map(|s| {
-                    corpus::category::name(&s.value)
+                    model::category::name(&s.value)
                         .unwrap_or(&s.value)
                         .to_string()
                 }),
@@ -206,7 +207,7 @@ fn profile_card(person: &'static Person) -> impl IntoView {
         .collect();
     view! {
         <li class="card" data-testid="profile-card">
-            <h3><PageLink path=format!("/p/{}", person.id)>{person.name.clone()}</PageLink></h3>
+            <h3><PageLink path=Route::profile(&person.id)>{person.name.clone()}</PageLink></h3>
             <p class="muted">{format!("{} works · {} collaborators named", person.computed.works, person.computed.collaborators)}</p>
             <p class="card-figures">{figures.join(" · ")}</p>
         </li>
@@ -219,7 +220,7 @@ fn category_rows(counts: &[(String, usize)]) -> Vec<(String, usize)> {
     let mut rows: Vec<(String, usize)> = counts
         .iter()
         .map(|(c, n)| {
-            let label = corpus::category::name(c)
+            let label = model::category::name(c)
                 .map(|name| format!("{name} ({c})"))
                 .unwrap_or(c.clone());
             (label, *n)

@@ -1,9 +1,9 @@
 //! The page for an address that names nothing in the corpus, with the closest names.
 
-use corpus::query::suggest;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_location;
+use model::query::suggest;
 
 use crate::components::PageLink;
 use crate::data::{base, site_index};

@@ -1,14 +1,15 @@
 //! `/people` (and `/people/page/<n>`): everyone named in the corpus, by name, a page of
 //! `PEOPLE_PER_PAGE` at a time; the directory home links to when it shows only the first of them.
 
-use corpus::page::{by_name, PEOPLE_PER_PAGE};
-use corpus::query::thousands;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use model::page::{by_name, PEOPLE_PER_PAGE};
+use model::query::thousands;
 
-use crate::components::{page_path, PageLink, Pager};
+use crate::components::{PageLink, Pager};
 use crate::data::{corpus, page};
 use crate::head::{PageKind, PageMeta};
+use crate::route::Route;
 use crate::routes::NotFound;
 
 /// The directory's page, or the not-found page for a page past the last.
@@ -57,7 +58,7 @@ fn Directory(page: usize, pages: usize) -> impl IntoView {
         }
     );
     view! {
-        <PageMeta title=title description=description.clone() path=page_path("/people", page)
+        <PageMeta title=title description=description.clone() path=Route::People { page }
             kind=PageKind::Website image_of=Some("/".to_string())
             image_alt="peerscope: the corpus at a glance".to_string()/>
         <section aria-labelledby="people-heading">
@@ -65,12 +66,12 @@ fn Directory(page: usize, pages: usize) -> impl IntoView {
             <p class="lead" data-testid="people-range">{description}</p>
             <ul class="people-list" data-testid="people">
                 {people.into_iter().map(|p| view! {
-                    <li data-testid="person-row"><span><PageLink path=format!("/p/{}", p.id)>{p.name.clone()}</PageLink>
+                    <li data-testid="person-row"><span><PageLink path=Route::profile(&p.id)>{p.name.clone()}</PageLink>
                         {(!p.profiles.is_empty()).then(|| view! { <span class="badge" title="A profile page about this person is among the sources">"profiled"</span> })}</span>
                         <span class="count" title="works in this corpus">{p.computed.works}</span></li>
                 }).collect_view()}
             </ul>
-            <Pager first="/people" heading="people-heading" page=page
+            <Pager list=Route::People { page: 1 } heading="people-heading" page=page
                 pages=Signal::stored(pages) query=Signal::stored(String::new()) in_place=false/>
         </section>
     }

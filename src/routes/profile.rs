@@ -3,19 +3,20 @@
 
 use std::collections::BTreeSet;
 
-use corpus::page::{page_count, WORKS_PER_PAGE};
-use corpus::query::{filter_list, parse_query, years, Sort, ViewState};
-use corpus::{Person, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use model::page::{page_count, WORKS_PER_PAGE};
+use model::query::{filter_list, parse_query, years, Sort, ViewState};
+use model::{Person, Work};
 
 use crate::components::{
-    profile_path, Collaboration, CopyButton, OutlineCard, PageLink, Pager, PaperCard, Records,
-    SourceLink, StatedFigures, YearChart,
+    Collaboration, CopyButton, OutlineCard, PageLink, Pager, PaperCard, Records, SourceLink,
+    StatedFigures, YearChart,
 };
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
+use crate::route::Route;
 use crate::routes::NotFound;
 
 /// The profile page (`/p/<id>`, and `/p/<id>/page/<n>` for the later pages of a long one), or
@@ -79,8 +80,9 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
     // Every change of view is a navigation, so Back and Forward step through filters. A view
     // that lists other works starts at its first page; unfolding an abstract or widening the
     // graph stays on this one.
-    let path = profile_path(&person.id, page);
-    let first_page = profile_path(&person.id, 1);
+    let list = Route::profile(&person.id);
+    let path = list.at_page(page).path();
+    let first_page = list.path();
     let go = Callback::new(move |(next, replace): (ViewState, bool)| {
         let same_list = state.with_untracked(|now| {
             ViewState {
@@ -105,7 +107,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
             },
         );
     });
-    let own_path = profile_path(&person.id, page);
+    let own_path = list.at_page(page).path();
     let canonical = Signal::derive(move || {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
@@ -137,8 +139,8 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
         format!("{}, works page {page}", person.name)
     };
     view! {
-        <PageMeta title=title description=description path=profile_path(&person.id, page)
-            image_of=(page > 1).then(|| profile_path(&person.id, 1))
+        <PageMeta title=title description=description path=list.at_page(page)
+            image_of=(page > 1).then(|| list.path())
             kind=PageKind::Profile image_alt=format!("{}: stated figures, works per year and collaborators", person.name)/>
         <PersonJsonLd person=person/>
         <ProfileHeader person=person/>
@@ -147,7 +149,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
         {if page == 1 {
             view! { <Collaboration person=person works=works state=state go=go/> }.into_any()
         } else {
-            let first = profile_path(&person.id, 1);
+            let first = list.clone();
             view! {
                 <p class="muted" data-testid="collaborators-elsewhere">
                     "Collaborators and their graph are on "
@@ -173,7 +175,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     {all_categories.into_iter().map(|code| {
                         let count = move || filtered.with(|f| f.by_category.get(code).copied().unwrap_or(0));
                         let checked = move || state.with(|s| s.categories.contains(code));
-                        let name = corpus::category::name(code).unwrap_or(code);
+                        let name = model::category::name(code).unwrap_or(code);
                         view! {
                             <label class="facet" data-testid="facet" data-code=code>
                                 <input type="checkbox" prop:checked=checked
@@ -240,7 +242,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     }.into_any()
                 }).collect_view())}
             </div>
-            <Pager first=profile_path(&person.id, 1) heading="works-heading" page=page
+            <Pager list=list.clone() heading="works-heading" page=page
                 pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))
                 query=Signal::derive(move || state.with(|s| s.to_query()))/>
         </section>
@@ -316,7 +318,7 @@ fn YearRange(
 
 /// Query-string values that were ignored, said plainly.
 #[component]
-fn Notices(parsed: Memo<(ViewState, Vec<corpus::query::Notice>)>) -> impl IntoView {
+fn Notices(parsed: Memo<(ViewState, Vec<model::query::Notice>)>) -> impl IntoView {
     move || {
         let notices = parsed.with(|p| p.1.clone());
         (!notices.is_empty()).then(|| view! {

@@ -1,14 +1,15 @@
 //! `/sources`: every source document of the corpus, what was read from it, and the warnings
 //! met while reading it, grouped under their file with their line numbers. Each document has
-//! an anchor (`corpus::page::source_anchor`) that the facts it gave link to.
+//! an anchor (`model::page::source_anchor`) that the facts it gave link to.
 
-use corpus::page::{source_anchor, SourceRead};
-use corpus::{Diagnostic, Source};
 use leptos::prelude::*;
+use model::page::{source_anchor, SourceRead};
+use model::{Diagnostic, Source};
 
 use crate::components::{format_label, PageLink};
 use crate::data::{corpus, page};
 use crate::head::{PageKind, PageMeta};
+use crate::route::Route;
 
 /// The sources page.
 #[component]
@@ -38,7 +39,7 @@ pub fn SourcesPage() -> impl IntoView {
         count(warnings.len(), "warning", "warnings")
     );
     view! {
-        <PageMeta title="Sources" description=description path="/sources" kind=PageKind::Website
+        <PageMeta title="Sources" description=description path=Route::sources() kind=PageKind::Website
             image_alt="peerscope: the corpus at a glance, works per year and the collaboration network"/>
         <article class="sources-page" data-testid="sources-page">
             <h1>"Sources"</h1>
@@ -88,7 +89,7 @@ fn SourceEntry(
         .as_deref()
         .and_then(|id| corpus().person(id))
         .map(|person| {
-            view! { ", about "<PageLink path=format!("/p/{}", person.id)>{person.name.clone()}</PageLink> }
+            view! { ", about "<PageLink path=Route::profile(&person.id)>{person.name.clone()}</PageLink> }
         });
     let shown = warnings.len();
     let lines = format!(

@@ -1,15 +1,16 @@
 //! `/w/<id>`: everything the corpus knows about one work, and where each fact came from.
 
-use corpus::latex::to_plain;
-use corpus::page::ShareImages;
-use corpus::query::date_label;
-use corpus::{Loc, Work};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use model::latex::to_plain;
+use model::page::ShareImages;
+use model::query::date_label;
+use model::{Loc, Work};
 
 use crate::components::{AuthorLinks, CopyButton, RichText, SourceLink};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
+use crate::route::Route;
 use crate::routes::NotFound;
 
 /// The work page, or the not-found page for an unknown id.
@@ -67,7 +68,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         ));
     }
     for category in &work.categories {
-        let name = corpus::category::name(&category.value)
+        let name = model::category::name(&category.value)
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
         rows.push((
@@ -104,10 +105,10 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     if !work.code.flag.is_empty() {
         rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
     }
-    let bibtex = corpus::bibtex::entry(work, corpus());
+    let bibtex = model::bibtex::entry(work, corpus());
     let (image_of, image_alt) = share_image(work, &title);
     view! {
-        <PageMeta title=title.clone() description=description path=format!("/w/{}", work.id)
+        <PageMeta title=title.clone() description=description path=Route::work(&work.id)
             kind=PageKind::Article image_alt=image_alt image_of=image_of/>
         <CitationMeta work=work/>
         <article class="work-page" data-testid="work-page">
@@ -133,7 +134,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 </table>
                 <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{locs(&work.sources)}</p>
             </section>
-            {corpus::bibtex::citable(work).then(|| view! {
+            {model::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">
                     <h2 id="cite-heading">"Cite"</h2>
                     // Focusable so a keyboard can scroll it; a named region, as a `pre`'s
@@ -193,7 +194,7 @@ fn share_image(work: &Work, title: &str) -> (Option<String>, String) {
                 .find(|p| !p.profiles.is_empty());
             match author {
                 Some(person) => (
-                    Some(format!("/p/{}", person.id)),
+                    Some(Route::profile(&person.id).path()),
                     format!("{}: works per year and collaborators", person.name),
                 ),
                 None => (

@@ -11,7 +11,7 @@ pub mod people;
 pub mod profiles;
 pub mod works;
 
-use crate::model::{Diagnostic, Person, Work, WorkDate};
+use crate::model::{Diagnostic, Person, Redirect, Work, WorkDate};
 use crate::parse::Parsed;
 use std::collections::BTreeMap;
 
@@ -26,6 +26,8 @@ pub struct Merged {
     pub subjects: BTreeMap<String, String>,
     /// Warnings about sources that contradict each other.
     pub diagnostics: Vec<Diagnostic>,
+    /// Ids retired by a merge, and where they lead now.
+    pub redirects: Vec<Redirect>,
 }
 
 /// Merges pages (with their resolved dates, `dates[page][entry]`) into people and works.
@@ -34,6 +36,7 @@ pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
     let (groups, mut diagnostics) = works::group(pages);
     diagnostics.append(&mut people.diagnostics);
     let ids = works::assign_ids(&groups, dates);
+    let redirects = works::retired(pages, &groups, &ids);
     let inputs = build::Inputs {
         pages,
         dates,
@@ -63,5 +66,6 @@ pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
         works,
         subjects,
         diagnostics,
+        redirects,
     }
 }

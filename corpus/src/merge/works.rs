@@ -2,11 +2,11 @@
 //! by their abstract, by an identical normalised abstract. Never by similarity.
 
 use crate::label;
-use crate::model::{Diagnostic, WorkDate};
+use crate::model::{Diagnostic, Redirect, WorkDate};
 use crate::normalize::key;
 use crate::parse::Parsed;
-use crate::slug::{shorten, slug, unique, Claim, MAX_WORK_SLUG};
-use std::collections::BTreeMap;
+use crate::slug::{hashed, shorten, slug, unique, Claim, MAX_WORK_SLUG};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One entry of one page: `pages[page].entries[entry]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -176,4 +176,51 @@ pub fn assign_ids(groups: &[Group], dates: &[Vec<Option<WorkDate>>]) -> Vec<Stri
         })
         .collect();
     unique(&claims, "work")
+}
+
+/// The addresses a merge retired: an appearance that joined another work's group (an
+/// abstract-only entry that a titled page took in, or a title spelled another way) had an id of
+/// its own before that page was added, its title's slug or, on a clash, that slug with a hash of
+/// its own key. Each such id that no work holds now leads to the work that took the appearance
+/// in. An id two works would retire is left out: it cannot lead to both.
+pub fn retired(pages: &[Parsed], groups: &[Group], ids: &[String]) -> Vec<Redirect> {
+    let taken: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut wanted: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (group, id) in groups.iter().zip(ids) {
+        for &r in &group.members {
+            let entry = &pages[r.page].entries[r.entry];
+            let (title, own_key) = match entry.title.as_ref().filter(|t| !t.value.trim().is_empty())
+            {
+                Some(t) => (t.value.clone(), format!("title:{}", key(&t.value))),
+                None => match abstract_key(pages, r) {
+                    Some(k) => (derived_title(pages, r), format!("abstract:{k}")),
+                    None => continue,
+                },
+            };
+            let base = shorten(&slug(&title), MAX_WORK_SLUG).to_string();
+            if base.is_empty() {
+                continue;
+            }
+            // An appearance of the group's own key was never apart from it: only its title's
+            // spelling may have given the group another slug. One that joined the group had
+            // its own id, plain or (on a clash) hashed.
+            let joined = own_key != group.key;
+            let old = [joined.then(|| hashed(&base, &own_key)), Some(base)];
+            for old in old.into_iter().flatten() {
+                if !taken.contains(old.as_str()) {
+                    wanted.entry(old).or_default().insert(id.as_str());
+                }
+            }
+        }
+    }
+    wanted
+        .into_iter()
+        .filter(|(_, to)| to.len() == 1)
+        .filter_map(|(from, to)| {
+            Some(Redirect {
+                from,
+                to: to.first()?.to_string(),
+            })
+        })
+        .collect()
 }

@@ -584,3 +584,34 @@ async fn a_profiles_share_image_is_a_1200_by_630_png() {
         .await;
     browser.finish().await;
 }
+
+/// `tests/fixtures/xss-seeds/104_*`: an abstract-only listing gave its work the address
+/// `/w/lasting-links-ll`; a titled page of the same abstract joined it, and the work lives at
+/// its title's address now. The old address leads there, with and without JavaScript, and is
+/// not in the sitemap; the page it leaves is valid and names the new address as canonical.
+#[tokio::test]
+async fn an_address_a_merge_retired_leads_to_the_work() {
+    const NEW: &str = "lasting-links-addresses-that-survive-a-merge";
+    let dist = xss_dist_dir();
+    let moved = page(&dist, "w/lasting-links-ll/index.html");
+    assert_eq!(canonical(&moved), [format!("{}/w/{NEW}", site_url())]);
+    assert!(!moved.contains("<script"), "{moved}");
+    assert!(!page(&dist, "sitemap.xml").contains("lasting-links-ll"));
+    let server = StaticServer::start(&dist);
+    for scripts in [Scripts::On, Scripts::Off] {
+        let browser = Browser::start_with(scripts).await;
+        browser.goto(&server.url("/w/lasting-links-ll")).await;
+        browser
+            .wait_url(&format!("/w/{NEW}"), |url| {
+                url.trim_end_matches('/').ends_with(&format!("/w/{NEW}"))
+            })
+            .await;
+        let heading = browser
+            .wait_texts("h1", "the work's title", |t| {
+                t.iter().any(|h| h.contains("Lasting Links"))
+            })
+            .await;
+        assert!(heading[0].contains("Addresses That Survive"), "{heading:?}");
+        browser.finish().await;
+    }
+}

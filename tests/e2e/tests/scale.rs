@@ -334,3 +334,39 @@ async fn home_lists_the_first_people_and_the_directory_everyone_page_by_page() {
         .await;
     browser.finish().await;
 }
+
+/// The largest profile has more co-authors than a graph can show legibly: the graph and its
+/// table hold the 100 closest people (the centre among them) and say how many more there are;
+/// the page's data names every co-author.
+#[tokio::test]
+async fn the_largest_profiles_graph_draws_the_closest_hundred_and_counts_the_rest() {
+    let dist = synth_dist_dir();
+    let (id, _) = largest_profile(&dist);
+    let data = page_data(&dist, &format!("p/{id}/index.html"));
+    let coauthors = data["corpus"]["people"].as_array().unwrap().len() - 1;
+    assert!(
+        coauthors > 99,
+        "the synthetic profile has {coauthors} co-authors"
+    );
+    let server = StaticServer::start(&dist);
+    let browser = Browser::start().await;
+    browser.goto(&server.url(&format!("/p/{id}"))).await;
+    let note = browser.texts("[data-testid=graph-left-out]").await;
+    assert!(
+        note[0].contains(&format!("the 99 closest of {coauthors} collaborators"))
+            && note[0].contains(&format!("the other {} are named", coauthors - 99)),
+        "{note:?}"
+    );
+    assert_eq!(
+        browser.find_all("[data-testid=graph-node]").await.len(),
+        100
+    );
+    assert_eq!(
+        browser
+            .find_all("[data-testid=collaborator-table] tbody tr")
+            .await
+            .len(),
+        99
+    );
+    browser.finish().await;
+}

@@ -389,3 +389,44 @@ async fn hostile_seed_text_is_shown_as_text_and_runs_nothing() {
     browser.screenshot("hostile-seed", Page::Desktop).await;
     browser.finish().await;
 }
+
+/// A title with a stray `}` and `%` signs (`tests/fixtures/xss-seeds/103_bibtex_title.txt`):
+/// the work page's BibTeX, pre-rendered and after the app took over, is an entry LaTeX reads.
+#[tokio::test]
+async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
+    let sitemap = std::fs::read_to_string(xss_dist_dir().join("sitemap.xml"))
+        .expect("scripts/test.sh builds the hostile site");
+    let loc = sitemap
+        .split("<loc>")
+        .filter_map(|s| s.split("</loc>").next())
+        .find(|loc| loc.contains("/w/closing-early"))
+        .unwrap_or_else(|| panic!("a work page for 103_bibtex_title.txt in {sitemap}"));
+    let path = format!("/{}", loc.splitn(4, '/').nth(3).unwrap_or_default());
+    let server = StaticServer::start(&xss_dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url(&path)).await;
+    let entry = browser
+        .wait_texts("[data-testid=bibtex]", "the BibTeX entry", |t| {
+            !t.is_empty()
+        })
+        .await
+        .remove(0);
+    assert!(
+        entry.contains(r"100\% of \textbf{Bold \& \#1} Claims at 50\% Cost"),
+        "{entry}"
+    );
+    let (mut depth, mut chars) = (0i32, entry.chars());
+    while let Some(c) = chars.next() {
+        match c {
+            // BibTeX counts every brace, escaped or not; only `\%` is no comment.
+            '\\' if chars.clone().next() == Some('%') => drop(chars.next()),
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '%' => panic!("an unescaped `%` starts a LaTeX comment:\n{entry}"),
+            _ => {}
+        }
+        assert!(depth >= 0, "a `}}` closes more than was opened:\n{entry}");
+    }
+    assert_eq!(depth, 0, "braces do not balance:\n{entry}");
+    browser.finish().await;
+}

@@ -1,7 +1,10 @@
 //! A BibTeX entry for a work, built only from what the corpus knows: a field the sources do not
-//! give is left out, never filled with a guess.
+//! give is left out, never filled with a guess. Every value is escaped for LaTeX, so a title
+//! holding `}`, `%` or `&` still gives an entry whose braces balance and that LaTeX prints as
+//! the title reads on the page.
 
-use crate::model::{AuthorList, AuthorVia, Corpus, Work};
+use crate::corpus::{AuthorList, AuthorVia, Corpus, Work};
+use crate::latex::{self, Span};
 use crate::text::fold;
 
 const MONTHS: [&str; 12] = [
@@ -18,13 +21,13 @@ pub fn citable(work: &Work) -> bool {
 pub fn entry(work: &Work, corpus: &Corpus) -> String {
     let mut fields: Vec<(&str, String)> = Vec::new();
     if !work.title_derived {
-        fields.push(("title", format!("{{{}}}", work.title.value)));
+        fields.push(("title", format!("{{{}}}", title(&work.title.value))));
     }
     let mut names: Vec<String> = work
         .authors
         .iter()
         .filter_map(|a| corpus.person(&a.person))
-        .map(|p| surname_first(&p.name))
+        .map(|p| escape(&surname_first(&p.name)))
         .collect();
     // A list that is truncated, or known only from a profile page, is not the whole list:
     // say so in the way BibTeX styles understand, rather than citing the known names alone.
@@ -52,15 +55,15 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
         }
     }
     if let Some(venue) = &work.venue {
-        fields.push(("howpublished", venue.value.clone()));
+        fields.push(("howpublished", escape(&venue.value)));
     }
     if !work.categories.is_empty() {
-        let codes: Vec<&str> = work.categories.iter().map(|c| c.value.as_str()).collect();
+        let codes: Vec<String> = work.categories.iter().map(|c| escape(&c.value)).collect();
         fields.push(("keywords", codes.join(", ")));
     }
     let mut notes = Vec::new();
     if let Some(url) = work.code.urls.first() {
-        notes.push(format!("Code: \\url{{{}}}", url.value));
+        notes.push(format!("Code: \\url{{{}}}", escape_url(&url.value)));
     }
     if work.date.as_ref().is_some_and(|d| d.year_inferred) {
         notes.push("Year inferred by peerscope".to_string());
@@ -121,4 +124,81 @@ fn surname_first(name: &str) -> String {
         Some((given, surname)) => format!("{surname}, {given}"),
         None => name.to_string(),
     }
+}
+
+/// A title as LaTeX: its markup (`\textbf`, `\url`, formulas already read as Unicode) written
+/// back from the parsed spans, and everything else escaped. Bold and italic nest at most
+/// `latex::MAX_DEPTH` deep, so the recursion is bounded.
+fn title(source: &str) -> String {
+    fn write(spans: &[Span], out: &mut String) {
+        for span in spans {
+            match span {
+                Span::Text(t) | Span::Math(t) => out.push_str(&escape(t)),
+                Span::Bold(inner) | Span::Italic(inner) => {
+                    out.push_str(if matches!(span, Span::Bold(_)) {
+                        "\\textbf{"
+                    } else {
+                        "\\textit{"
+                    });
+                    write(inner, out);
+                    out.push('}');
+                }
+                Span::Url(url) => {
+                    out.push_str("\\url{");
+                    out.push_str(&escape_url(url));
+                    out.push('}');
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    write(&latex::parse(source), &mut out);
+    out
+}
+
+/// Text with LaTeX's special characters escaped: braces always balance, and `%` never turns the
+/// rest of a field into a comment. A brace becomes `\textbraceleft{}`, not `\{`: BibTeX counts
+/// every brace character of a field, escaped or not, so a lone `\{` would end the entry early.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
+            '%' | '&' | '#' | '$' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '^' => out.push_str("\\^{}"),
+            '~' => out.push_str("\\~{}"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An address inside `\url{…}`: braces and backslashes percent-encoded (as a browser would),
+/// `%` and `#` escaped, which `\url` reads back as written.
+fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '{' => out.push_str("\\%7B"),
+            '}' => out.push_str("\\%7D"),
+            '\\' => out.push_str("\\%5C"),
+            '%' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || c.is_whitespace() => {
+                for b in c.to_string().bytes() {
+                    out.push_str(&format!("\\%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

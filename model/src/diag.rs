@@ -1,6 +1,6 @@
 //! Building and ordering diagnostics, so every module words its errors the same way.
 
-use crate::model::{Diagnostic, Severity};
+use crate::corpus::{Diagnostic, Severity};
 
 impl Diagnostic {
     /// An error about a whole file; narrow it with `at`, `col` and `hint`.
@@ -71,7 +71,7 @@ fn is_hidden(c: char) -> bool {
 }
 
 /// Diagnostics in reading order: by file, then line, then column; whole-file ones first.
-pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     diagnostics
 }

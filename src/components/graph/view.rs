@@ -4,86 +4,18 @@
 //!
 //! It draws what it is given: the ego graph lays out in the browser a few ticks per frame, the
 //! whole network arrives laid out at build time. The geometry (fitting, zoom, labels) is plain
-//! arithmetic here and in `corpus::labels`.
+//! arithmetic in `model.rs`; this file holds the signals and the events.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use corpus::labels::{place, text_width, Frame, Placed};
-
-use crate::components::graph_canvas::{draw, node_at, Highlight, SCALE as CANVAS_SCALE};
+use super::canvas::{draw, Highlight, SCALE as CANVAS_SCALE};
+use super::model::{
+    label_text, neighbourhood, node_at, place_labels, project, zoom_around, zoom_to, GraphModel,
+    FONT_PX, NO_ZOOM, VIEW_H, VIEW_W,
+};
+use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The drawing's fixed coordinate box, so the page never shifts while a layout settles.
-pub const VIEW_W: f32 = 800.0;
-pub const VIEW_H: f32 = 480.0;
-const PAD: f32 = 28.0;
-const FONT_PX: f32 = 12.0;
-
-/// A node as drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ViewNode {
-    pub id: String,
-    pub name: String,
-    /// Radius in layout units.
-    pub r: f32,
-    /// CSS classes: `center`, `profiled`, `author`, and a colour class.
-    pub class: String,
-    /// Accessible name and tooltip heading.
-    pub label: String,
-    /// The tooltip's lines (joint works).
-    pub tip: Vec<String>,
-}
-
-/// A link as drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ViewLink {
-    pub a: usize,
-    pub b: usize,
-    /// Joint works.
-    pub works: usize,
-}
-
-/// Everything the view draws, minus positions.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct GraphModel {
-    pub nodes: Vec<ViewNode>,
-    pub links: Vec<ViewLink>,
-}
-
-/// The user's zoom and pan on top of the fit: scale `k`, then shift by `(x, y)` view units.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Zoom {
-    k: f32,
-    x: f32,
-    y: f32,
-}
-
-const NO_ZOOM: Zoom = Zoom {
-    k: 1.0,
-    x: 0.0,
-    y: 0.0,
-};
-
-/// Maps layout positions into the view box so the whole graph fits with a margin.
-fn fit(positions: &[[f32; 2]], radii: &[f32]) -> (f32, f32, f32) {
-    if positions.is_empty() {
-        return (1.0, VIEW_W / 2.0, VIEW_H / 2.0);
-    }
-    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for (p, r) in positions.iter().zip(radii) {
-        x0 = x0.min(p[0] - r);
-        y0 = y0.min(p[1] - r);
-        x1 = x1.max(p[0] + r);
-        y1 = y1.max(p[1] + r);
-    }
-    let scale = ((VIEW_W - 2.0 * PAD) / (x1 - x0).max(1.0))
-        .min((VIEW_H - 2.0 * PAD) / (y1 - y0).max(1.0))
-        .min(4.0);
-    let cx = (x0 + x1) / 2.0;
-    let cy = (y0 + y1) / 2.0;
-    (scale, VIEW_W / 2.0 - cx * scale, VIEW_H / 2.0 - cy * scale)
-}
 
 /// The graph. `positions` may change every frame; `layout_done` marks the final layout;
 /// `focus` (a node index) is zoomed to and focused when it changes.
@@ -119,72 +51,20 @@ pub fn GraphView(
     });
 
     // Positions in view units, after the fit and the user's zoom; radii likewise.
-    let placed = Memo::new(move |_| {
-        let m = model.get();
-        let pos = positions.get();
-        let radii: Vec<f32> = m.nodes.iter().map(|n| n.r).collect();
-        let (s, fx, fy) = fit(&pos, &radii);
-        let z = zoom.get();
-        let points: Vec<[f32; 2]> = pos
-            .iter()
-            .map(|p| [z.k * (p[0] * s + fx) + z.x, z.k * (p[1] * s + fy) + z.y])
-            .collect();
-        let rs: Vec<f32> = radii.iter().map(|r| (r * s * z.k).max(2.5)).collect();
-        (points, rs)
-    });
+    let placed = Memo::new(move |_| model.with(|m| project(m, &positions.get(), zoom.get())));
     let units_per_px = move || VIEW_W / width_px.get().max(1.0);
     let labels = Memo::new(move |_| {
-        let m = model.get();
         let (points, rs) = placed.get();
-        if points.len() != m.nodes.len() {
-            return vec![None; m.nodes.len()];
-        }
-        let font = FONT_PX * units_per_px();
-        let widths: Vec<f32> = m.nodes.iter().map(|n| text_width(&n.name, font)).collect();
-        // Nodes arrive most important first.
-        let order: Vec<usize> = (0..m.nodes.len()).collect();
-        let frame = Frame {
-            height: font * 1.2,
-            gap: font * 0.3,
-            frame: [2.0, 2.0, VIEW_W - 2.0, VIEW_H - 2.0],
-        };
-        place(&points, &rs, &widths, frame, &order)
+        model.with(|m| place_labels(m, &points, &rs, FONT_PX * units_per_px()))
     });
-    let neighbours = Memo::new(move |_| {
-        let m = model.get();
-        hovered.get().map(|h| {
-            let mut set: BTreeSet<usize> = m
-                .links
-                .iter()
-                .filter_map(|l| {
-                    if l.a == h {
-                        Some(l.b)
-                    } else if l.b == h {
-                        Some(l.a)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            set.insert(h);
-            set
-        })
-    });
+    let neighbours = Memo::new(move |_| hovered.get().map(|h| model.with(|m| neighbourhood(m, h))));
 
     // Focus requests (the find box) zoom to the node and move keyboard focus to it.
     Effect::new(move |_| {
         let Some(i) = focus.get() else { return };
         let (points, _) = placed.get_untracked();
         let Some(&[x, y]) = points.get(i) else { return };
-        let z = zoom.get_untracked();
-        // Undo the current zoom to find the fitted point, then zoom 2.5× around it, centred.
-        let (bx, by) = ((x - z.x) / z.k, (y - z.y) / z.k);
-        let k = 2.5;
-        zoom.set(Zoom {
-            k,
-            x: VIEW_W / 2.0 - k * bx,
-            y: VIEW_H / 2.0 - k * by,
-        });
+        zoom.set(zoom_to(zoom.get_untracked(), [x, y]));
         hovered.set(Some(i));
         if let Some(canvas) = canvas_ref.get_untracked() {
             let _ = canvas.focus();
@@ -199,7 +79,7 @@ pub fn GraphView(
 
     let open = move |i: usize| {
         if let Some(node) = model.get_untracked().nodes.get(i) {
-            crate::components::open_page(&format!("/p/{}", node.id));
+            crate::components::open_page(&Route::profile(&node.id).path());
         }
     };
     let open = StoredValue::new(open);
@@ -372,7 +252,7 @@ pub fn GraphView(
                 };
                 Some(view! {
                     <line class=state x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1]
-                        stroke-width=unit * (0.8 + 1.1 * (l.works as f32).sqrt())
+                        stroke-width=unit * model::graph::link_width(l.works)
                         data-testid="graph-link" data-a=a data-b=b data-works=l.works></line>
                 })
             })
@@ -458,29 +338,5 @@ pub fn GraphView(
                 <button type="button" class="button" data-testid="graph-reset" on:click=move |_| zoom.set(NO_ZOOM)>"Reset view"</button>
             </div>
         </div>
-    }
-}
-
-/// Scales the zoom by `factor` keeping the view point `(px, py)` where it is.
-fn zoom_around(z: &mut Zoom, factor: f32, px: f32, py: f32) {
-    let k = (z.k * factor).clamp(0.25, 12.0);
-    let f = k / z.k;
-    z.x = px - f * (px - z.x);
-    z.y = py - f * (py - z.y);
-    z.k = k;
-}
-
-/// Where a node's name goes: its placed box, or to the right for the hover-only label.
-fn label_text(
-    label: Option<Placed>,
-    x: f32,
-    y: f32,
-    r: f32,
-    font: f32,
-    _name: &str,
-) -> (f32, f32, &'static str) {
-    match label {
-        Some(b) => (b.x, b.y + b.h * 0.8, "start"),
-        None => (x + r + font * 0.3, y + font * 0.35, "start"),
     }
 }

@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::graph::NetworkLayout;
-use crate::model::{
+use crate::corpus::{
     AuthorList, AuthorVia, Corpus, DatePrecision, Person, Work, WorkDate, SCHEMA_VERSION,
 };
+use crate::graph::NetworkLayout;
 
 /// The version of the page data and data files' shape. The app refuses data of another version
 /// (a page cached from an older deploy beside newer code) and reloads instead of misreading it.
@@ -176,7 +176,7 @@ impl Outline {
 
     /// The work this outlines, as [`outline`] makes it.
     pub fn work(self, people: &[String]) -> Work {
-        use crate::model::{Authorship, Cited};
+        use crate::corpus::{Authorship, Cited};
         let bare = |value: String| Cited {
             value,
             sources: Vec::new(),
@@ -269,7 +269,7 @@ pub fn page_count(works: usize) -> usize {
 /// A work in outline: title, authors, date and categories, without the abstract, the links
 /// and the lines each fact came from. Its card waits for the full record.
 pub fn outline(work: &Work) -> Work {
-    use crate::model::{Authorship, Cited};
+    use crate::corpus::{Authorship, Cited};
     let bare = |c: &Cited<String>| Cited {
         value: c.value.clone(),
         sources: Vec::new(),
@@ -534,6 +534,7 @@ impl<'a> Slicer<'a> {
                 works,
                 sources: Vec::new(),
                 warnings: Vec::new(),
+                redirects: Vec::new(),
             },
             totals: self.totals,
             home: None,
@@ -718,7 +719,7 @@ fn shown(person: &Person) -> Person {
 
 /// What the corpus took from `file`.
 pub fn source_read(corpus: &Corpus, file: &str) -> SourceRead {
-    let cites = |locs: &[crate::model::Loc]| locs.iter().any(|l| l.file == file);
+    let cites = |locs: &[crate::corpus::Loc]| locs.iter().any(|l| l.file == file);
     SourceRead {
         file: file.to_string(),
         works: corpus.works.iter().filter(|w| cites(&w.sources)).count(),
@@ -734,12 +735,8 @@ pub fn source_read(corpus: &Corpus, file: &str) -> SourceRead {
 
 /// Works per year and per category over the whole corpus.
 pub fn home_summary(corpus: &Corpus) -> HomeSummary {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
     for work in &corpus.works {
-        if let Some(date) = &work.date {
-            *years.entry(date.year).or_default() += 1;
-        }
         for category in &work.categories {
             *categories.entry(category.value.as_str()).or_default() += 1;
         }
@@ -751,7 +748,10 @@ pub fn home_summary(corpus: &Corpus) -> HomeSummary {
     by_category.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     HomeSummary {
         profiled: corpus.profiled().len(),
-        by_year: years.into_iter().collect(),
+        by_year: crate::query::per_year(&corpus.works)
+            .into_iter()
+            .map(|(year, (works, _))| (year, works))
+            .collect(),
         by_category,
     }
 }
@@ -864,7 +864,7 @@ impl GraphIndex {
     /// wrote what, the year, the categories and the title (so the text filter matches a title
     /// or an author's name, not an abstract the outline lacks). What a two-hop graph is built on.
     pub fn complete(&self, slice: &Corpus) -> Corpus {
-        use crate::model::{
+        use crate::corpus::{
             AuthorList, AuthorVia, Authorship, Cited, DatePrecision, PersonComputed, Profile,
             WorkDate,
         };
@@ -937,6 +937,7 @@ impl GraphIndex {
             works,
             sources: Vec::new(),
             warnings: Vec::new(),
+            redirects: Vec::new(),
         }
     }
 }

@@ -4,18 +4,14 @@
 //! The geometry (positions, radii, labels) comes from `GraphView`, which owns the state and
 //! the events; this file only paints and finds the node under the pointer.
 
-use corpus::labels::Placed;
+use layout::labels::Placed;
+use model::graph::GROUP_COLOURS;
 use wasm_bindgen::JsCast;
 
-use crate::components::graph_view::{GraphModel, VIEW_H, VIEW_W};
+use super::model::{GraphModel, VIEW_H, VIEW_W};
 
 /// The canvas backing store holds this many pixels per view unit (sharp on 2× screens).
 pub const SCALE: f64 = 2.0;
-
-/// Colours of the groups of collaborators, in the order of `.c0`…`.c7` in style.css.
-const GROUP_COLOURS: [&str; 8] = [
-    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
-];
 
 /// What is highlighted: the hovered or focused node and its neighbours.
 pub struct Highlight<'a> {
@@ -75,7 +71,7 @@ pub fn draw(
             0.45
         });
         ctx.set_stroke_style_str(if lit { &accent } else { &muted });
-        ctx.set_line_width((unit * (0.8 + 1.1 * (link.works as f32).sqrt())) as f64);
+        ctx.set_line_width((unit * model::graph::link_width(link.works)) as f64);
         ctx.begin_path();
         ctx.move_to(a[0] as f64, a[1] as f64);
         ctx.line_to(b[0] as f64, b[1] as f64);
@@ -122,14 +118,6 @@ pub fn draw(
         let _ = ctx.fill_text(&node.name, x as f64, y as f64);
     }
     ctx.set_global_alpha(1.0);
-}
-
-/// The node whose disc contains the view point `(x, y)`, the topmost (last drawn) first.
-pub fn node_at(points: &[[f32; 2]], radii: &[f32], x: f32, y: f32) -> Option<usize> {
-    (0..points.len()).rev().find(|&i| {
-        let slack = radii[i].max(4.0);
-        (points[i][0] - x).powi(2) + (points[i][1] - y).powi(2) <= slack * slack
-    })
 }
 
 fn group_colour(class: &str) -> &'static str {

@@ -1,7 +1,7 @@
 //! The corpus model: people, works, and the sources that said so.
 //!
-//! Plain data with serde derives and no I/O. The compiler (`crate::compile`) builds it from seed
-//! documents; the app deserialises it from the embedded JSON. `docs/corpus-schema.md` describes
+//! Plain data with serde derives and no I/O. The compiler (`peerscope-corpus`) builds it from seed
+//! documents; the app reads slices of it from each page's data. `docs/corpus-schema.md` describes
 //! every field; a test keeps the two in step.
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,18 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     /// Recoverable oddities met while compiling; shown to the reader, never hidden.
     pub warnings: Vec<Diagnostic>,
+    /// Work addresses that a merge retired, each leading to the work that took it in; sorted
+    /// by `from`.
+    #[serde(default)]
+    pub redirects: Vec<Redirect>,
+}
+
+/// `/w/<from>` now lives at `/w/<to>`: the id a work would have on its own (the id an earlier
+/// build gave it, before a new document joined it to another work) leads to the merged work.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Redirect {
+    pub from: String,
+    pub to: String,
 }
 
 /// A place in a seed document: the file name (no directory) and a 1-based line.

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Corpus;
+use crate::corpus::Corpus;
 use crate::page::{SearchPerson, PAGE_SCHEMA_VERSION};
 use crate::text::fold;
 

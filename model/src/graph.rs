@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Corpus, Person, Work};
+use crate::corpus::{Corpus, Person, Work};
 
 /// How a node stands out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,7 +46,15 @@ pub struct Link<'a> {
 pub struct CoGraph<'a> {
     pub nodes: Vec<Node<'a>>,
     pub links: Vec<Link<'a>>,
+    /// People within reach whom an ego graph leaves out (beyond [`MAX_EGO_PEOPLE`]).
+    pub left_out: usize,
 }
+
+/// How many people an ego graph draws at most, the centre among them: the closest ones (by hop,
+/// then joint works with the centre). A profile with two thousand works has about a thousand
+/// co-authors; drawn at once they are an unreadable blot, megabytes of page and seconds of
+/// layout, while the works list names every one of them.
+pub const MAX_EGO_PEOPLE: usize = 100;
 
 impl<'a> CoGraph<'a> {
     /// The index of a person's node.
@@ -147,7 +155,8 @@ fn role(person: &Person, center: Option<&str>) -> Role {
 
 /// The ego graph of `center` over `works`: the centre, everyone within `hops` co-authorship
 /// steps of them, and every link among those people. The centre comes first, then people by
-/// hop, by joint works with the centre, and by name.
+/// hop, by joint works with the centre, and by name; past [`MAX_EGO_PEOPLE`] the rest are
+/// counted in `left_out`, not drawn.
 pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -> CoGraph<'a> {
     let Some(center_person) = corpus.person(center) else {
         return CoGraph::default();
@@ -188,8 +197,14 @@ pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -
         ha.cmp(hb)
             .then(with_center(&b.id).cmp(&with_center(&a.id)))
             .then(a.name.cmp(&b.name))
+            .then(a.id.cmp(&b.id))
     });
-    build(people, &joint, Some(center))
+    let left_out = people.len().saturating_sub(MAX_EGO_PEOPLE);
+    people.truncate(MAX_EGO_PEOPLE);
+    CoGraph {
+        left_out,
+        ..build(people, &joint, Some(center))
+    }
 }
 
 /// Everyone in the corpus and every co-authorship, people in id order.
@@ -231,7 +246,25 @@ fn build<'a>(
         })
         .collect();
     links.sort_by_key(|l| (l.a, l.b));
-    CoGraph { nodes, links }
+    CoGraph {
+        nodes,
+        links,
+        left_out: 0,
+    }
+}
+
+/// The colours of the network's groups of collaborators (connected components, cycled), an
+/// accessible qualitative palette (Paul Tol's "bright" and "vibrant"): the network page draws
+/// them as `.c0`…`.c7` of style.css (a test keeps the two equal), its canvas and the share
+/// images by value.
+pub const GROUP_COLOURS: [&str; 8] = [
+    "#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#bbbbbb", "#ee8866",
+];
+
+/// The stroke width of a link of `works` joint works, in the units of a node's radius: the
+/// graph view, its canvas and the share images draw links alike.
+pub fn link_width(works: usize) -> f32 {
+    0.8 + 1.1 * (works as f32).sqrt()
 }
 
 /// The radius of a node whose person has `works` works: area grows with the works.
@@ -270,7 +303,7 @@ pub struct NetworkLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
+    use crate::corpus::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
 
     fn person(id: &str) -> Person {
         Person {
@@ -324,6 +357,7 @@ mod tests {
             ],
             sources: vec![],
             warnings: vec![],
+            redirects: vec![],
         };
         // As the compiler counts them.
         for i in 0..corpus.people.len() {
@@ -356,6 +390,40 @@ mod tests {
     }
 
     #[test]
+    fn an_ego_graph_draws_the_closest_people_and_counts_the_rest() {
+        // `a` writes with 150 people: `p000` on 150 works, `p001` on 149, ... `p149` on one.
+        let mut c = corpus();
+        let names: Vec<String> = (0..150).map(|i| format!("p{i:03}")).collect();
+        c.people.extend(names.iter().map(|n| person(n)));
+        for k in 0..150 {
+            let authors: Vec<&str> = std::iter::once("a")
+                .chain(names[..150 - k].iter().map(String::as_str))
+                .collect();
+            c.works.push(work(&format!("x{k}"), &authors));
+        }
+        let works: Vec<&Work> = c.works_of("a").collect();
+        let g = ego(&c, "a", &works, 1);
+        assert_eq!(g.nodes.len(), MAX_EGO_PEOPLE);
+        assert_eq!(g.left_out, 153 - MAX_EGO_PEOPLE, "a, b, c and the 150");
+        assert_eq!(g.nodes[1].person.id, "p000", "most joint works first");
+        let kept: BTreeSet<&str> = g.nodes.iter().map(|n| n.person.id.as_str()).collect();
+        assert!(kept.contains(names[MAX_EGO_PEOPLE - 2].as_str()));
+        assert!(!kept.contains("p149") && !kept.contains("c"));
+        assert!(g.links.iter().all(|l| l.b < g.nodes.len()));
+        // A small graph leaves nobody out.
+        assert_eq!(
+            ego(
+                &corpus(),
+                "a",
+                &corpus().works_of("a").collect::<Vec<_>>(),
+                1
+            )
+            .left_out,
+            0
+        );
+    }
+
+    #[test]
     fn network_components_put_the_largest_first() {
         let c = corpus();
         let g = network(&c);
@@ -364,6 +432,20 @@ mod tests {
             g.nodes.iter().map(|n| n.works).collect::<Vec<_>>(),
             [3, 2, 2, 1, 1]
         );
+    }
+
+    #[test]
+    fn the_stylesheets_group_colours_are_the_palette() {
+        let css = include_str!("../../assets/style.css");
+        for (i, colour) in GROUP_COLOURS.iter().enumerate() {
+            for rule in [
+                format!(".node.c{i} circle {{ fill: {colour}; }}"),
+                format!(".swatch.c{i} {{ background: {colour}; }}"),
+            ] {
+                assert!(css.contains(&rule), "style.css lacks `{rule}`");
+            }
+        }
+        assert!(!css.contains(&format!(".c{} ", GROUP_COLOURS.len())));
     }
 
     #[test]
