@@ -1,5 +1,7 @@
 //! Inputs the fuzzer (`peerscope-fuzz`, `scripts/fuzz.sh`) found failing, fed again exactly as
-//! it wrote them, so that each stays fixed.
+//! it wrote them, so that each stays fixed. Inputs too large to write here are files in
+//! `fuzz-inputs/`, named by target, seed and input number (`peerscope-fuzz write TARGET N --seed X`
+//! writes any input again).
 
 use std::collections::BTreeMap;
 
@@ -39,6 +41,38 @@ fn a_capital_sharp_s_in_a_query_finds_its_title() {
         let found = query.matches(|key| shards.get(key));
         assert_eq!(found.works.len(), 1, "{typed}");
     }
+}
+
+/// `search` target, seed 2026, input 153164 (the slowest of that run): a profile page whose
+/// subject's name is 51,210 characters, 51,199 of them `¾` (NFKC makes each three), and which
+/// lists 26 works. The merge normalised the subject's name again for every work of the page:
+/// 1.9 s for the `compile` target's two compiles (a hang by its measure), and quadratic in the
+/// page's size. It is now normalised once per page. The tests time nothing: before the fix this
+/// test took about 3 s in a debug build, 0.3 s after.
+#[test]
+fn a_very_long_subject_name_is_normalised_once_per_page() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-inputs");
+    let page = std::fs::read(dir.join("search-2026-153164.txt")).unwrap();
+    let compiled =
+        compile(&[Document::new("a.txt", page)], &Overrides::default()).expect("compiles");
+    let corpus = &compiled.corpus;
+    let subject = corpus
+        .people
+        .iter()
+        .find(|p| p.name.starts_with("¾¾¾") && !p.profiles.is_empty())
+        .expect("the page's subject");
+    assert!(subject.name.chars().count() > 51_000);
+    let theirs = corpus
+        .works
+        .iter()
+        .filter(|w| w.has_author(&subject.id))
+        .count();
+    assert_eq!(theirs, corpus.works.len());
+    assert_eq!(subject.profiles[0].works_listed.len(), corpus.works.len());
+    assert_eq!(
+        corpus.sources[0].subject.as_deref(),
+        Some(subject.id.as_str())
+    );
 }
 
 /// Found by the `bibtex` target: a category `\emph{cs.DL` gave `keywords = {\textbackslash{}emph\{cs.DL}`,

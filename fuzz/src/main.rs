@@ -11,6 +11,7 @@
 //! peerscope-fuzz run TARGET [--inputs N] [--seconds S] [--seed X] [--keep-going]
 //! peerscope-fuzz all [--inputs N] [--seconds S] [--seed X] [--jobs J] [--skip T,...] [--keep-going]
 //! peerscope-fuzz replay TARGET FILE...
+//! peerscope-fuzz write TARGET N [--seed X]
 //! ```
 //!
 //! `run` and `all` run each target in a worker process (this binary, `worker ...`), so that a
@@ -70,7 +71,7 @@ fn usage() -> ExitCode {
     eprintln!(
         "usage:\n  peerscope-fuzz list\n  peerscope-fuzz run TARGET [--inputs N] [--seconds S] [--seed X] [--keep-going]\n  \
          peerscope-fuzz all [--inputs N] [--seconds S] [--seed X] [--jobs J] [--skip T,...] [--keep-going]\n  \
-         peerscope-fuzz replay TARGET FILE...\n\n\
+         peerscope-fuzz replay TARGET FILE...\n  peerscope-fuzz write TARGET N [--seed X]   (writes input N)\n\n\
          --inputs and --seconds are per target; with both, a target stops at whichever comes first \
          (default: {DEFAULT_INPUTS} inputs). --root DIR names the repository (default: found from \
          the current directory)."
@@ -172,6 +173,10 @@ fn main() -> ExitCode {
         ("replay", [name, files @ ..]) if !files.is_empty() => match find(name) {
             Some(t) => replay(&root, t, files),
             None => ExitCode::from(2),
+        },
+        ("write", [name, n]) => match (find(name), n.parse::<u64>()) {
+            (Some(t), Ok(n)) => write_input(&root, t, n, options.seed),
+            _ => usage(),
         },
         ("worker", [name]) => match find(name) {
             Some(t) => worker(&root, t, &options),
@@ -345,8 +350,9 @@ fn fuzz_loop(
     let deadline = options.seconds.map(Duration::from_secs_f64);
     let mut n = options.start;
     let mut done: u64 = 0;
-    let mut slowest = Duration::ZERO;
-    let mut failures = 0usize;
+    let mut slowest = (Duration::ZERO, options.start);
+    // Failing inputs: panics, broken properties, hangs.
+    let mut failures = [0usize; 3];
     loop {
         if options.inputs.is_some_and(|max| done >= max)
             || deadline.is_some_and(|d| began.elapsed() >= d)
@@ -365,7 +371,7 @@ fn fuzz_loop(
                     target.name,
                     panic_message()
                 );
-                failures += 1;
+                failures[0] += 1;
                 break;
             }
         };
@@ -375,13 +381,16 @@ fn fuzz_loop(
                 .since
                 .store(began.elapsed().as_micros() as u64 + 1, Ordering::SeqCst);
             let started = Instant::now();
-            let result = catch_unwind(AssertUnwindSafe(|| (target.check)(ctx, &parts)));
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                self_test(n);
+                (target.check)(ctx, &parts)
+            }));
             let took = started.elapsed();
             running.since.store(0, Ordering::SeqCst);
             (result, took)
         };
         let (result, mut took) = check();
-        if took > RECHECK && result.as_ref().is_ok_and(Result::is_ok) {
+        if took > RECHECK {
             // Slow, or only slowed down by a busy machine: run it again, timed in CPU time.
             let tid = running.tid.get();
             let before = thread_cpu(tid);
@@ -391,21 +400,26 @@ fn fuzz_loop(
                 _ => took.min(again),
             };
         }
-        slowest = slowest.max(took);
+        if took > slowest.0 {
+            slowest = (took, n);
+        }
         let failure = match result {
             Ok(Ok(())) if took <= HANG => None,
-            Ok(Ok(())) => Some(format!(
-                "hang: one input took {} ms of CPU time (more than 1 s)",
-                took.as_millis()
+            Ok(Ok(())) => Some((
+                2,
+                format!(
+                    "hang: one input took {} ms of CPU time (more than 1 s)",
+                    took.as_millis()
+                ),
             )),
-            Ok(Err(message)) => Some(format!("property failed: {}", cut(&message, 2000))),
-            Err(_) => Some(format!("panic: {}", panic_message())),
+            Ok(Err(message)) => Some((1, format!("property failed: {}", cut(&message, 2000)))),
+            Err(_) => Some((0, format!("panic: {}", panic_message()))),
         };
         n += 1;
         done += 1;
-        if let Some(message) = failure {
-            failures += 1;
-            if failures <= MAX_CRASH_FILES {
+        if let Some((kind, message)) = failure {
+            failures[kind] += 1;
+            if failures.iter().sum::<usize>() <= MAX_CRASH_FILES {
                 let path = write_crash(&root, target.name, &parts);
                 eprintln!(
                     "[peerscope-fuzz] {}: input {} (seed {}) failed, written to {}\n  {}\n  input: {}",
@@ -427,12 +441,39 @@ fn fuzz_loop(
         }
     }
     println!(
-        "done {done} {:.3} {:.3} {failures}",
+        "done {done} {:.3} {:.3} {} {} {} {}",
         began.elapsed().as_secs_f64(),
-        slowest.as_secs_f64() * 1000.0
+        slowest.0.as_secs_f64() * 1000.0,
+        slowest.1,
+        failures[0],
+        failures[1],
+        failures[2]
     );
     let _ = std::io::stdout().flush();
-    failures
+    failures.iter().sum()
+}
+
+/// `PEERSCOPE_FUZZ_SELF_TEST=panic:N` (or `hang:N`, `abort:N`) makes input N panic, spin, or
+/// kill the worker, so that the tests see each failure reported with its input
+/// (`fuzz/tests/self_test.rs`).
+fn self_test(n: u64) {
+    static WANTED: std::sync::OnceLock<Option<(String, u64)>> = std::sync::OnceLock::new();
+    let wanted = WANTED.get_or_init(|| {
+        let value = std::env::var("PEERSCOPE_FUZZ_SELF_TEST").ok()?;
+        let (kind, at) = value.split_once(':')?;
+        Some((kind.to_string(), at.parse().ok()?))
+    });
+    match wanted {
+        Some((kind, at)) if *at == n => match kind.as_str() {
+            "panic" => panic!("self-test panic at input {n}"),
+            "abort" => std::process::abort(),
+            "hang" => loop {
+                std::hint::black_box(n);
+            },
+            _ => {}
+        },
+        _ => {}
+    }
 }
 
 fn panic_message() -> String {
@@ -510,7 +551,9 @@ struct Outcome {
 struct Report {
     /// The next input when it last reported.
     at: u64,
-    done: Option<(u64, f64, f64, usize)>,
+    /// Inputs run, the slowest one's time (ms) and number, and the failing inputs: panics,
+    /// broken properties, hangs.
+    done: Option<(u64, f64, u64, [usize; 3])>,
     crashes: Vec<String>,
     hang: bool,
 }
@@ -559,12 +602,13 @@ fn spawn_worker(
                 ["at", n] => report.at = n.parse().unwrap_or(report.at),
                 ["fail", ..] => report.crashes.push(line["fail ".len()..].to_string()),
                 ["hang"] => report.hang = true,
-                ["done", inputs, secs, max, failures] => {
+                ["done", inputs, _secs, max, slowest, panics, properties, hangs] => {
+                    let count = |s: &str| s.parse().unwrap_or(0);
                     report.done = Some((
                         inputs.parse().unwrap_or(0),
-                        secs.parse().unwrap_or(0.0),
                         max.parse().unwrap_or(0.0),
-                        failures.parse().unwrap_or(0),
+                        slowest.parse().unwrap_or(0),
+                        [count(panics), count(properties), count(hangs)],
                     ))
                 }
                 _ => {}
@@ -596,15 +640,22 @@ fn run_target(root: &Path, target: &'static Target, options: &Options) -> Outcom
             )
         }
     };
-    if let Some((inputs, _, max_ms, failures)) = report.done {
-        return if failures == 0 && status.success() {
-            outcome(inputs, max_ms, "ok".into(), true)
+    if let Some((inputs, max_ms, slowest, [panics, properties, hangs])) = report.done {
+        return if panics + properties + hangs == 0 && status.success() {
+            outcome(
+                inputs,
+                max_ms,
+                format!("ok (slowest: input {slowest})"),
+                true,
+            )
         } else {
             let first = report.crashes.first().map_or("", String::as_str);
             outcome(
                 inputs,
                 max_ms,
-                format!("FAILED: {failures} failing input(s), first {first}"),
+                format!(
+                    "FAILED: {panics} panics, {properties} broken properties, {hangs} hangs; first {first}"
+                ),
                 false,
             )
         };
@@ -718,6 +769,21 @@ fn row(o: &Outcome) -> String {
 }
 
 // ---------------------------------------------------------------- replay
+
+/// Writes input `n` of a run (as a failing one would be written), to replay or to study.
+fn write_input(root: &Path, target: &Target, n: u64, seed: u64) -> ExitCode {
+    match load_ctx(root) {
+        Ok(ctx) => {
+            let parts = (target.generate)(&ctx, &mut Rng::for_input(seed, n));
+            println!("{}", write_crash(root, target.name, &parts).display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("peerscope-fuzz: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
 
 /// Runs one target's check on an input read from files (a crash file and its other parts).
 fn replay(root: &Path, target: &Target, files: &[String]) -> ExitCode {

@@ -76,11 +76,7 @@ pub fn authors(
 fn add_subjects(pages: &[Parsed], members: &[Ref], people: &People, list: &mut Vec<Authorship>) {
     for r in members {
         let page = &pages[r.page];
-        let Some(subject) = page
-            .profile
-            .as_ref()
-            .and_then(|p| people.id_of(&p.name.value))
-        else {
+        let Some(subject) = people.subject_of(r.page) else {
             continue;
         };
         let at = loc(&page.file, page.entries[r.entry].line);

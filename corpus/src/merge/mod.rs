@@ -54,12 +54,8 @@ pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
     profiles::attach(pages, &groups, &ids, &mut people);
     let subjects = pages
         .iter()
-        .filter_map(|p| {
-            Some((
-                p.file.clone(),
-                people.id_of(&p.profile.as_ref()?.name.value)?.to_string(),
-            ))
-        })
+        .enumerate()
+        .filter_map(|(i, p)| Some((p.file.clone(), people.subject_of(i)?.to_string())))
         .collect();
     let mut persons = people.persons;
     works.sort_by(|a, b| a.id.cmp(&b.id));

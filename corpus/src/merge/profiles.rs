@@ -17,7 +17,7 @@ pub fn attach(pages: &[Parsed], groups: &[Group], ids: &[String], people: &mut P
         let Some(parsed) = &page.profile else {
             continue;
         };
-        let Some(id) = people.id_of(&parsed.name.value).map(str::to_string) else {
+        let Some(id) = people.subject_of(index).map(str::to_string) else {
             continue;
         };
         let mut profile = parsed.stated.clone();
