@@ -131,7 +131,7 @@ proptest! {
     fn latex_gives_bounded_spans_and_no_backslash(tokens in proptest::collection::vec(proptest::sample::select(LATEX), 0..400)) {
         let text = tokens.concat();
         let spans = corpus::latex::parse(&text);
-        prop_assert!(depth(&spans) <= corpus::latex::MAX_DEPTH);
+        prop_assert!(corpus::latex::depth(&spans) <= corpus::latex::MAX_DEPTH);
         // `\url{…}` keeps its text as written (an address may hold a backslash); the rest
         // shows no command.
         let shown = outside_urls(&spans);
@@ -176,18 +176,6 @@ fn outside_urls(spans: &[corpus::latex::Span]) -> String {
             Span::Url(_) => String::new(),
         })
         .collect()
-}
-
-fn depth(spans: &[corpus::latex::Span]) -> usize {
-    use corpus::latex::Span;
-    spans
-        .iter()
-        .map(|s| match s {
-            Span::Bold(inner) | Span::Italic(inner) => 1 + depth(inner),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// Termination on large input: a big document of fragments compiles (its timing is measured by

@@ -517,22 +517,11 @@ fn outside_urls(spans: &[Span], out: &mut String) {
     }
 }
 
-fn depth(spans: &[Span]) -> usize {
-    spans
-        .iter()
-        .map(|s| match s {
-            Span::Bold(inner) | Span::Italic(inner) => 1 + depth(inner),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
 fn check_latex(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
     let text = text_of(first(parts));
     let (spans, _) = latex::parse_checked(&text);
-    if depth(&spans) > MAX_DEPTH {
-        return Err(format!("spans nest {} deep", depth(&spans)));
+    if latex::depth(&spans) > MAX_DEPTH {
+        return Err(format!("spans nest {} deep", latex::depth(&spans)));
     }
     let mut shown = String::new();
     outside_urls(&spans, &mut shown);

@@ -63,6 +63,22 @@ pub fn plain(spans: &[Span]) -> String {
     out
 }
 
+/// How deep bold and italic nest in spans (0 for flat text): what [`MAX_DEPTH`] bounds. Walks
+/// with its own stack, as [`plain`] does, so a hand-built tree of any depth is measured.
+pub fn depth(spans: &[Span]) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&[Span], usize)> = vec![(spans, 0)];
+    while let Some((spans, level)) = stack.pop() {
+        for span in spans {
+            if let Span::Bold(inner) | Span::Italic(inner) = span {
+                deepest = deepest.max(level + 1);
+                stack.push((inner, level + 1));
+            }
+        }
+    }
+    deepest
+}
+
 /// Plain text of a LaTeX-flavoured string.
 pub fn to_plain(s: &str) -> String {
     plain(&parse(s))
@@ -610,7 +626,13 @@ mod tests {
         let (spans, too_deep) = parse_checked(&bold);
         assert!(too_deep);
         assert_eq!(plain(&spans), "deep");
-        assert!(depth(&spans) <= MAX_DEPTH);
+        assert_eq!(
+            depth(&spans),
+            MAX_DEPTH,
+            "nested up to the bound, the rest as text"
+        );
+        assert_eq!(depth(&parse("\\textbf{a \\textit{b}} \\emph{c}")), 2);
+        assert_eq!(depth(&parse("plain")), 0);
         let open = format!("{}deep", "\\textit{\\texttt{".repeat(10_000));
         assert_eq!(to_plain(&open), "deep");
         let math = format!("${}x{}$", "a_{".repeat(10_000), "}".repeat(10_000));
@@ -635,22 +657,12 @@ mod tests {
         }
         let spans = vec![span];
         assert_eq!(plain(&spans), "core");
+        assert_eq!(depth(&spans), 100_000);
         // Dropping such a tree recurses too: take it apart from the top.
         let mut next = spans;
         while let Some(Span::Bold(inner)) = next.pop() {
             next = inner;
         }
-    }
-
-    fn depth(spans: &[Span]) -> usize {
-        spans
-            .iter()
-            .map(|s| match s {
-                Span::Bold(inner) | Span::Italic(inner) => 1 + depth(inner),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0)
     }
 
     #[test]
