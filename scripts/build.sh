@@ -30,16 +30,17 @@ cargo build --quiet --locked --release --target wasm32-unknown-unknown -p peersc
 # 2. Its JS bindings, then the wasm shrunk by wasm-opt 132 (Debian's 108 breaks the app). The
 #    features are the ones rustc's wasm32 target enables by default. Skipped when the compiled
 #    wasm is the one already processed: the wasm holds code only, so a new corpus, base path or
-#    address never changes it.
+#    address never changes it. `--converge` runs the passes until the wasm stops shrinking: 30 s
+#    more when the code changed, 2.9 KB less brotli (2026-12-02).
+opt=(-Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
 app="$ROOT/target/app"
 wasm="$ROOT/target/wasm32-unknown-unknown/release/peerscope.wasm"
-stamp="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) $(wasm-opt --version)"
+stamp="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) $(wasm-opt --version) ${opt[*]}"
 if [ "$(cat "$app/.input" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$app"
   wasm-bindgen --target web --no-typescript --out-dir "$app" "$wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$app/peerscope_bg.wasm" -o "$app/peerscope_bg.wasm"
+  wasm-opt "${opt[@]}" "$app/peerscope_bg.wasm" -o "$app/peerscope_bg.wasm"
   echo "$stamp" > "$app/.input"
 fi
 say "app compiled in $((SECONDS - started)) s"

@@ -29,7 +29,7 @@ function radiiByDegree(n, edges) {
 }
 
 function peerscope(n, edges, radii) {
-  return wasm.layout(n, edges, radii, iterations, seed, theta);
+  return new wasm.Simulation(n, edges, radii, iterations, seed, theta).run();
 }
 
 /** d3-force with the same forces and parameters, run synchronously for the same ticks. */

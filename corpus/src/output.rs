@@ -1,6 +1,6 @@
 //! The corpus as one JSON document (`peerscope-corpus compile … -o corpus.json`), for other
 //! tools; `docs/corpus-schema.md` describes it. The site's own data files are written by
-//! `page.rs` and `peerscope-site`.
+//! `model::page` and `peerscope-site`.
 
 use crate::model::Corpus;
 

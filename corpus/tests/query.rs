@@ -9,6 +9,7 @@ use corpus::query::{
     date_label, filter_works, parse_query, search, sort_works, suggest, thousands, Notice, Sort,
     ViewState,
 };
+use corpus::route::Route;
 use corpus::{DatePrecision, Work, WorkDate};
 use std::collections::BTreeMap;
 
@@ -648,7 +649,7 @@ fn a_mistyped_person_id_suggests_that_person_first() {
     let found = suggest(&site_index(corpus()), "yixing-xuu", 5);
     assert_eq!(found.len(), 5);
     assert_eq!(
-        (found[0].href.as_str(), found[0].label.as_str()),
+        (found[0].route.path().as_str(), found[0].label.as_str()),
         ("/p/yixing-xu", "Yixing Xu")
     );
 }
@@ -657,7 +658,7 @@ fn a_mistyped_person_id_suggests_that_person_first() {
 fn a_mistyped_fragment_of_a_work_id_suggests_that_work_first() {
     let found = suggest(&site_index(corpus()), "tyr-the-prunr", 3);
     assert_eq!(
-        found[0].href,
+        found[0].route.path(),
         "/w/tyr-the-pruner-structural-pruning-llms-via-global-sparsity"
     );
     assert!(
@@ -666,13 +667,15 @@ fn a_mistyped_fragment_of_a_work_id_suggests_that_work_first() {
         found[0].label
     );
     let found = suggest(&site_index(corpus()), "squant-on-the-fly-data-fre", 3);
-    assert_eq!(found[0].href, format!("/w/{}", work_titled("SQuant").id));
+    assert_eq!(found[0].route, Route::work(&work_titled("SQuant").id));
 }
 
 #[test]
 fn suggestions_ignore_case_and_respect_the_limit() {
     assert_eq!(
-        suggest(&site_index(corpus()), "Yixing-Xu", 1)[0].href,
+        suggest(&site_index(corpus()), "Yixing-Xu", 1)[0]
+            .route
+            .path(),
         "/p/yixing-xu"
     );
     assert!(suggest(&site_index(corpus()), "anything", 0).is_empty());

@@ -49,14 +49,11 @@ impl Links {
     pub(crate) fn apply(&self, pos: &[[f32; 2]], vel: &mut [[f32; 2]], alpha: f32, rng: &mut Rng) {
         for ((&[a, b], &strength), &bias) in self.ends.iter().zip(&self.strength).zip(&self.bias) {
             let (a, b) = (a as usize, b as usize);
-            let mut dx = pos[b][0] + vel[b][0] - pos[a][0] - vel[a][0];
-            let mut dy = pos[b][1] + vel[b][1] - pos[a][1] - vel[a][1];
-            if dx == 0.0 {
-                dx = rng.jiggle();
-            }
-            if dy == 0.0 {
-                dy = rng.jiggle();
-            }
+            let (dx, dy, _) = rng.separate(
+                pos[b][0] + vel[b][0] - pos[a][0] - vel[a][0],
+                pos[b][1] + vel[b][1] - pos[a][1] - vel[a][1],
+                0.0,
+            );
             let l = (dx * dx + dy * dy).sqrt();
             let k = (l - self.distance) / l * alpha * strength;
             let (dx, dy) = (dx * k, dy * k);
@@ -118,20 +115,13 @@ pub(crate) fn collide(
             }
             let rj = radii[j];
             let r = ri + rj;
-            let mut dx = xi - pos[j][0] - vel[j][0];
-            let mut dy = yi - pos[j][1] - vel[j][1];
-            let mut l = dx * dx + dy * dy;
+            let dx = xi - pos[j][0] - vel[j][0];
+            let dy = yi - pos[j][1] - vel[j][1];
+            let l = dx * dx + dy * dy;
             if l >= r * r {
                 return;
             }
-            if dx == 0.0 {
-                dx = rng.jiggle();
-                l += dx * dx;
-            }
-            if dy == 0.0 {
-                dy = rng.jiggle();
-                l += dy * dy;
-            }
+            let (dx, dy, l) = rng.separate(dx, dy, l);
             let d = l.sqrt();
             let k = (r - d) / d * strength;
             let (dx, dy) = (dx * k, dy * k);

@@ -69,6 +69,27 @@ impl Graph {
     }
 }
 
+/// Grows `queue` breadth first over compressed adjacency lists ([`Graph::adjacency`]): each
+/// node `w` next to a queued node `v` is queued when `reach(v, w)` says it is reached now for
+/// the first time (the caller marks it).
+pub(crate) fn breadth_first(
+    offsets: &[u32],
+    targets: &[u32],
+    queue: &mut Vec<u32>,
+    mut reach: impl FnMut(usize, usize) -> bool,
+) {
+    let mut head = 0;
+    while head < queue.len() {
+        let v = queue[head] as usize;
+        head += 1;
+        for &w in &targets[offsets[v] as usize..offsets[v + 1] as usize] {
+            if reach(v, w as usize) {
+                queue.push(w);
+            }
+        }
+    }
+}
+
 /// Compressed adjacency lists of a simple edge list (each pair once), in increasing order.
 pub(crate) fn adjacency(n: usize, simple: &[Edge]) -> (Vec<u32>, Vec<u32>) {
     let mut offsets = vec![0u32; n + 1];

@@ -6,6 +6,7 @@
 //! so the forces must untangle it in the ticks they have. Starting from pivot MDS leaves them
 //! only local work, and the layouts they reach have lower stress (see the benchmark).
 
+use crate::graph::breadth_first;
 use crate::mds::pivot_mds;
 use crate::rng::Rng;
 
@@ -66,17 +67,15 @@ fn components(n: usize, offsets: &[u32], targets: &[u32]) -> (Vec<Vec<u32>>, Vec
         }
         let mut members = vec![s as u32];
         local[s] = 0;
-        let mut head = 0;
-        while head < members.len() {
-            let v = members[head] as usize;
-            head += 1;
-            for &w in &targets[offsets[v] as usize..offsets[v + 1] as usize] {
-                if local[w as usize] == u32::MAX {
-                    local[w as usize] = members.len() as u32;
-                    members.push(w);
-                }
+        let mut count = 1;
+        breadth_first(offsets, targets, &mut members, |_, w| {
+            let first = local[w] == u32::MAX;
+            if first {
+                local[w] = count;
+                count += 1;
             }
-        }
+            first
+        });
         comps.push(members);
     }
     comps.sort_by_key(|c| std::cmp::Reverse(c.len()));

@@ -6,8 +6,6 @@
 //! nodes: placed names and node discs are kept in a uniform grid of cells, and a candidate is
 //! checked against what lies in the cells it covers only, not against every name and node.
 
-use std::collections::HashMap;
-
 /// A placed label: its box (top-left corner, width, height) in the graph's coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placed {
@@ -49,34 +47,37 @@ pub struct Frame {
 }
 
 /// Boxes bucketed into square cells; a box is listed in every cell it covers, within the
-/// frame's cells (nothing outside the frame can meet a label inside it).
+/// frame's cells (nothing outside the frame can meet a label inside it). The cells are a dense
+/// grid, not a hash map: at most 256 a side, and a hash map's code would add 1.5 KB to the app.
 struct Cells {
     size: f32,
     x0: f32,
     y0: f32,
     /// The frame's last cell in each direction.
     max: (i32, i32),
-    map: HashMap<(i32, i32), Vec<u32>>,
+    /// Row by row, `(max.0 + 1) * (max.1 + 1)` cells.
+    cells: Vec<Vec<u32>>,
 }
 
 impl Cells {
     fn new(frame: [f32; 4], height: f32) -> Cells {
         let [x0, y0, x1, y1] = frame;
-        // About four label heights a cell, and never more than 512 cells a side.
+        // About four label heights a cell, and never more than 256 cells a side.
         let extent = (x1 - x0).max(y1 - y0).max(0.0);
-        let size = (height * 4.0).max(extent / 512.0).max(f32::MIN_POSITIVE);
-        let last = |span: f32| ((span / size).floor().clamp(0.0, 512.0)) as i32;
+        let size = (height * 4.0).max(extent / 255.0).max(f32::MIN_POSITIVE);
+        let last = |span: f32| ((span / size).floor().clamp(0.0, 255.0)) as i32;
+        let max = (last(x1 - x0), last(y1 - y0));
         Cells {
             size,
             x0,
             y0,
-            max: (last(x1 - x0), last(y1 - y0)),
-            map: HashMap::new(),
+            max,
+            cells: vec![Vec::new(); ((max.0 + 1) * (max.1 + 1)) as usize],
         }
     }
 
     /// The cells a box covers, clamped to the frame's; empty for a box outside it.
-    fn covered(&self, [bx0, by0, bx1, by1]: [f32; 4]) -> impl Iterator<Item = (i32, i32)> {
+    fn covered(&self, [bx0, by0, bx1, by1]: [f32; 4]) -> impl Iterator<Item = usize> {
         let cell = |v: f32, origin: f32, max: i32| {
             ((v - origin) / self.size)
                 .floor()
@@ -92,21 +93,21 @@ impl Cells {
         );
         let (cx0, cy0) = (cx0.max(0), cy0.max(0));
         let (cx1, cy1) = (cx1.min(self.max.0), cy1.min(self.max.1));
-        (cy0..=cy1).flat_map(move |y| (cx0..=cx1).map(move |x| (x, y)))
+        let row = self.max.0 + 1;
+        (cy0..=cy1).flat_map(move |y| (cx0..=cx1).map(move |x| (y * row + x) as usize))
     }
 
     fn insert(&mut self, id: usize, bounds: [f32; 4]) {
-        let cells: Vec<(i32, i32)> = self.covered(bounds).collect();
+        let cells: Vec<usize> = self.covered(bounds).collect();
         for cell in cells {
-            self.map.entry(cell).or_default().push(id as u32);
+            self.cells[cell].push(id as u32);
         }
     }
 
     /// Ids listed in the cells `bounds` covers (an id may come more than once).
     fn near(&self, bounds: [f32; 4]) -> impl Iterator<Item = usize> + '_ {
         self.covered(bounds)
-            .filter_map(|cell| self.map.get(&cell))
-            .flatten()
+            .flat_map(|cell| &self.cells[cell])
             .map(|&id| id as usize)
     }
 }

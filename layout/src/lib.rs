@@ -49,7 +49,7 @@ pub mod wasm;
 
 pub use graph::{Edge, Graph};
 pub use options::Options;
-pub use pack::layout_packed;
+pub use pack::{bounds, layout_packed};
 pub use quality::{edge_length_cv, overlap_count, stress};
 pub use rng::Rng;
 pub use simulation::Simulation;

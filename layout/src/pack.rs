@@ -100,8 +100,9 @@ fn components(graph: &Graph) -> Vec<Vec<usize>> {
     out
 }
 
-/// `[x0, y0, x1, y1]` around discs.
-fn bounds(positions: &[[f32; 2]], radii: &[f32]) -> [f32; 4] {
+/// `[x0, y0, x1, y1]` around discs at `positions` with `radii` (all zero without any): what the
+/// packing arranges, and what the graph view and the share images fit into their frame.
+pub fn bounds(positions: &[[f32; 2]], radii: &[f32]) -> [f32; 4] {
     let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
     for (p, r) in positions.iter().zip(radii) {
         b = [

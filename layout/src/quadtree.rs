@@ -95,16 +95,8 @@ impl BarnesHut {
                         if j == p {
                             continue;
                         }
-                        let (mut dx, mut dy) = (xj - xi, yj - yi);
-                        let mut l = dx * dx + dy * dy;
-                        if dx == 0.0 {
-                            dx = rng.jiggle();
-                            l += dx * dx;
-                        }
-                        if dy == 0.0 {
-                            dy = rng.jiggle();
-                            l += dy * dy;
-                        }
+                        let (dx, dy) = (xj - xi, yj - yi);
+                        let (dx, dy, mut l) = rng.separate(dx, dy, dx * dx + dy * dy);
                         if l < 1.0 {
                             l = l.sqrt();
                         }
@@ -234,16 +226,8 @@ pub(crate) fn exact(
         let (mut fx, mut fy) = (0.0f32, 0.0f32);
         for j in i + 1..pos.len() {
             let [xj, yj] = pos[j];
-            let (mut dx, mut dy) = (xj - xi, yj - yi);
-            let mut l = dx * dx + dy * dy;
-            if dx == 0.0 {
-                dx = rng.jiggle();
-                l += dx * dx;
-            }
-            if dy == 0.0 {
-                dy = rng.jiggle();
-                l += dy * dy;
-            }
+            let (dx, dy) = (xj - xi, yj - yi);
+            let (dx, dy, mut l) = rng.separate(dx, dy, dx * dx + dy * dy);
             if l < 1.0 {
                 l = l.sqrt();
             }

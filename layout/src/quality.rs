@@ -1,7 +1,7 @@
 //! Figures of how well a layout reads, to compare layouts of the same graph (the benchmark
 //! scores peerscope's and d3-force's layouts with these same functions).
 
-use crate::graph::Graph;
+use crate::graph::{breadth_first, Graph};
 
 /// Normalised stress: how far drawn distances are from graph distances, 0 being perfect.
 ///
@@ -21,17 +21,13 @@ pub fn stress(graph: &Graph, positions: &[[f32; 2]]) -> f64 {
         queue.clear();
         hops[s] = 0;
         queue.push(s as u32);
-        let mut head = 0;
-        while head < queue.len() {
-            let v = queue[head] as usize;
-            head += 1;
-            for &w in &targets[offsets[v] as usize..offsets[v + 1] as usize] {
-                if hops[w as usize] == u32::MAX {
-                    hops[w as usize] = hops[v] + 1;
-                    queue.push(w);
-                }
+        breadth_first(&offsets, &targets, &mut queue, |v, w| {
+            let first = hops[w] == u32::MAX;
+            if first {
+                hops[w] = hops[v] + 1;
             }
-        }
+            first
+        });
         let [xs, ys] = positions[s];
         for &t in &queue {
             let t = t as usize;

@@ -43,6 +43,22 @@ impl Rng {
     pub fn jiggle(&mut self) -> f32 {
         (self.next_f32() - 0.5) * 1e-6
     }
+
+    /// The offset `(dx, dy)` between two points with each coordinate that is exactly zero
+    /// replaced by a [`jiggle`](Rng::jiggle), and its squared length `l2` grown to match: how
+    /// d3-force keeps points that coincide from dividing by zero.
+    #[inline]
+    pub fn separate(&mut self, mut dx: f32, mut dy: f32, mut l2: f32) -> (f32, f32, f32) {
+        if dx == 0.0 {
+            dx = self.jiggle();
+            l2 += dx * dx;
+        }
+        if dy == 0.0 {
+            dy = self.jiggle();
+            l2 += dy * dy;
+        }
+        (dx, dy, l2)
+    }
 }
 
 #[cfg(test)]

@@ -42,26 +42,14 @@ pub fn synthetic_weights(n: u32, seed: u32) -> Vec<f32> {
         .collect()
 }
 
-/// [`crate::layout`] with the default options but the given ticks, seed and θ.
-#[wasm_bindgen]
-pub fn layout(
-    n: u32,
-    edges: &[u32],
-    radii: &[f32],
-    iterations: u32,
-    seed: u32,
-    theta: f32,
-) -> Vec<f32> {
-    let options = Options {
+/// The default options but the given ticks, seed and θ.
+fn options(iterations: u32, seed: u32, theta: f32) -> Options {
+    Options {
         iterations,
         seed: seed as u64,
         theta,
         ..Options::default()
-    };
-    crate::layout(&graph(n, edges), radii, &options)
-        .into_iter()
-        .flatten()
-        .collect()
+    }
 }
 
 /// [`crate::stress`] of flattened positions.
@@ -89,7 +77,7 @@ pub struct Simulation(crate::Simulation);
 
 #[wasm_bindgen]
 impl Simulation {
-    /// Prepares the layout that [`layout`] would compute, without running any tick.
+    /// Prepares the layout that [`crate::layout`] computes, without running any tick.
     #[wasm_bindgen(constructor)]
     pub fn new(
         n: u32,
@@ -99,13 +87,14 @@ impl Simulation {
         seed: u32,
         theta: f32,
     ) -> Simulation {
-        let options = Options {
-            iterations,
-            seed: seed as u64,
-            theta,
-            ..Options::default()
-        };
+        let options = options(iterations, seed, theta);
         Simulation(crate::Simulation::new(&graph(n, edges), radii, &options))
+    }
+
+    /// Runs every tick: [`crate::layout`] with the default options but the given ticks, seed
+    /// and θ, flattened.
+    pub fn run(self) -> Vec<f32> {
+        self.0.run().into_iter().flatten().collect()
     }
 
     /// [`crate::Simulation::step`].

@@ -49,6 +49,16 @@ pub struct Cited<T> {
     pub sources: Vec<Loc>,
 }
 
+impl<T> Cited<T> {
+    /// `value` without the places that state it: what outlines and indexes keep.
+    pub fn bare(value: T) -> Cited<T> {
+        Cited {
+            value,
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// A figure a profile page states about its subject, and the line of that page it is on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stated<T> {
@@ -145,6 +155,28 @@ pub struct Work {
     pub sources: Vec<Loc>,
 }
 
+impl Work {
+    /// A work known by its id and title only, no line cited: the start of an outline, whose
+    /// other facts the caller sets.
+    pub fn bare(id: String, title: String) -> Work {
+        Work {
+            id,
+            title: Cited::bare(title),
+            title_derived: false,
+            authors: Vec::new(),
+            author_list: AuthorList::Complete,
+            date: None,
+            categories: Vec::new(),
+            kind: None,
+            venue: None,
+            abstract_text: None,
+            code: Code::default(),
+            score: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// One author of a work.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Authorship {
@@ -152,6 +184,17 @@ pub struct Authorship {
     pub person: String,
     pub via: AuthorVia,
     pub sources: Vec<Loc>,
+}
+
+impl Authorship {
+    /// `person` as an author, no line cited.
+    pub fn bare(person: String, via: AuthorVia) -> Authorship {
+        Authorship {
+            person,
+            via,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// Why peerscope lists someone as an author.

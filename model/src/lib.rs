@@ -22,6 +22,7 @@ pub mod latex;
 pub mod links;
 pub mod page;
 pub mod query;
+pub mod route;
 pub mod search;
 pub mod text;
 

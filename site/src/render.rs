@@ -101,7 +101,7 @@ mod tests {
             .iter()
             .find(|w| w.title.value.ends_with("Deeply Nested Title"))
             .expect("the fixture's deep work");
-        let route = format!("/w/{}", deep.id);
+        let route = peerscope::route::Route::work(&deep.id).path();
         let page = render_data(&template, &route, data.page_data(&route));
         let start = page
             .find("data-testid=\"work-title\"")

@@ -45,26 +45,9 @@ pub fn person_json_ld(person: &Person) -> Value {
 /// The headline figures the person's profile pages state (`h-index 30`, `4,549 citations`),
 /// for the description and the share image; empty for someone without a profile page.
 pub fn stated_figures(person: &Person) -> Vec<String> {
-    use model::query::thousands;
-    person
-        .profiles
-        .iter()
-        .flat_map(|p| {
-            [
-                p.h_index.as_ref().map(|s| format!("h-index {}", s.value)),
-                p.citations
-                    .as_ref()
-                    .map(|s| format!("{} citations", thousands(s.value.into()))),
-                p.papers.as_ref().map(|s| format!("{} papers", s.value)),
-                p.trust.as_ref().map(|s| format!("trust {}", s.value)),
-                p.followers
-                    .as_ref()
-                    .map(|s| format!("{} followers", s.value)),
-                p.collaborators
-                    .as_ref()
-                    .map(|s| format!("{} close collaborators", s.value)),
-            ]
-        })
-        .flatten()
-        .collect()
+    use model::query::{stated, Figure::*};
+    stated(
+        person,
+        &[HIndex, Citations, Papers, Trust, Followers, Collaborators],
+    )
 }

@@ -186,25 +186,10 @@ fn home_content() -> impl IntoView {
 }
 
 fn profile_card(person: &'static Person) -> impl IntoView {
-    let figures: Vec<String> = person
-        .profiles
-        .iter()
-        .flat_map(|p| {
-            [
-                p.h_index.as_ref().map(|s| format!("h-index {}", s.value)),
-                p.citations
-                    .as_ref()
-                    .map(|s| format!("{} citations", thousands(s.value.into()))),
-                p.trust.as_ref().map(|s| format!("trust {}", s.value)),
-                p.field.as_ref().map(|s| {
-                    model::category::name(&s.value)
-                        .unwrap_or(&s.value)
-                        .to_string()
-                }),
-            ]
-        })
-        .flatten()
-        .collect();
+    let figures = {
+        use model::query::{stated, Figure::*};
+        stated(person, &[HIndex, Citations, Trust, Field])
+    };
     view! {
         <li class="card" data-testid="profile-card">
             <h3><PageLink path=Route::profile(&person.id)>{person.name.clone()}</PageLink></h3>

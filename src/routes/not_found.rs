@@ -54,7 +54,7 @@ pub fn NotFound() -> impl IntoView {
                 (!found.is_empty()).then(|| view! {
                     <h2>"Did you mean"</h2>
                     <ul data-testid="suggestions">
-                        {found.into_iter().map(|s| view! { <li><PageLink path=s.href>{s.label}</PageLink></li> }).collect_view()}
+                        {found.into_iter().map(|s| view! { <li><PageLink path=s.route>{s.label}</PageLink></li> }).collect_view()}
                     </ul>
                 })
             }}

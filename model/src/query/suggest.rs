@@ -1,13 +1,14 @@
 //! The not-found page's suggestions: the pages whose id is closest to a mistyped one.
 
 use crate::page::SiteIndex;
+use crate::route::Route;
 use crate::text::fold;
 
 /// A page the reader may have meant, for the not-found page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// The route, such as `/p/yixing-xu`.
-    pub href: String,
+    /// The page, such as `/p/yixing-xu`.
+    pub route: Route,
     pub label: String,
 }
 
@@ -18,7 +19,7 @@ pub fn suggest(index: &SiteIndex, wanted: &str, limit: usize) -> Vec<Suggestion>
         (
             distance(&wanted, id),
             Suggestion {
-                href: format!("/p/{id}"),
+                route: Route::profile(id),
                 label: name.clone(),
             },
         )
@@ -27,7 +28,7 @@ pub fn suggest(index: &SiteIndex, wanted: &str, limit: usize) -> Vec<Suggestion>
         (
             distance(&wanted, id),
             Suggestion {
-                href: format!("/w/{id}"),
+                route: Route::work(id),
                 label: title.clone(),
             },
         )

@@ -8,6 +8,7 @@ use crate::data::site_url;
 use crate::escape::escape;
 use crate::raster::FONT_FAMILY;
 use corpus::graph::link_width;
+use layout::bounds;
 use peerscope::head::SHARE_IMAGE_SIZE;
 
 pub(super) const W: f32 = SHARE_IMAGE_SIZE.0 as f32;
@@ -120,16 +121,10 @@ impl Card {
         links: &[(usize, usize, usize)],
         frame: [f32; 4],
     ) {
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for (p, r) in positions.iter().zip(radii) {
-            x0 = x0.min(p[0] - r);
-            y0 = y0.min(p[1] - r);
-            x1 = x1.max(p[0] + r);
-            y1 = y1.max(p[1] + r);
-        }
         if positions.is_empty() {
             return;
         }
+        let [x0, y0, x1, y1] = bounds(positions, radii);
         let (fw, fh) = (frame[2] - frame[0], frame[3] - frame[1]);
         let scale = (fw / (x1 - x0).max(1.0))
             .min(fh / (y1 - y0).max(1.0))

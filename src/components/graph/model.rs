@@ -63,13 +63,7 @@ pub fn fit(positions: &[[f32; 2]], radii: &[f32]) -> (f32, f32, f32) {
     if positions.is_empty() {
         return (1.0, VIEW_W / 2.0, VIEW_H / 2.0);
     }
-    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for (p, r) in positions.iter().zip(radii) {
-        x0 = x0.min(p[0] - r);
-        y0 = y0.min(p[1] - r);
-        x1 = x1.max(p[0] + r);
-        y1 = y1.max(p[1] + r);
-    }
+    let [x0, y0, x1, y1] = layout::bounds(positions, radii);
     let scale = ((VIEW_W - 2.0 * PAD) / (x1 - x0).max(1.0))
         .min((VIEW_H - 2.0 * PAD) / (y1 - y0).max(1.0))
         .min(4.0);
