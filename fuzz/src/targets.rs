@@ -42,8 +42,8 @@ pub struct Ctx {
     pub pages: Vec<Parsed>,
 }
 
-/// The folders whose `*.txt` files are the starting corpus.
-pub const SEED_DIRS: [&str; 2] = ["seeds", "tests/fixtures/xss-seeds"];
+/// The folders whose `*.txt` and `*.bib` files are the starting corpus.
+pub const SEED_DIRS: [&str; 3] = ["seeds", "tests/fixtures/xss-seeds", "tests/fixtures/bib"];
 
 impl Ctx {
     pub fn load(root: &Path) -> Result<Ctx, String> {
@@ -53,7 +53,7 @@ impl Ctx {
             let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "bib"))
                 .collect();
             files.sort();
             for path in files {
@@ -175,6 +175,13 @@ pub const TARGETS: &[Target] = &[
         check: check_parse,
     },
     Target {
+        name: "bibtex-import",
+        about: "parse_text on mutated BibTeX files (macros, crossref, accents, broken entries): the same properties as the pages",
+        whole_documents: false,
+        generate: gen_bibtex_import,
+        check: check_parse,
+    },
+    Target {
         name: "compile",
         about: "compile on 1-3 mutated documents (raw bytes too): the same JSON whatever the order, an Err holds an error, ids sorted and unique, the corpus JSON reads back equal",
         whole_documents: true,
@@ -275,6 +282,50 @@ fn gen_paper_page(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
 }
 fn gen_abstract_list(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     gen_kind(ctx, rng, Format::AbstractList)
+}
+
+/// What BibTeX files are made of, for mutations to splice in.
+const BIBTEX_TOKENS: &[&str] = &[
+    "@",
+    "{",
+    "}",
+    "\"",
+    "#",
+    ",",
+    "=",
+    "$",
+    "\\",
+    "@string{x = \"y\"}",
+    "@comment{",
+    "@preamble{",
+    "@article{k,",
+    "@inproceedings{k,",
+    "@proceedings{p,",
+    "crossref = {p}",
+    "xdata = {p}",
+    "month = jan",
+    " # x # ",
+    "{\\\"\\i}",
+    "\\c{c}",
+    "{\\ss}",
+    "\\textsuperscript{\\dag}",
+    " and others",
+    " and ",
+    "von ",
+    ", Jr, ",
+    "eprint = {2202.07471}",
+    "archivePrefix = {arXiv}",
+    "primaryClass = {cs.LG}",
+    "doi = {10.1/x}",
+    "date = {2021-13-45}",
+    "year = {-1}",
+    "title = {",
+    "author = {",
+];
+
+fn gen_bibtex_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
+    let bytes = ctx.mutated_seed(rng, &[Format::Bibtex], usize::MAX, BIBTEX_TOKENS);
+    vec![to_text(bytes).into_bytes()]
 }
 
 fn check_parse(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {

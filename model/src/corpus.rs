@@ -49,6 +49,23 @@ pub struct Cited<T> {
     pub sources: Vec<Loc>,
 }
 
+/// Two lists, each sorted by `key`, as one list sorted by it. A merge, not a sort: the app
+/// calls this where it joins a page's records with more of them, and each call site of a
+/// sort costs the wasm kilobytes of sorting code.
+pub fn merge_sorted<T>(a: Vec<T>, b: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+}
+
 impl<T> Cited<T> {
     /// `value` without the places that state it: what outlines and indexes keep.
     pub fn bare(value: T) -> Cited<T> {
@@ -282,6 +299,8 @@ pub enum Format {
     PaperPage,
     /// Lines beginning `Abstract:`.
     AbstractList,
+    /// A BibTeX or BibLaTeX bibliography (`.bib`).
+    Bibtex,
 }
 
 /// An error or warning about a seed document, with where and what to do.
@@ -363,5 +382,25 @@ impl Work {
     /// Whether this person is among the authors.
     pub fn has_author(&self, person: &str) -> bool {
         self.authors.iter().any(|a| a.person == person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sorted;
+
+    #[test]
+    fn merging_two_sorted_lists_gives_one_sorted_list_with_every_item() {
+        fn key(s: &String) -> &str {
+            s
+        }
+        let merged = merge_sorted(
+            vec!["a".to_string(), "c".into(), "e".into()],
+            vec!["b".to_string(), "c".into(), "f".into(), "g".into()],
+            key,
+        );
+        assert_eq!(merged, ["a", "b", "c", "c", "e", "f", "g"]);
+        assert_eq!(merge_sorted(Vec::new(), vec!["x".to_string()], key), ["x"]);
+        assert!(merge_sorted(Vec::<String>::new(), Vec::new(), key).is_empty());
     }
 }

@@ -92,5 +92,6 @@ pub fn format_label(format: Format) -> &'static str {
         Format::ProfilePapers => "profile page with paper list",
         Format::PaperPage => "paper page",
         Format::AbstractList => "abstract list",
+        Format::Bibtex => "BibTeX",
     }
 }

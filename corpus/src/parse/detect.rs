@@ -3,10 +3,10 @@
 use super::lines::{preview, Line};
 use crate::model::{Diagnostic, Format};
 
-const FORMATS_HINT: &str = "peerscope reads four formats: a profile page with a trust snapshot \
+const FORMATS_HINT: &str = "peerscope reads five formats: a profile page with a trust snapshot \
 (`Researcher profile`, `Trust 13 - Unverified`), a profile page with a paper list (`h-index30`, \
-`26 Papers`), a paper page (`Title`, `Authors`, `Abstract` sections) and an abstract list (lines \
-starting `Abstract:`); check that this file is a saved page of one of them";
+`26 Papers`), a paper page (`Title`, `Authors`, `Abstract` sections), an abstract list (lines \
+starting `Abstract:`) and a BibTeX file (`@article{key, …}`); check that this file is one of them";
 
 /// The format of a document, or an error (empty, blank, or unknown format) with a hint.
 pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
@@ -22,6 +22,8 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
     let has = |pred: &dyn Fn(&str) -> bool| lines.iter().any(|l| pred(l.text));
     if first.text.starts_with("Abstract:") {
         Ok(Format::AbstractList)
+    } else if file.to_ascii_lowercase().ends_with(".bib") || has(&is_bibtex_entry) {
+        Ok(Format::Bibtex)
     } else if has(&|t| t == "Researcher profile" || t == "Trust snapshot" || is_trust_line(t)) {
         Ok(Format::ProfileTrust)
     } else if has(&|t| t == "Paper Info") || (has(&|t| t == "Title") && has(&|t| t == "Authors")) {
@@ -40,6 +42,14 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
         .col(1)
         .hint(FORMATS_HINT))
     }
+}
+
+/// `@article{key,` or `@string(…`: a line that opens a BibTeX entry.
+fn is_bibtex_entry(text: &str) -> bool {
+    text.strip_prefix('@').is_some_and(|rest| {
+        let kind = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        kind.len() < rest.len() && kind.trim_start().starts_with(['{', '('])
+    })
 }
 
 /// `Trust 13 - ...`: the trust snapshot line of a profile page.

@@ -113,6 +113,11 @@ impl<'a> Page<'a> {
         self.set(no, LineRole::Boilerplate);
     }
 
+    /// Marks a line as left out of the corpus (to be warned about).
+    pub fn unaccounted(&mut self, no: u32) {
+        self.set(no, LineRole::Unaccounted);
+    }
+
     fn set(&mut self, no: u32, role: LineRole) {
         if let Some(slot) = (no as usize)
             .checked_sub(1)

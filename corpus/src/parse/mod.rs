@@ -5,6 +5,7 @@
 //! [`LineRole`]; lines nobody understood are warned about.
 
 pub mod abstract_list;
+pub mod bibtex;
 pub mod detect;
 pub mod lines;
 pub mod paper_page;
@@ -128,6 +129,7 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::ProfilePapers) => profile_papers::parse(&mut page),
         Some(Format::PaperPage) => (None, paper_page::parse(&mut page)),
         Some(Format::AbstractList) => (None, abstract_list::parse(&mut page)),
+        Some(Format::Bibtex) => (None, bibtex::parse(&mut page, text)),
         None => (None, Vec::new()),
     };
     let mut entries = entries;

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::PAGE_SCHEMA_VERSION;
 use crate::corpus::{
-    AuthorVia, Authorship, Cited, Corpus, DatePrecision, Person, PersonComputed, Profile, Work,
-    WorkDate,
+    merge_sorted, AuthorVia, Authorship, Cited, Corpus, DatePrecision, Person, PersonComputed,
+    Profile, Work, WorkDate,
 };
 
 /// Every page the site has, by id and label: what the not-found page suggests from.
@@ -153,8 +153,9 @@ impl GraphIndex {
     /// wrote what, the year, the categories and the title (so the text filter matches a title
     /// or an author's name, not an abstract the outline lacks). What a two-hop graph is built on.
     pub fn complete(&self, slice: &Corpus) -> Corpus {
-        let mut people = slice.people.clone();
-        let mut works = slice.works.clone();
+        // The slice and the index are both in id order (the corpus's): the others are merged in.
+        let mut people = Vec::new();
+        let mut works = Vec::new();
         for p in &self.people {
             if slice.person(&p.id).is_none() {
                 people.push(Person {
@@ -197,8 +198,8 @@ impl GraphIndex {
                 ..Work::bare(w.id.clone(), w.title.clone())
             });
         }
-        people.sort_by(|a, b| a.id.cmp(&b.id));
-        works.sort_by(|a, b| a.id.cmp(&b.id));
+        let people = merge_sorted(slice.people.clone(), people, |p| &p.id);
+        let works = merge_sorted(slice.works.clone(), works, |w| &w.id);
         Corpus {
             schema_version: slice.schema_version,
             people,

@@ -28,7 +28,7 @@ pub use slice::{by_name, by_works, home_summary, source_read, Slicer};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Corpus, SCHEMA_VERSION};
+use crate::corpus::{merge_sorted, Corpus, Work, SCHEMA_VERSION};
 use crate::graph::NetworkLayout;
 
 /// The version of the page data and data files' shape. The app refuses data of another version
@@ -115,11 +115,13 @@ impl PageData {
             return;
         }
         let people: Vec<String> = self.corpus.people.iter().map(|p| p.id.clone()).collect();
-        let outlines = std::mem::take(&mut self.outlines);
-        self.corpus
-            .works
-            .extend(outlines.into_iter().map(|o| o.work(&people)));
-        self.corpus.works.sort_by(|a, b| a.id.cmp(&b.id));
+        // Both are in id order, as the corpus is: the slicer cuts them from it.
+        let outlines: Vec<Work> = std::mem::take(&mut self.outlines)
+            .into_iter()
+            .map(|o| o.work(&people))
+            .collect();
+        let works = std::mem::take(&mut self.corpus.works);
+        self.corpus.works = merge_sorted(works, outlines, |w| &w.id);
     }
 }
 /// A person's collaborator graph over all their works, laid out at build time.

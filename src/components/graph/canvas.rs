@@ -16,7 +16,7 @@ pub const SCALE: f64 = 2.0;
 /// What is highlighted: the hovered or focused node and its neighbours.
 pub struct Highlight<'a> {
     pub node: Option<usize>,
-    pub neighbours: Option<&'a std::collections::BTreeSet<usize>>,
+    pub neighbours: Option<&'a Vec<usize>>,
 }
 
 /// Paints links, nodes and the placed labels (and the highlighted node's label) onto `canvas`.

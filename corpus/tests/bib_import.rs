@@ -1,0 +1,283 @@
+//! BibTeX files as seeds (`parse::bibtex`): a lab's `.bib` beside the scraped pages merges
+//! with them, keeps every fact's line, and a broken entry is an error that names its line
+//! while the file's other entries are still read.
+
+mod common;
+
+use common::*;
+use corpus::parse::{parse_text, LineRole};
+use corpus::{compile_dir, AuthorList, Compiled, Diagnostic, Format, Work};
+use std::sync::OnceLock;
+
+const LAB: &str = include_str!("../../tests/fixtures/bib/lab.bib");
+const BROKEN: &str = include_str!("../../tests/fixtures/bib/broken.bib");
+
+/// The seeds with `lab.bib` beside them, compiled once.
+fn with_lab() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds())
+            .expect("the seeds folder")
+            .map(|e| e.expect("a seed").file_name().into_string().expect("UTF-8"))
+            .map(|name| {
+                let bytes = seed(&name);
+                (name, bytes)
+            })
+            .collect();
+        files.push(("lab.bib".to_string(), LAB.as_bytes().to_vec()));
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        compile_dir(&folder("bib-lab", &files))
+            .unwrap_or_else(|d| panic!("seeds and lab.bib do not compile:\n{}", render(&d)))
+    })
+}
+
+fn lab_work(prefix: &str) -> &'static Work {
+    let found: Vec<&Work> = with_lab()
+        .corpus
+        .works
+        .iter()
+        .filter(|w| w.title.value.starts_with(prefix))
+        .collect();
+    assert_eq!(found.len(), 1, "works titled `{prefix}…`");
+    found[0]
+}
+
+fn names(work: &Work) -> Vec<String> {
+    work.authors
+        .iter()
+        .map(|a| {
+            with_lab()
+                .corpus
+                .person(&a.person)
+                .expect("an author is a person")
+                .name
+                .clone()
+        })
+        .collect()
+}
+
+fn cites_lab(sources: &[corpus::Loc], line: u32) -> bool {
+    sources
+        .iter()
+        .any(|l| l.file == "lab.bib" && l.line == line)
+}
+
+#[test]
+fn a_bib_entry_of_a_seed_work_merges_into_it_and_adds_its_arxiv_link() {
+    let corpus = &with_lab().corpus;
+    // Two new works (the café paper and the child entry); the proceedings only lend their title.
+    assert_eq!(corpus.works.len(), self::corpus().works.len() + 2);
+    assert!(!corpus
+        .works
+        .iter()
+        .any(|w| w.title.value.starts_with("Advances in Neural")));
+    let squant = lab_work("SQuant");
+    assert!(cites_lab(&squant.sources, 11), "{:?}", squant.sources);
+    let arxiv = squant
+        .code
+        .urls
+        .iter()
+        .find(|u| u.value == "https://arxiv.org/abs/2202.07471")
+        .expect("the eprint as a link");
+    assert!(cites_lab(&arxiv.sources, 18));
+    // Its nine authors, written `Guo, Cong`, are the seeds' people, not nine more.
+    assert_eq!(corpus.people.len(), self::corpus().people.len() + 4);
+    assert!(names(squant).contains(&"Cong Guo".to_string()));
+}
+
+#[test]
+fn latex_in_titles_and_names_becomes_unicode_and_math_stays_math() {
+    let cafe = lab_work("Café");
+    assert_eq!(
+        cafe.title.value,
+        "Café Öztürk and the Façade: $O(n \\log n)$ Straße Methods"
+    );
+    assert!(cites_lab(&cafe.title.sources, 27));
+    assert_eq!(
+        names(cafe),
+        ["Giordano de Guglielmo", "John Smith Jr", "Loïc Dupont", "Ana Lima"],
+        "von/Jr parts in place, the dotless i under its accent, co-first and corresponding marks off"
+    );
+    assert_eq!(cafe.author_list, AuthorList::Truncated, "`and others`");
+    let date = cafe.date.as_ref().expect("a date");
+    assert_eq!((date.year, date.month, date.day), (2021, Some(3), Some(5)));
+    assert_eq!(
+        cafe.venue.as_ref().map(|v| v.value.as_str()),
+        Some("Journal of Examples")
+    );
+    assert_eq!(
+        cafe.abstract_text.as_ref().map(|a| a.value.as_str()),
+        Some("We study cafés. The abstract spans two lines.")
+    );
+    assert!(cafe
+        .code
+        .urls
+        .iter()
+        .any(|u| u.value == "https://doi.org/10.1234/example.5678" && cites_lab(&u.sources, 31)));
+}
+
+#[test]
+fn crossref_children_inherit_and_their_authors_meet_the_profiles() {
+    let child = lab_work("A Child Entry");
+    assert_eq!(
+        child.venue.as_ref().map(|v| v.value.as_str()),
+        Some("Advances in Neural Information Processing Systems 33")
+    );
+    assert_eq!(child.date.as_ref().map(|d| d.year), Some(2020));
+    assert_eq!(child.authors.len(), 1);
+    assert_eq!(
+        child.authors[0].person, "yixing-xu",
+        "`Xu, Yixing` is the profiled Yixing Xu"
+    );
+    assert!(child
+        .code
+        .urls
+        .iter()
+        .any(|u| u.value == "https://example.org/code"));
+}
+
+#[test]
+fn every_line_is_read_or_warned_about_and_site_fields_are_ignored_without_a_word() {
+    let warnings: Vec<&Diagnostic> = with_lab()
+        .warnings
+        .iter()
+        .filter(|d| d.file == "lab.bib" && d.message.contains("not kept"))
+        .collect();
+    let fields: Vec<(Option<u32>, &str)> = warnings
+        .iter()
+        .map(|d| (d.line, d.message.split('`').nth(1).unwrap_or("")))
+        .collect();
+    assert_eq!(fields, [(Some(21), "pages"), (Some(32), "keywords")]);
+    let roles = parse_text("lab.bib", LAB).roles;
+    for (i, role) in roles.iter().enumerate() {
+        let no = i as u32 + 1;
+        let expected_left_out = no == 21 || no == 32;
+        assert_eq!(
+            *role == LineRole::Unaccounted,
+            expected_left_out,
+            "line {no}: `{}` is {role:?}",
+            LAB.lines().nth(i).unwrap_or("")
+        );
+    }
+    assert!(
+        roles[..9].iter().all(|r| *r != LineRole::Used),
+        "front matter and @string are syntax"
+    );
+}
+
+#[test]
+fn a_broken_entry_is_an_error_at_its_line_and_the_others_are_read() {
+    let parsed = parse_text("broken.bib", BROKEN);
+    assert_eq!(parsed.format, Some(Format::Bibtex));
+    let errors: Vec<(Option<u32>, &str)> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert_eq!(errors[0].0, Some(7));
+    assert!(
+        errors[0].1.contains("brace or a quote left open"),
+        "{}",
+        errors[0].1
+    );
+    assert_eq!(errors[1].0, Some(19));
+    assert!(
+        errors[1].1.contains("duplicate key \"good1\""),
+        "{}",
+        errors[1].1
+    );
+    assert_eq!(errors[2].0, Some(24));
+    assert!(
+        errors[2].1.contains("unknown type `@weirdtype`"),
+        "{}",
+        errors[2].1
+    );
+    let titles: Vec<&str> = parsed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "A Good Entry Before the Broken One",
+            "A Good Entry After the Broken One"
+        ]
+    );
+    // The compile stops on the errors and names the file and line of each.
+    let dir = folder("bib-broken", &[("broken.bib", BROKEN.as_bytes())]);
+    let all = render(&compile_dir(&dir).expect_err("errors stop the compile"));
+    assert!(all.contains("broken.bib:7:"), "{all}");
+}
+
+#[test]
+fn bibtex_is_recognised_by_its_content_whatever_the_file_is_called() {
+    let parsed = parse_text(
+        "papers.txt",
+        "% exported\n\n@misc{k, title = {T}, author = {A B}}\n",
+    );
+    assert_eq!(parsed.format, Some(Format::Bibtex));
+    assert_eq!(parsed.entries.len(), 1);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
+fn a_file_of_many_broken_entries_stops_with_an_error_instead_of_reading_it_again_and_again() {
+    let text: String = (0..1_000)
+        .map(|i| format!("@article{{k{i},\n  title = {{Open {{brace}},\n}}\n"))
+        .collect();
+    let parsed = parse_text("many.bib", &text);
+    let errors = parsed.diagnostics.iter().filter(|d| d.is_error()).count();
+    assert_eq!(errors, 1_000, "each broken entry is named once");
+    assert!(parsed.entries.is_empty());
+}
+
+/// Inputs the fuzzer's `bibtex-import` target found, each once a panic, a stack overflow, a
+/// hang or a broken property.
+#[test]
+fn what_the_fuzzer_found_in_bibtex_files_is_an_error_or_a_warning() {
+    let errors = |text: &str| -> Vec<String> {
+        parse_text("f.bib", text)
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.clone())
+            .collect()
+    };
+    // An entry that inherits from itself overflowed the crate's stack.
+    let found = errors("@proceedings{p, title = {P}, crossref = {p}}\n");
+    assert!(found[0].contains("inherits from itself"), "{found:?}");
+    // A chain of 200 crossrefs: fine to walk, too long to copy along.
+    let chain: String = (0..200)
+        .map(|i| {
+            format!(
+                "@misc{{e{i}, title = {{T{i}}}, crossref = {{e{}}}}}\n",
+                i + 1
+            )
+        })
+        .collect();
+    assert!(errors(&chain)
+        .iter()
+        .any(|e| e.contains("inherits through more than 64 entries")));
+    // Digits of another script in a date made the crate's date parser panic.
+    let parsed = parse_text("f.bib", "@misc{k, title = {T}, date = {٣-03-05}}\n");
+    assert!(parsed.entries[0].date.is_none());
+    assert!(parsed.diagnostics[0].message.contains("not understood"));
+    // 51,000 nested braces took the crate 0.9 s (quadratic).
+    let deep = format!("@misc{{k, title = {}}}\n", "{".repeat(51_000));
+    assert!(errors(&deep)[0].contains("braces nested deeper than 32"));
+    // A multi-byte character after a backslash; a span ending past the last line break; a
+    // blank line inside a field.
+    let parsed = parse_text(
+        "f.bib",
+        "@misc{k, title = {\\ß T},\n\n abstract = {A\n\nB}}\n",
+    );
+    assert_eq!(parsed.entries.len(), 1);
+    assert_eq!(parsed.roles[1], LineRole::Blank);
+    assert!(parsed.entries[0].abstract_text.as_ref().unwrap().line <= 5);
+}
