@@ -232,7 +232,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "bibtex",
-        about: "bibtex::entry for every work compiled from a mutated document: braces balance in every field (as BibTeX counts them), no unescaped %",
+        about: "bibtex::entry for every work compiled from a mutated document (a .bib one time in ten): braces balance in every field (as BibTeX counts them), no unescaped %",
         whole_documents: true,
         generate: gen_bibtex,
         check: check_bibtex,
@@ -1044,7 +1044,8 @@ fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
 
 fn gen_bibtex(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let formats: &[Format] = match rng.below(10) {
-        0..=5 => &[Format::PaperPage],
+        0..=4 => &[Format::PaperPage],
+        5 => &[Format::Bibtex],
         6 | 7 => &[Format::AbstractList],
         _ => &[Format::ProfilePapers],
     };
@@ -1066,16 +1067,26 @@ fn gen_bibtex(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     vec![to_text(bytes).into_bytes()]
 }
 
-/// Reads an entry as BibTeX does: `@misc{key,` then `name = {value}` or `name = word` fields
+/// Reads an entry as BibTeX does: `@type{key,` then `name = {value}` or `name = word` fields
 /// separated by commas, then `}`. Braces are counted as BibTeX counts them, a backslash before
 /// one included (`\}` closes a group for BibTeX, whatever LaTeX makes of it later).
 pub fn read_bibtex(entry: &str) -> Result<(String, Vec<(String, String)>), String> {
     let rest = entry
-        .strip_prefix("@misc{")
-        .ok_or("the entry does not begin `@misc{`")?;
+        .strip_prefix('@')
+        .ok_or("the entry does not begin with `@`")?;
+    let (kind, rest) = rest.split_once('{').ok_or("no `{` after the entry type")?;
+    if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Err(format!(
+            "entry type `{kind}` is not lower-case ASCII letters"
+        ));
+    }
     let (key, mut rest) = rest.split_once(',').ok_or("no comma after the key")?;
-    if !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(format!("key `{key}` is not ASCII letters and digits"));
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:./+".contains(&b))
+    {
+        return Err(format!("key `{key}` is not one BibTeX reads back"));
     }
     let mut fields = Vec::new();
     loop {

@@ -3,7 +3,7 @@
 //! holding `}`, `%` or `&` still gives an entry whose braces balance and that LaTeX prints as
 //! the title reads on the page.
 
-use crate::corpus::{AuthorList, AuthorVia, Corpus, Work};
+use crate::corpus::{AuthorList, AuthorVia, Corpus, LinkKind, Work};
 use crate::latex::{self, Span};
 use crate::text::fold;
 
@@ -52,10 +52,61 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
             // Written as the bare macro (`month = feb`): a braced `{feb}` is literal text, which
             // styles print as is instead of the month's name.
             fields.push(("month", MONTHS[month as usize - 1].to_string()));
+            if let Some(day) = date.day.filter(|d| (1..=31).contains(d)) {
+                fields.push(("day", day.to_string()));
+            }
         }
     }
+    let kind = entry_type(work);
     if let Some(venue) = &work.venue {
-        fields.push(("howpublished", escape(&venue.value)));
+        let field = match kind {
+            "article" => "journal",
+            "inproceedings" | "incollection" | "inbook" => "booktitle",
+            _ => "howpublished",
+        };
+        fields.push((field, escape(&venue.value)));
+    }
+    if let Some(publication) = &work.publication {
+        for (field, value) in [
+            ("volume", &publication.volume),
+            ("number", &publication.number),
+            ("publisher", &publication.publisher),
+        ] {
+            if let Some(value) = value {
+                fields.push((field, escape(&value.value)));
+            }
+        }
+        if let Some(pages) = &publication.pages {
+            fields.push(("pages", escape(&pages.value).replace('–', "--")));
+        }
+        if let Some(editors) = &publication.editors {
+            let names: Vec<String> = editors
+                .value
+                .split(", ")
+                .map(|name| escape(&surname_first(name)))
+                .collect();
+            fields.push(("editor", names.join(" and ")));
+        }
+    }
+    for link in &work.links {
+        match link.kind {
+            LinkKind::Doi => fields.push((
+                "doi",
+                escape_url(link.url.trim_start_matches("https://doi.org/")),
+            )),
+            LinkKind::Arxiv => {
+                let id = link.url.trim_start_matches("https://arxiv.org/abs/");
+                fields.push(("eprint", escape_url(id)));
+                fields.push(("archiveprefix", "arXiv".into()));
+                if let Some(primary) = work.categories.first() {
+                    fields.push(("primaryclass", escape(&primary.value)));
+                }
+            }
+            LinkKind::Pdf => fields.push(("pdf", escape_url(&link.url))),
+            LinkKind::Url => fields.push(("url", escape_url(&link.url))),
+            LinkKind::Html => fields.push(("html", escape_url(&link.url))),
+            LinkKind::Slides => fields.push(("slides", escape_url(&link.url))),
+        }
     }
     if !work.categories.is_empty() {
         let codes: Vec<String> = work.categories.iter().map(|c| escape(&c.value)).collect();
@@ -63,6 +114,9 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     }
     let mut notes = Vec::new();
     if let Some(url) = work.code.urls.first() {
+        // `code` for the sites that read it (al-folio) and peerscope's import; the note for
+        // the styles that print only notes.
+        fields.push(("code", escape_url(&url.value)));
         notes.push(format!("Code: \\url{{{}}}", escape_url(&url.value)));
     }
     if work.date.as_ref().is_some_and(|d| d.year_inferred) {
@@ -84,11 +138,50 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
             }
         })
         .collect();
-    format!("@misc{{{},\n{}\n}}\n", key(work, corpus), body.join(",\n"))
+    format!(
+        "@{kind}{{{},\n{}\n}}\n",
+        key(work, corpus),
+        body.join(",\n")
+    )
 }
 
+/// The BibTeX entry type: the work's kind when a bibliography gave one BibTeX knows, else
+/// `misc` (a page's `preprint` is not a BibTeX type).
+fn entry_type(work: &Work) -> &'static str {
+    const TYPES: [&str; 14] = [
+        "article",
+        "book",
+        "booklet",
+        "inbook",
+        "incollection",
+        "inproceedings",
+        "manual",
+        "mastersthesis",
+        "misc",
+        "phdthesis",
+        "proceedings",
+        "techreport",
+        "unpublished",
+        "online",
+    ];
+    work.kind
+        .as_ref()
+        .and_then(|k| TYPES.iter().find(|t| t.eq_ignore_ascii_case(&k.value)))
+        .copied()
+        .unwrap_or("misc")
+}
+
+/// The key a bibliography gave the work, when BibTeX can read it back; else one made as
 /// `xu2022bimlp`: first author's surname, year, first word of the title; ASCII only.
 pub fn key(work: &Work, corpus: &Corpus) -> String {
+    let readable = |k: &str| {
+        !k.is_empty()
+            && k.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_:./+".contains(c))
+    };
+    if let Some(given) = work.keys.iter().find(|k| readable(&k.value)) {
+        return given.value.clone();
+    }
     let ascii = |s: &str| {
         fold(s)
             .chars()
@@ -118,11 +211,29 @@ pub fn key(work: &Work, corpus: &Corpus) -> String {
     format!("{surname}{year}{word}")
 }
 
-/// `Yixing Xu` → `Xu, Yixing`; a one-word name stays as is.
+/// A name as BibTeX reads it: `Yixing Xu` → `Xu, Yixing`, with a particle kept with the
+/// surname (`Giordano de Guglielmo` → `de Guglielmo, Giordano`) and a suffix as the middle part
+/// (`John Smith Jr` → `Smith, Jr, John`); a one-word name stays as is.
 fn surname_first(name: &str) -> String {
-    match name.rsplit_once(' ') {
-        Some((given, surname)) => format!("{surname}, {given}"),
-        None => name.to_string(),
+    const SUFFIXES: [&str; 8] = ["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "3rd"];
+    let mut words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let suffix = (words.len() >= 3 && SUFFIXES.contains(words.last().unwrap_or(&"")))
+        .then(|| words.pop())
+        .flatten();
+    let Some(surname_at) = words.len().checked_sub(1).filter(|&i| i > 0) else {
+        return name.to_string();
+    };
+    // Lower-case words before the surname are its particles (`de`, `van der`), but the first
+    // word is always a given name.
+    let mut start = surname_at;
+    while start > 1 && words[start - 1].starts_with(|c: char| c.is_lowercase()) {
+        start -= 1;
+    }
+    let surname = words[start..].join(" ");
+    let given = words[..start].join(" ");
+    match suffix {
+        Some(suffix) => format!("{surname}, {suffix}, {given}"),
+        None => format!("{surname}, {given}"),
     }
 }
 
@@ -130,6 +241,42 @@ fn surname_first(name: &str) -> String {
 /// back from the parsed spans, and everything else escaped. Bold and italic nest at most
 /// `latex::MAX_DEPTH` deep, so the recursion is bounded.
 fn title(source: &str) -> String {
+    // Math goes back as the source wrote it (`$O(n \log n)$`), so the entry reads back as the
+    // same title; the text between is written from its spans. Math whose braces do not balance
+    // (BibTeX would miscount the field) is written as the text it reads as instead.
+    let pieces: Vec<&str> = source.split('$').collect();
+    if pieces.len() >= 3 && pieces.len() % 2 == 1 {
+        let balanced = |math: &str| {
+            let mut depth = 0i32;
+            math.chars().all(|c| {
+                depth += match c {
+                    '{' => 1,
+                    '}' => -1,
+                    _ => 0,
+                };
+                depth >= 0
+            }) && depth == 0
+                && !math.contains('%')
+        };
+        if pieces.iter().skip(1).step_by(2).all(|m| balanced(m)) {
+            return pieces
+                .iter()
+                .enumerate()
+                .map(|(i, piece)| {
+                    if i % 2 == 1 {
+                        format!("${piece}$")
+                    } else {
+                        text_title(piece)
+                    }
+                })
+                .collect();
+        }
+    }
+    text_title(source)
+}
+
+/// A title without math passed through, as LaTeX.
+fn text_title(source: &str) -> String {
     fn write(spans: &[Span], out: &mut String) {
         for span in spans {
             match span {

@@ -168,8 +168,79 @@ pub struct Work {
     pub code: Code,
     /// A per-paper score where a source gives one (`78.0`).
     pub score: Option<Cited<f64>>,
+    /// Where the work appeared beyond its venue, as a bibliography states it; `None` when no
+    /// source says.
+    #[serde(default)]
+    pub publication: Option<Publication>,
+    /// Links a bibliography gives for the work (DOI, arXiv, PDF, ...).
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// The citation keys the bibliographies listing the work give it.
+    #[serde(default)]
+    pub keys: Vec<Cited<String>>,
     /// The line where each appearance of this work begins.
     pub sources: Vec<Loc>,
+}
+
+/// Where a work appeared beyond its venue: what a bibliography states besides the journal or
+/// book title.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub volume: Option<Cited<String>>,
+    pub number: Option<Cited<String>>,
+    /// As written, a range with an en dash (`1–12`).
+    pub pages: Option<Cited<String>>,
+    pub publisher: Option<Cited<String>>,
+    /// The editors' names, as the pages write names, joined with `, `.
+    pub editors: Option<Cited<String>>,
+}
+
+impl Publication {
+    /// Whether no field is known.
+    pub fn is_empty(&self) -> bool {
+        self.volume.is_none()
+            && self.number.is_none()
+            && self.pages.is_none()
+            && self.publisher.is_none()
+            && self.editors.is_none()
+    }
+}
+
+/// A link to the work a source gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub url: String,
+    pub sources: Vec<Loc>,
+}
+
+/// What a link leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// `https://doi.org/…`
+    Doi,
+    /// `https://arxiv.org/abs/…`
+    Arxiv,
+    Pdf,
+    /// The work's own page (`url`).
+    Url,
+    Html,
+    Slides,
+}
+
+impl LinkKind {
+    /// The link's name on a work page.
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Doi => "DOI",
+            LinkKind::Arxiv => "arXiv",
+            LinkKind::Pdf => "PDF",
+            LinkKind::Url => "Web page",
+            LinkKind::Html => "HTML",
+            LinkKind::Slides => "Slides",
+        }
+    }
 }
 
 impl Work {
@@ -189,6 +260,9 @@ impl Work {
             abstract_text: None,
             code: Code::default(),
             score: None,
+            publication: None,
+            links: Vec::new(),
+            keys: Vec::new(),
             sources: Vec::new(),
         }
     }

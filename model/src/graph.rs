@@ -338,6 +338,9 @@ mod tests {
             venue: None,
             abstract_text: None,
             code: Code::default(),
+            publication: None,
+            links: vec![],
+            keys: vec![],
             score: None,
             sources: vec![],
         }

@@ -55,14 +55,9 @@ mod tests {
     use crate::data::SiteData;
     use std::path::Path;
 
-    /// A link cannot hold another: the browser's parser would split a card's title link around
-    /// a URL inside it, and hydrating the page would then fail. The hostile seeds hold a title
-    /// with `\url{…}` and a bare address, and one nesting `\textbf{` 10,000 deep.
-    #[test]
-    fn hostile_titles_render_no_link_in_a_card_title_and_any_depth_as_text() {
-        let _ = any_spawner::Executor::init_futures_executor();
-        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/xss-seeds");
-        let compiled = corpus::compile_dir(&seeds).expect("the hostile seeds compile");
+    /// The site of a seeds folder at the root of a host, and a bare page template.
+    fn site(seeds: &Path) -> (SiteData, Template) {
+        let compiled = corpus::compile_dir(seeds).expect("the seeds compile");
         let data = SiteData::new(
             compiled.corpus,
             compiled.warnings,
@@ -70,7 +65,17 @@ mod tests {
             "http://x".into(),
         );
         let index = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
-        let template = Template::parse(index, String::new()).unwrap();
+        (data, Template::parse(index, String::new()).unwrap())
+    }
+
+    /// A link cannot hold another: the browser's parser would split a card's title link around
+    /// a URL inside it, and hydrating the page would then fail. The hostile seeds hold a title
+    /// with `\url{…}` and a bare address, and one nesting `\textbf{` 10,000 deep.
+    #[test]
+    fn hostile_titles_render_no_link_in_a_card_title_and_any_depth_as_text() {
+        let _ = any_spawner::Executor::init_futures_executor();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/xss-seeds");
+        let (data, template) = site(&seeds);
         let mut cards = 0;
         for person in &data.corpus.people {
             let route = peerscope::route::Route::profile(&person.id).path();
@@ -109,5 +114,50 @@ mod tests {
         let h1 = &page[start..start + page[start..].find("</h1>").expect("the title ends")];
         assert!(h1.contains("Deeply Nested Title"), "{route}");
         assert_eq!(h1.matches("<strong>").count(), corpus::latex::MAX_DEPTH);
+    }
+
+    /// A work read from a BibTeX file shows what the file says of it, each with its line: the
+    /// volume, pages, publisher and editors, its links by kind, its citation key; and its
+    /// BibTeX reads as the type the file gave.
+    #[test]
+    fn a_work_from_a_bib_file_shows_its_publication_links_and_key() {
+        let _ = any_spawner::Executor::init_futures_executor();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let dir = std::env::temp_dir().join(format!("peerscope-site-bib-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(root.join("seeds")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+        std::fs::copy(root.join("tests/fixtures/bib/lab.bib"), dir.join("lab.bib")).unwrap();
+        let (data, template) = site(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let cafe = data
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.starts_with("Café"))
+            .expect("the café paper");
+        let route = peerscope::route::Route::work(&cafe.id).path();
+        let page = render_data(&template, &route, data.page_data(&route));
+        for shown in [
+            ">Volume<",
+            ">Number<",
+            ">Publisher<",
+            ">ACM<",
+            ">Editors<",
+            "Donald E. Knuth, Leslie Lamport",
+            ">DOI<",
+            "href=\"https://doi.org/10.1234/example.5678\"",
+            ">PDF<",
+            ">Citation key<",
+            "deguglielmo2021cafe",
+            "@article{deguglielmo2021cafe,",
+            "journal = {Journal of Examples}",
+            "lab.bib",
+        ] {
+            assert!(page.contains(shown), "{route} shows `{shown}`");
+        }
     }
 }

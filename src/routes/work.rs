@@ -87,6 +87,34 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             venue.sources.clone(),
         ));
     }
+    if let Some(publication) = &work.publication {
+        for (label, value) in [
+            ("Volume", &publication.volume),
+            ("Number", &publication.number),
+            ("Pages", &publication.pages),
+            ("Publisher", &publication.publisher),
+            ("Editors", &publication.editors),
+        ] {
+            if let Some(value) = value {
+                rows.push((label, value.value.clone().into_any(), value.sources.clone()));
+            }
+        }
+    }
+    for link in &work.links {
+        let (href, text) = (link.url.clone(), link.url.clone());
+        rows.push((
+            link.kind.label(),
+            view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
+            link.sources.clone(),
+        ));
+    }
+    for key in &work.keys {
+        rows.push((
+            "Citation key",
+            view! { <code>{key.value.clone()}</code> }.into_any(),
+            key.sources.clone(),
+        ));
+    }
     if let Some(score) = &work.score {
         rows.push((
             "Score",

@@ -4,7 +4,7 @@
 use super::cite::{one, push_loc, union};
 use super::people::{loc, People};
 use super::works::{Group, Ref};
-use crate::model::{Cited, Code, Diagnostic, Loc, Work, WorkDate};
+use crate::model::{Cited, Code, Diagnostic, Link, Loc, Publication, Work, WorkDate};
 use crate::normalize::key;
 use crate::parse::{At, Entry, Parsed};
 
@@ -54,6 +54,37 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         .collect();
     let (score, found) = one("score", scores, |s: &f64| s.to_bits());
     warnings.extend(found);
+    let mut one_of = |field: &str, pick: &dyn Fn(&Entry) -> Option<&At<String>>| {
+        let (value, found) = one(field, cited(pick), String::clone);
+        warnings.extend(found);
+        value
+    };
+    let publication = Publication {
+        volume: one_of("volume", &|e| e.volume.as_ref()),
+        number: one_of("number", &|e| e.number.as_ref()),
+        pages: one_of("pages", &|e| e.pages.as_ref()),
+        publisher: one_of("publisher", &|e| e.publisher.as_ref()),
+        editors: one_of("editors", &|e| e.editors.as_ref()),
+    };
+    let links = union(
+        entries
+            .iter()
+            .flat_map(|(file, e)| {
+                e.links
+                    .iter()
+                    .map(|(kind, url)| ((*kind, url.value.clone()), loc(file, url.line)))
+            })
+            .collect(),
+        Clone::clone,
+    )
+    .into_iter()
+    .map(|c| Link {
+        kind: c.value.0,
+        url: c.value.1,
+        sources: c.sources,
+    })
+    .collect();
+    let keys = union(cited(&|e| e.key.as_ref()), String::clone);
     let work = Work {
         id,
         title: title(group, &entries),
@@ -77,6 +108,9 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         abstract_text,
         code: code(&entries),
         score,
+        publication: (!publication.is_empty()).then_some(publication),
+        links,
+        keys,
         sources: entries.iter().map(|(file, e)| loc(file, e.line)).collect(),
     };
     (work, warnings)

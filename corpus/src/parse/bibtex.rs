@@ -24,7 +24,9 @@ use biblatex::{Bibliography, Chunk, EntryType, RawBibliography, Spanned};
 
 use super::lines::{LineRole, Page};
 use super::{at, At, Entry};
-use crate::dates::PartialDate;
+use crate::dates::parse::year_of;
+use crate::dates::{days_in_month, parse_iso, PartialDate};
+use crate::model::LinkKind;
 use crate::{category, latex};
 
 /// Fields a work keeps (or that only feed one it keeps: `archiveprefix` says what `eprint` is).
@@ -50,6 +52,11 @@ const READ: &[&str] = &[
     "eprinttype",
     "primaryclass",
     "eprintclass",
+    "volume",
+    "number",
+    "pages",
+    "publisher",
+    "editor",
     "crossref",
     "xdata",
 ];
@@ -313,10 +320,29 @@ fn read_entry(
         .iter()
         .filter_map(|f| field(f))
         .any(|v| v.value.eq_ignore_ascii_case("arxiv"));
+    out.key = Some(at(entry.key.clone(), line));
+    out.volume = field("volume");
+    out.number = field("number");
+    out.pages = field("pages");
+    out.publisher = field("publisher");
+    if let (Some(chunks), Ok(groups)) = (entry.get("editor"), entry.editors()) {
+        let names: Vec<String> = groups
+            .iter()
+            .flat_map(|(people, _)| people.iter().map(display_name))
+            .filter(|n| !n.is_empty())
+            .collect();
+        if !names.is_empty() {
+            let no = chunks.first().map_or(line, |c| line_of(c.span.start));
+            out.editors = Some(at(names.join(", "), no));
+        }
+    }
     if let Some(eprint) = field("eprint").filter(|_| arxiv) {
-        out.urls.push(at(
-            format!("https://arxiv.org/abs/{}", eprint.value),
-            eprint.line,
+        out.links.push((
+            LinkKind::Arxiv,
+            at(
+                format!("https://arxiv.org/abs/{}", eprint.value),
+                eprint.line,
+            ),
         ));
         if out.venue.is_none() {
             out.venue = Some(at("arXiv".to_string(), eprint.line));
@@ -335,12 +361,21 @@ fn read_entry(
         } else {
             format!("https://doi.org/{}", doi.value)
         };
-        out.urls.push(at(url, doi.line));
+        out.links.push((LinkKind::Doi, at(url, doi.line)));
     }
-    for name in ["url", "pdf", "code", "html", "slides"] {
+    for (name, kind) in [
+        ("pdf", LinkKind::Pdf),
+        ("url", LinkKind::Url),
+        ("html", LinkKind::Html),
+        ("slides", LinkKind::Slides),
+    ] {
         if let Some(link) = field(name).filter(|v| v.value.starts_with("http")) {
-            out.urls.push(link);
+            out.links.push((kind, link));
         }
+    }
+    // A `code` field is what the pages' code links are: where the work's code is.
+    if let Some(link) = field("code").filter(|v| v.value.starts_with("http")) {
+        out.urls.push(link);
     }
     out
 }
@@ -360,45 +395,21 @@ fn date(
             .filter(|c| !c.is_empty())
             .map(|c| (plain(c), line_of(c[0].span.start)))
     };
-    let number = |text: &str| -> Option<i32> {
-        let text = text.trim();
-        (!text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| text.parse().ok())
-            .flatten()
-    };
     let (date, no) = if let Some((text, no)) = field("date") {
+        // A range (`2021-03-05/2021-03-07`) is dated by its start.
         let start = text.split('/').next().unwrap_or_default();
-        let mut parts = start.splitn(3, '-');
-        let year = parts.next().and_then(number);
-        let month = parts.next().map(number);
-        let day = parts.next().map(number);
-        match (year, month, day) {
-            (Some(year), None | Some(Some(1..=12)), None | Some(Some(1..=31)))
-                if !matches!((month, day), (None, Some(_))) =>
-            {
-                let month = month.flatten().map(|m| m as u8);
-                let day = day.flatten().map(|d| d as u8);
-                (
-                    PartialDate {
-                        year: Some(year),
-                        month,
-                        day,
-                    },
-                    no,
-                )
-            }
-            _ => {
-                page.warn(
-                    no,
-                    format!("date `{text}` of `{}` not understood, left out", entry.key),
-                    "write the date as YYYY, YYYY-MM or YYYY-MM-DD",
-                );
-                return None;
-            }
-        }
+        let Some(date) = parse_iso(start) else {
+            page.warn(
+                no,
+                format!("date `{text}` of `{}` not understood, left out", entry.key),
+                "write the date as YYYY, YYYY-MM or YYYY-MM-DD",
+            );
+            return None;
+        };
+        (date, no)
     } else {
         let (text, no) = field("year")?;
-        let Some(year) = number(&text) else {
+        let Some(year) = year_of(text.trim()) else {
             page.warn(
                 no,
                 format!("year `{text}` of `{}` not understood, left out", entry.key),
@@ -408,9 +419,8 @@ fn date(
         };
         let month = field("month").and_then(|(m, _)| month_of(&m));
         let day = field("day")
-            .and_then(|(d, _)| number(&d))
-            .filter(|d| (1..=31).contains(d) && month.is_some())
-            .map(|d| d as u8);
+            .and_then(|(d, _)| d.trim().parse::<u8>().ok())
+            .filter(|&d| month.is_some_and(|m| (1..=days_in_month(year, m)).contains(&d)));
         (
             PartialDate {
                 year: Some(year),
@@ -425,28 +435,11 @@ fn date(
 
 /// `4`, `04`, `apr`, `April` → 4.
 fn month_of(text: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let text = text.trim().to_ascii_lowercase();
-    if let Ok(n) = text.parse::<u8>() {
-        return (1..=12).contains(&n).then_some(n);
+    let text = text.trim().trim_end_matches('.');
+    match text.parse::<u8>() {
+        Ok(n) => (1..=12).contains(&n).then_some(n),
+        Err(_) => crate::dates::parse::month_number(text),
     }
-    NAMES
-        .iter()
-        .position(|name| text.len() >= 3 && name.starts_with(text.trim_end_matches('.')))
-        .map(|i| i as u8 + 1)
 }
 
 /// A person as the seeds write names: given names, particle, family name, suffix

@@ -87,6 +87,17 @@ pub struct Entry {
     pub urls: Vec<At<String>>,
     /// A per-paper score (`78.0`).
     pub score: Option<At<f64>>,
+    /// What a bibliography states besides the venue.
+    pub volume: Option<At<String>>,
+    pub number: Option<At<String>>,
+    pub pages: Option<At<String>>,
+    pub publisher: Option<At<String>>,
+    /// Editors' names, as the pages write names, joined with `, `.
+    pub editors: Option<At<String>>,
+    /// A bibliography's links to the work, by kind.
+    pub links: Vec<(crate::model::LinkKind, At<String>)>,
+    /// The bibliography's own citation key.
+    pub key: Option<At<String>>,
 }
 
 impl Entry {
