@@ -131,7 +131,7 @@ fn unknown_format_is_an_error_with_a_hint() {
         .hint
         .as_deref()
         .unwrap_or_default()
-        .contains("five formats"));
+        .contains("six formats"));
 }
 
 #[test]

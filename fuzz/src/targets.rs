@@ -42,8 +42,13 @@ pub struct Ctx {
     pub pages: Vec<Parsed>,
 }
 
-/// The folders whose `*.txt` and `*.bib` files are the starting corpus.
-pub const SEED_DIRS: [&str; 3] = ["seeds", "tests/fixtures/xss-seeds", "tests/fixtures/bib"];
+/// The folders whose `*.txt`, `*.bib` and `*.json` files are the starting corpus.
+pub const SEED_DIRS: [&str; 4] = [
+    "seeds",
+    "tests/fixtures/xss-seeds",
+    "tests/fixtures/bib",
+    "tests/fixtures/csl",
+];
 
 impl Ctx {
     pub fn load(root: &Path) -> Result<Ctx, String> {
@@ -53,7 +58,10 @@ impl Ctx {
             let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "bib"))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x == "txt" || x == "bib" || x == "json")
+                })
                 .collect();
             files.sort();
             for path in files {
@@ -179,6 +187,13 @@ pub const TARGETS: &[Target] = &[
         about: "parse_text on mutated BibTeX files (macros, crossref, accents, broken entries): the same properties as the pages",
         whole_documents: false,
         generate: gen_bibtex_import,
+        check: check_parse,
+    },
+    Target {
+        name: "csl-import",
+        about: "parse_text on mutated CSL-JSON files (names, date-parts, odd values, broken JSON): the same properties as the pages",
+        whole_documents: false,
+        generate: gen_csl_import,
         check: check_parse,
     },
     Target {
@@ -325,6 +340,38 @@ const BIBTEX_TOKENS: &[&str] = &[
 
 fn gen_bibtex_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let bytes = ctx.mutated_seed(rng, &[Format::Bibtex], usize::MAX, BIBTEX_TOKENS);
+    vec![to_text(bytes).into_bytes()]
+}
+
+/// What CSL-JSON files are made of, for mutations to splice in.
+const CSL_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ",",
+    ":",
+    "null",
+    "true",
+    "1e999",
+    "-0",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"author\": [",
+    "\"issued\": {\"date-parts\": [[",
+    "\"literal\": ",
+    "\"family\": ",
+    "\"given\": ",
+    "\"raw\": \"2021-13-45\"",
+    "\"DOI\": ",
+    "\"title\": ",
+    "[[\"٣\"]]",
+    "{\"title\": \"x\"}",
+];
+
+fn gen_csl_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
+    let bytes = ctx.mutated_seed(rng, &[Format::CslJson], usize::MAX, CSL_TOKENS);
     vec![to_text(bytes).into_bytes()]
 }
 

@@ -375,6 +375,8 @@ pub enum Format {
     AbstractList,
     /// A BibTeX or BibLaTeX bibliography (`.bib`).
     Bibtex,
+    /// A CSL-JSON bibliography (`.json`), as Zotero exports it.
+    CslJson,
 }
 
 /// An error or warning about a seed document, with where and what to do.

@@ -93,5 +93,6 @@ pub fn format_label(format: Format) -> &'static str {
         Format::PaperPage => "paper page",
         Format::AbstractList => "abstract list",
         Format::Bibtex => "BibTeX",
+        Format::CslJson => "CSL-JSON",
     }
 }

@@ -292,13 +292,8 @@ fn read_entry(
     };
     let mut out = Entry::new(line);
     out.title = field("title");
-    if out.title.is_none() {
-        page.warn(
-            line,
-            format!("BibTeX entry `{}` has no title", entry.key),
-            "add a `title` field; the work is shown under a title made from its abstract or key",
-        );
-    }
+    // Without a title the merge labels the work from its abstract, or leaves it out with a
+    // warning when it has none.
     if let (Some(chunks), Ok(people)) = (entry.get("author"), entry.author()) {
         let no = chunks.first().map_or(line, |c| line_of(c.span.start));
         for person in people {
@@ -504,7 +499,7 @@ fn dotless(text: &str) -> String {
 
 /// Text as the corpus stores it: a dotless letter under an accent back to its letter, then
 /// composed (NFC), runs of white space as one space.
-fn tidy(text: &str) -> String {
+pub(super) fn tidy(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();

@@ -3,10 +3,11 @@
 use super::lines::{preview, Line};
 use crate::model::{Diagnostic, Format};
 
-const FORMATS_HINT: &str = "peerscope reads five formats: a profile page with a trust snapshot \
+const FORMATS_HINT: &str = "peerscope reads six formats: a profile page with a trust snapshot \
 (`Researcher profile`, `Trust 13 - Unverified`), a profile page with a paper list (`h-index30`, \
 `26 Papers`), a paper page (`Title`, `Authors`, `Abstract` sections), an abstract list (lines \
-starting `Abstract:`) and a BibTeX file (`@article{key, …}`); check that this file is one of them";
+starting `Abstract:`), a BibTeX file (`@article{key, …}`) and a CSL-JSON file (`[{\"title\": …}]`); \
+check that this file is one of them";
 
 /// The format of a document, or an error (empty, blank, or unknown format) with a hint.
 pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
@@ -22,6 +23,11 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
     let has = |pred: &dyn Fn(&str) -> bool| lines.iter().any(|l| pred(l.text));
     if first.text.starts_with("Abstract:") {
         Ok(Format::AbstractList)
+    } else if file.to_ascii_lowercase().ends_with(".json")
+        || first.text.starts_with('[')
+        || first.text.starts_with('{')
+    {
+        Ok(Format::CslJson)
     } else if file.to_ascii_lowercase().ends_with(".bib") || has(&is_bibtex_entry) {
         Ok(Format::Bibtex)
     } else if has(&|t| t == "Researcher profile" || t == "Trust snapshot" || is_trust_line(t)) {

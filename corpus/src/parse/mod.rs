@@ -6,6 +6,7 @@
 
 pub mod abstract_list;
 pub mod bibtex;
+pub mod csl;
 pub mod detect;
 pub mod lines;
 pub mod paper_page;
@@ -141,6 +142,7 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::PaperPage) => (None, paper_page::parse(&mut page)),
         Some(Format::AbstractList) => (None, abstract_list::parse(&mut page)),
         Some(Format::Bibtex) => (None, bibtex::parse(&mut page, text)),
+        Some(Format::CslJson) => (None, csl::parse(&mut page, text)),
         None => (None, Vec::new()),
     };
     let mut entries = entries;
