@@ -378,3 +378,57 @@ fn each_work_of_a_bib_exported_as_bibtex_reads_back_the_same() {
         );
     }
 }
+
+/// A preprint and its published version, renamed, are one work when they share an arXiv id
+/// (any version) or a DOI (any case); two works with one title but different ids stay apart
+/// only if their titles differ, as before.
+#[test]
+fn the_same_doi_or_arxiv_id_is_one_work_whatever_the_titles() {
+    let dir = folder(
+        "bib-ids",
+        &[
+            (
+                "a.bib",
+                b"@misc{pre, title = {Sketching Tensors Quickly}, author = {Ada Lovelace},\n  eprint = {2101.00001v1}, archivePrefix = {arXiv}, year = 2021}\n",
+            ),
+            (
+                "b.bib",
+                b"@article{pub, title = {Fast Tensor Sketches}, author = {Lovelace, Ada},\n  eprint = {2101.00001v3}, archivePrefix = {arXiv},\n  doi = {10.1234/ABC}, journal = {J}, year = 2022}\n",
+            ),
+            (
+                "c.json",
+                b"[{\"id\": \"z\", \"title\": \"Tensor Sketches, the Journal Version\",\n  \"author\": [{\"family\": \"Lovelace\", \"given\": \"Ada\"}],\n  \"DOI\": \"10.1234/abc\"}]\n",
+            ),
+        ],
+    );
+    let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    assert_eq!(
+        compiled.corpus.works.len(),
+        1,
+        "{:#?}",
+        compiled.corpus.works
+    );
+    let work = &compiled.corpus.works[0];
+    assert_eq!(work.title.value, "Sketching Tensors Quickly");
+    assert_eq!(
+        work.title.sources.len(),
+        1,
+        "only the line that states this title"
+    );
+    assert_eq!(work.sources.len(), 3);
+    let renamed: Vec<&str> = compiled
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("under another title"))
+        .map(|d| d.file.as_str())
+        .collect();
+    assert_eq!(renamed, ["b.bib", "c.json"]);
+    // The renamed versions' own addresses lead to the work.
+    let from: Vec<&str> = compiled
+        .corpus
+        .redirects
+        .iter()
+        .map(|r| r.from.as_str())
+        .collect();
+    assert!(from.contains(&"fast-tensor-sketches"), "{from:?}");
+}

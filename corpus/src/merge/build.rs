@@ -85,9 +85,11 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     })
     .collect();
     let keys = union(cited(&|e| e.key.as_ref()), String::clone);
+    let (title, found) = title(group, &entries);
+    warnings.extend(found);
     let work = Work {
         id,
-        title: title(group, &entries),
+        title,
         title_derived: group.title_derived,
         authors,
         author_list,
@@ -116,12 +118,32 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     (work, warnings)
 }
 
-/// The title and every line stating it; a derived label cites the abstract it came from.
-fn title(group: &Group, entries: &[(&str, &Entry)]) -> Cited<String> {
+/// The title and every line stating it; a derived label cites the abstract it came from. An
+/// appearance that joined by its DOI or arXiv id under another title (a published version
+/// renamed) does not cite it: a warning names its title instead.
+fn title(group: &Group, entries: &[(&str, &Entry)]) -> (Cited<String>, Vec<Diagnostic>) {
     let mut sources = Vec::new();
+    let mut warnings = Vec::new();
+    let kept = key(&group.title);
     for (file, entry) in entries {
         let line = match (&entry.title, &entry.abstract_text) {
-            (Some(title), _) => Some(title.line),
+            (Some(title), _) if key(&title.value) == kept || group.title_derived => {
+                Some(title.line)
+            }
+            (Some(title), _) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "the same DOI or arXiv id as `{}`, under another title: `{}`; one work, under the first title",
+                            group.title, title.value
+                        ),
+                    )
+                    .at(title.line)
+                    .hint("a preprint and its published version are one work; if these are two works, correct the id"),
+                );
+                None
+            }
             (None, Some(text)) if group.title_derived => Some(text.line),
             _ => None,
         };
@@ -129,10 +151,11 @@ fn title(group: &Group, entries: &[(&str, &Entry)]) -> Cited<String> {
             push_loc(&mut sources, loc(file, line));
         }
     }
-    Cited {
+    let title = Cited {
         value: group.title.clone(),
         sources,
-    }
+    };
+    (title, warnings)
 }
 
 /// The most precise date, preferring stated years to inferred ones, cited by every

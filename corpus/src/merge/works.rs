@@ -2,7 +2,7 @@
 //! by their abstract, by an identical normalised abstract. Never by similarity.
 
 use crate::label;
-use crate::model::{Diagnostic, Redirect, WorkDate};
+use crate::model::{Diagnostic, LinkKind, Redirect, WorkDate};
 use crate::normalize::key;
 use crate::parse::Parsed;
 use crate::slug::{hashed, shorten, slug, unique, Claim, MAX_WORK_SLUG};
@@ -117,10 +117,77 @@ pub fn group(pages: &[Parsed]) -> (Vec<Group>, Vec<Diagnostic>) {
             }
         }
     }
+    let mut groups = join_by_ids(pages, groups);
     for group in &mut groups {
         group.members.sort();
     }
     (groups, diagnostics)
+}
+
+/// The ids a bibliography gives an entry, as merge keys: its DOI (case folded) and its arXiv id
+/// without the version (`2202.07471v2` is `2202.07471`).
+fn ids(entry: &crate::parse::Entry) -> impl Iterator<Item = String> + '_ {
+    entry.links.iter().filter_map(|(kind, url)| match kind {
+        LinkKind::Doi => {
+            let doi = url.value.trim_start_matches("https://doi.org/");
+            Some(format!("doi:{}", doi.to_lowercase()))
+        }
+        LinkKind::Arxiv => {
+            let id = url.value.trim_start_matches("https://arxiv.org/abs/");
+            let bare = match id.rsplit_once('v') {
+                Some((base, version))
+                    if !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    base
+                }
+                _ => id,
+            };
+            Some(format!("arxiv:{}", bare.to_lowercase()))
+        }
+        _ => None,
+    })
+}
+
+/// Groups that share a DOI or an arXiv id are one work, whatever their titles (a preprint and
+/// its published version): each joins the first group made among them, whose title it keeps.
+fn join_by_ids(pages: &[Parsed], groups: Vec<Group>) -> Vec<Group> {
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut owner: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, group) in groups.iter().enumerate() {
+        for r in &group.members {
+            for id in ids(&pages[r.page].entries[r.entry]) {
+                match owner.get(&id) {
+                    Some(&other) => {
+                        let (a, b) = (root(&mut parent, other), root(&mut parent, index));
+                        // The earlier group stays the root, so the first made keeps its title.
+                        parent[a.max(b)] = a.min(b);
+                    }
+                    None => {
+                        owner.insert(id, index);
+                    }
+                }
+            }
+        }
+    }
+    let mut joined: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    for index in 0..joined.len() {
+        let to = root(&mut parent, index);
+        if to != index {
+            if let Some(group) = joined[index].take() {
+                if let Some(target) = joined[to].as_mut() {
+                    target.members.extend(group.members);
+                }
+            }
+        }
+    }
+    joined.into_iter().flatten().collect()
 }
 
 /// A title or abstract without a letter or digit (`!!!`) has an empty comparison key: the work
