@@ -136,3 +136,20 @@ fn broken_json_is_an_error_at_its_line() {
         .message
         .contains("not a CSL-JSON bibliography"));
 }
+
+#[test]
+fn a_zotero_item_cites_as_the_bibtex_type_it_is_under_a_key_bibtex_reads() {
+    let compiled = with_zotero();
+    let sketch = compiled
+        .corpus
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with("Tensor Sketches"))
+        .unwrap();
+    let entry = corpus::bibtex::entry(sketch, &compiled.corpus);
+    assert!(
+        entry.starts_with("@article{xu2023tensor,"),
+        "a Zotero address is no key: {entry}"
+    );
+    assert!(entry.contains("journal = {Journal of Examples}"), "{entry}");
+}

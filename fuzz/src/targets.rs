@@ -1131,7 +1131,7 @@ pub fn read_bibtex(entry: &str) -> Result<(String, Vec<(String, String)>), Strin
     if key.is_empty()
         || !key
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_:./+".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || b"-_:.+".contains(&b))
     {
         return Err(format!("key `{key}` is not one BibTeX reads back"));
     }

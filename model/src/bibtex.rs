@@ -164,20 +164,36 @@ fn entry_type(work: &Work) -> &'static str {
         "unpublished",
         "online",
     ];
-    work.kind
-        .as_ref()
-        .and_then(|k| TYPES.iter().find(|t| t.eq_ignore_ascii_case(&k.value)))
+    // CSL's names for the same types (a Zotero export's `type`).
+    const CSL: [(&str, &str); 7] = [
+        ("article-journal", "article"),
+        ("article-magazine", "article"),
+        ("paper-conference", "inproceedings"),
+        ("chapter", "incollection"),
+        ("thesis", "phdthesis"),
+        ("report", "techreport"),
+        ("book", "book"),
+    ];
+    let Some(kind) = work.kind.as_ref().map(|k| k.value.as_str()) else {
+        return "misc";
+    };
+    TYPES
+        .iter()
         .copied()
+        .find(|t| t.eq_ignore_ascii_case(kind))
+        .or_else(|| CSL.iter().find(|(csl, _)| *csl == kind).map(|(_, t)| *t))
         .unwrap_or("misc")
 }
 
 /// The key a bibliography gave the work, when BibTeX can read it back; else one made as
 /// `xu2022bimlp`: first author's surname, year, first word of the title; ASCII only.
 pub fn key(work: &Work, corpus: &Corpus) -> String {
+    // A key as people write them (`guo2022squant`, `Guo:2022`), not an address (Zotero's CSL
+    // ids are `http://zotero.org/…`).
     let readable = |k: &str| {
         !k.is_empty()
             && k.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-_:./+".contains(c))
+                .all(|c| c.is_ascii_alphanumeric() || "-_:.+".contains(c))
     };
     if let Some(given) = work.keys.iter().find(|k| readable(&k.value)) {
         return given.value.clone();
