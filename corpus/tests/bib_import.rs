@@ -16,20 +16,7 @@ const BROKEN: &str = include_str!("../../tests/fixtures/bib/broken.bib");
 fn with_lab() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds())
-            .expect("the seeds folder")
-            .map(|e| e.expect("a seed").file_name().into_string().expect("UTF-8"))
-            .map(|name| {
-                let bytes = seed(&name);
-                (name, bytes)
-            })
-            .collect();
-        files.push(("lab.bib".to_string(), LAB.as_bytes().to_vec()));
-        let files: Vec<(&str, &[u8])> = files
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_slice()))
-            .collect();
-        compile_dir(&folder("bib-lab", &files))
+        compile_dir(&seeds_with("bib-lab", "lab.bib", LAB.as_bytes()))
             .unwrap_or_else(|d| panic!("seeds and lab.bib do not compile:\n{}", render(&d)))
     })
 }

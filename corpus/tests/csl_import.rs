@@ -10,20 +10,7 @@ use corpus::{compile_dir, Format, LinkKind};
 const ZOTERO: &str = include_str!("../../tests/fixtures/csl/zotero.json");
 
 fn with_zotero() -> corpus::Compiled {
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds())
-        .expect("the seeds folder")
-        .map(|e| e.expect("a seed").file_name().into_string().expect("UTF-8"))
-        .map(|name| {
-            let bytes = seed(&name);
-            (name, bytes)
-        })
-        .collect();
-    files.push(("zotero.json".to_string(), ZOTERO.as_bytes().to_vec()));
-    let files: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    compile_dir(&folder("csl-zotero", &files))
+    compile_dir(&seeds_with("csl-zotero", "zotero.json", ZOTERO.as_bytes()))
         .unwrap_or_else(|d| panic!("seeds and zotero.json do not compile:\n{}", render(&d)))
 }
 

@@ -50,20 +50,12 @@ fn schema_document_matches_the_output() {
     );
     // Nor do they hold a BibTeX file: the seeds with the fixture `.bib` for the fields only
     // bibliographies give (publication, links).
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .map(|name| (name.clone(), seed(&name)))
-        .collect();
-    files.push((
-        "lab.bib".into(),
-        include_bytes!("../../tests/fixtures/bib/lab.bib").to_vec(),
-    ));
-    let files: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    let with_bib = corpus::compile_dir(&folder("schema-bib", &files)).expect("seeds and lab.bib");
+    let with_bib = corpus::compile_dir(&seeds_with(
+        "schema-bib",
+        "lab.bib",
+        include_bytes!("../../tests/fixtures/bib/lab.bib"),
+    ))
+    .expect("seeds and lab.bib");
     keys(
         &serde_json::from_str(&corpus::to_json(&with_bib.corpus)).unwrap(),
         &mut serialised,

@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde_json::{Map, Value};
 
 use super::bibtex::tidy;
-use super::lines::{LineRole, Page};
+use super::lines::{line_starts, LineRole, Page};
 use super::{at, At, Entry};
 use crate::dates::{parse_iso, PartialDate};
 use crate::model::LinkKind;
@@ -49,9 +49,7 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             return Vec::new();
         }
     };
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let starts = line_starts(text);
     let last = page.last_no().max(1);
     let line_of = |offset: usize| (starts.partition_point(|&s| s <= offset) as u32).min(last);
     let items: Vec<&Map<String, Value>> = match &value {

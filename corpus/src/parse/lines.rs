@@ -190,3 +190,10 @@ pub fn preview(text: &str) -> String {
     }
     cut
 }
+
+/// The byte offset each line starts at (`\n` ends a line; a `\r` before it is part of it).
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}

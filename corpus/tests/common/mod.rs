@@ -57,6 +57,24 @@ pub fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
+/// A fresh folder holding the real seeds and one more file beside them.
+pub fn seeds_with(name: &str, file: &str, bytes: &[u8]) -> PathBuf {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(seeds())
+        .expect("the seeds folder")
+        .map(|e| e.expect("a seed").file_name().into_string().expect("UTF-8"))
+        .map(|name| {
+            let bytes = seed(&name);
+            (name, bytes)
+        })
+        .collect();
+    files.push((file.to_string(), bytes.to_vec()));
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    folder(name, &files)
+}
+
 /// A seed file of the real seeds, as bytes.
 pub fn seed(file: &str) -> Vec<u8> {
     std::fs::read(seeds().join(file)).expect("read seed")
