@@ -419,3 +419,41 @@ fn the_same_doi_or_arxiv_id_is_one_work_whatever_the_titles() {
         .collect();
     assert!(from.contains(&"fast-tensor-sketches"), "{from:?}");
 }
+
+/// An arXiv address in `url` (or a DOI address) is the work's arXiv id (or DOI) like an
+/// `eprint`, and a count of the names left out (`{76 more}`) marks the list truncated.
+#[test]
+fn arxiv_and_doi_addresses_are_ids_and_a_count_of_more_names_truncates() {
+    let parsed = parse_text(
+        "f.bib",
+        "@misc{a, title = {T}, author = {Ada Lovelace and {76 more}},\n  url = {https://arxiv.org/pdf/2101.00001v2.pdf}}\n\
+         @misc{b, title = {U}, author = {Alan Turing}, url = {http://dx.doi.org/10.1/X}}\n",
+    );
+    let a = &parsed.entries[0];
+    assert!(a.authors_truncated);
+    assert_eq!(a.authors.len(), 1, "`76 more` is no person");
+    let links: Vec<(LinkKind, &str)> = a
+        .links
+        .iter()
+        .map(|(k, u)| (*k, u.value.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [(LinkKind::Arxiv, "https://arxiv.org/abs/2101.00001v2")]
+    );
+    let b = &parsed.entries[1];
+    assert_eq!(
+        (b.links[0].0, b.links[0].1.value.as_str()),
+        (LinkKind::Doi, "https://doi.org/10.1/X")
+    );
+    // So a page's `url` and another's `eprint` meet.
+    let dir = folder(
+        "bib-arxiv-url",
+        &[
+            ("a.bib", b"@misc{a, title = {First Name}, author = {Ada Lovelace}, url = {https://arxiv.org/abs/2101.00001v2}}\n"),
+            ("b.bib", b"@misc{b, title = {Second Name}, author = {Ada Lovelace}, eprint = {2101.00001}, archivePrefix = {arXiv}}\n"),
+        ],
+    );
+    let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    assert_eq!(compiled.corpus.works.len(), 1);
+}

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use super::bibtex::tidy;
 use super::lines::{line_starts, LineRole, Page};
-use super::{at, At, Entry};
+use super::{at, classify_link, At, Entry};
 use crate::dates::{parse_iso, PartialDate};
 use crate::model::LinkKind;
 
@@ -160,7 +160,10 @@ fn read_item(
         out.links.push((LinkKind::Doi, at(url, doi.line)));
     }
     if let Some(url) = text("URL").filter(|u| u.value.starts_with("http")) {
-        out.links.push((LinkKind::Url, url));
+        let link = classify_link(LinkKind::Url, url);
+        if !out.links.contains(&link) {
+            out.links.push(link);
+        }
     }
     out
 }

@@ -111,6 +111,43 @@ impl Entry {
     }
 }
 
+/// A bibliography's link as a link of its kind: an arXiv address (`arxiv.org/abs/…` or
+/// `/pdf/…`) is the work's arXiv id whatever field gives it, a `doi.org` address its DOI; any
+/// other keeps the field's kind.
+pub(crate) fn classify_link(
+    kind: crate::model::LinkKind,
+    url: At<String>,
+) -> (crate::model::LinkKind, At<String>) {
+    use crate::model::LinkKind;
+    let bare = url
+        .value
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.");
+    if let Some(id) = bare
+        .strip_prefix("arxiv.org/abs/")
+        .or_else(|| bare.strip_prefix("arxiv.org/pdf/"))
+    {
+        let id = id.trim_end_matches(".pdf").trim_end_matches('/');
+        if !id.is_empty() && !id.contains(['?', '#']) {
+            return (
+                LinkKind::Arxiv,
+                at(format!("https://arxiv.org/abs/{id}"), url.line),
+            );
+        }
+    }
+    if bare.starts_with("doi.org/10.") || bare.starts_with("dx.doi.org/10.") {
+        let doi = bare
+            .trim_start_matches("dx.")
+            .trim_start_matches("doi.org/");
+        return (
+            LinkKind::Doi,
+            at(format!("https://doi.org/{doi}"), url.line),
+        );
+    }
+    (kind, url)
+}
+
 /// Reads one document: decodes it, detects its format and parses it.
 pub fn parse_document(doc: &Document) -> Parsed {
     match doc.text() {

@@ -28,7 +28,7 @@ use std::ops::Range;
 use biblatex::{Bibliography, EntryType, RawBibliography};
 
 use super::lines::{line_starts, LineRole, Page};
-use super::{at, Entry};
+use super::{at, classify_link, Entry};
 use crate::category;
 use crate::model::LinkKind;
 use guard::{blank, entry_around, tangled, BROKEN_HINT, INHERIT_HINT, MAX_BROKEN};
@@ -244,7 +244,8 @@ fn read_entry(
         let no = chunks.first().map_or(line, |c| line_of(c.span.start));
         for person in people {
             let name = display_name(&person);
-            if name.eq_ignore_ascii_case("others") {
+            // `and others`, or a count in braces (`{76 more}`): the list goes on.
+            if name.eq_ignore_ascii_case("others") || is_more(&name) {
                 out.authors_truncated = true;
             } else if !name.is_empty() {
                 out.authors.push(at(name, no));
@@ -311,7 +312,10 @@ fn read_entry(
         ("slides", LinkKind::Slides),
     ] {
         if let Some(link) = field(name).filter(|v| v.value.starts_with("http")) {
-            out.links.push((kind, link));
+            let link = classify_link(kind, link);
+            if !out.links.contains(&link) {
+                out.links.push(link);
+            }
         }
     }
     // A `code` field is what the pages' code links are: where the work's code is.
@@ -319,4 +323,16 @@ fn read_entry(
         out.urls.push(link);
     }
     out
+}
+
+/// `76 more`, `3 others`: what an author list writes for the names it leaves out.
+fn is_more(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(count, rest)| {
+        !count.is_empty()
+            && count.bytes().all(|b| b.is_ascii_digit())
+            && matches!(
+                rest.trim().to_lowercase().as_str(),
+                "more" | "others" | "more authors"
+            )
+    })
 }
