@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Prints peerscope's figures for a folder of seeds (default: seeds/), never as assertions:
+#   - the time to read and merge the documents (`check`, release), the import figure for a .bib;
 #   - build time with the Rust already compiled: cold (empty site folder and image cache) and
 #     again after one seed file changed, each with the peak memory of the build;
 #   - the site's files and bytes;
@@ -51,6 +52,13 @@ print(f"{took:.1f} s, peak memory {peak:.0f} MB")
 for line in summary: print("   " + line.strip())
 EOF
 }
+
+# Reading and merging the documents alone, as `peerscope-corpus check` does in a release build:
+# the import figure for a folder holding a lab's .bib or a Zotero export (`synth --bib`).
+cargo build --quiet --locked --release -p peerscope-corpus
+say "reading the documents (peerscope-corpus check, release build)"
+/usr/bin/time -f "%e s, peak memory %M KB" "$ROOT/target/release/peerscope-corpus" check "$work/seeds" 2>&1 \
+  | grep -E '^ok:|^failed:| s, peak memory '
 
 say "build, cold (empty site folder and image cache), seeds $seeds"
 PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
