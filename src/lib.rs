@@ -15,6 +15,7 @@ mod app;
 pub mod boot;
 pub mod components;
 pub mod data;
+pub mod download;
 pub mod head;
 pub mod route;
 pub mod routes;

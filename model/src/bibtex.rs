@@ -145,6 +145,73 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     )
 }
 
+/// A bibliography of `works`, entry after entry in their order, each key unique within the file:
+/// a key already used gets `a`, `b`, ... after it, as BibTeX users disambiguate.
+pub fn file(works: &[&Work], corpus: &Corpus) -> String {
+    let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut out = String::new();
+    for work in works {
+        let key = key(work, corpus);
+        let unique = std::iter::once(key.clone())
+            .chain(
+                ('a'..='z')
+                    .map(|c| format!("{key}{c}"))
+                    .chain((2..).map(|n| format!("{key}-{n}"))),
+            )
+            .find(|k| !used.contains(k))
+            .unwrap_or_default();
+        let entry = entry(work, corpus);
+        let entry = match entry.split_once('{') {
+            Some((kind, rest)) if unique != key => {
+                format!("{kind}{{{unique}{}", &rest[key.len()..])
+            }
+            _ => entry,
+        };
+        used.insert(unique);
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&entry);
+    }
+    out
+}
+
+/// The name an export of a profile's view goes by: the person's id, then what the view keeps
+/// (years, categories, the words of its text filter), then the extension
+/// (`yixing-xu-2020-cs.CV.bib`).
+pub fn file_name(person: &str, state: &crate::query::ViewState, extension: &str) -> String {
+    let mut parts = vec![person.to_string()];
+    match (state.from, state.to) {
+        (Some(a), Some(b)) if a == b => parts.push(a.to_string()),
+        (Some(a), Some(b)) => parts.push(format!("{a}-{b}")),
+        (Some(a), None) => parts.push(format!("from-{a}")),
+        (None, Some(b)) => parts.push(format!("to-{b}")),
+        (None, None) => {}
+    }
+    // Letters, digits and dots; a category keeps its case (`cs.CV`), the text filter is folded.
+    let safe = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-")
+    };
+    parts.extend(state.categories.iter().map(|c| safe(c)));
+    let words = safe(&fold(&state.text));
+    if !words.is_empty() {
+        parts.push(words.chars().take(40).collect());
+    }
+    format!("{}.{extension}", parts.join("-"))
+}
+
 /// The BibTeX entry type: the work's kind when a bibliography gave one BibTeX knows, else
 /// `misc` (a page's `preprint` is not a BibTeX type).
 fn entry_type(work: &Work) -> &'static str {
@@ -364,4 +431,84 @@ fn escape_url(url: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Cited, Corpus, DatePrecision, WorkDate};
+    use crate::query::ViewState;
+
+    fn corpus() -> Corpus {
+        Corpus {
+            schema_version: 1,
+            people: Vec::new(),
+            works: Vec::new(),
+            sources: Vec::new(),
+            warnings: Vec::new(),
+            redirects: Vec::new(),
+        }
+    }
+
+    fn work(id: &str, title: &str, key: Option<&str>) -> Work {
+        Work {
+            date: Some(WorkDate {
+                year: 2020,
+                month: None,
+                day: None,
+                precision: DatePrecision::Year,
+                year_inferred: false,
+                year_rule: None,
+                sources: Vec::new(),
+            }),
+            keys: key
+                .map(|k| Cited::bare(k.to_string()))
+                .into_iter()
+                .collect(),
+            ..Work::bare(id.into(), title.into())
+        }
+    }
+
+    #[test]
+    fn keys_are_unique_within_a_file() {
+        let (a, b, c) = (
+            work("a", "Sketching Tensors", None),
+            work("b", "Sketching Graphs", None),
+            work("c", "Other", Some("anon2020sketching")),
+        );
+        let text = file(&[&a, &b, &c], &corpus());
+        let keys: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("@misc{"))
+            .map(|l| l.trim_end_matches(','))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "anon2020sketching",
+                "anon2020sketchinga",
+                "anon2020sketchingb"
+            ]
+        );
+        assert_eq!(text.matches("\n}\n").count(), 3);
+    }
+
+    #[test]
+    fn an_export_is_named_by_the_view_it_holds() {
+        let mut state = ViewState::default();
+        assert_eq!(file_name("yixing-xu", &state, "bib"), "yixing-xu.bib");
+        state.from = Some(2020);
+        state.to = Some(2020);
+        state.categories.insert("cs.CV".into());
+        assert_eq!(
+            file_name("yixing-xu", &state, "bib"),
+            "yixing-xu-2020-cs.CV.bib"
+        );
+        state.to = Some(2022);
+        state.text = "Vision Transformer!".into();
+        assert_eq!(
+            file_name("yixing-xu", &state, "bib"),
+            "yixing-xu-2020-2022-cs.CV-vision-transformer.bib"
+        );
+    }
 }

@@ -223,6 +223,13 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                 <button type="button" class="button" data-testid="clear" disabled=move || !state.with(|s| s.is_filtered())
                     on:click=move |_| go.run((state.get_untracked().cleared(), false))>"Clear filters"</button>
                 <CopyButton label="Copy link" done="Link copied" text=canonical testid="copy-link"/>
+                <button type="button" class="button" data-testid="download-bibtex"
+                    title="The works this view lists, as a BibTeX file"
+                    on:click=move |_| {
+                        let name = state.with_untracked(|s| model::bibtex::file_name(&person.id, s, "bib"));
+                        let text = filtered.with_untracked(|f| model::bibtex::file(&f.works, corpus()));
+                        crate::download::download(&name, "application/x-bibtex", &text);
+                    }>"Download BibTeX"</button>
             </div>
             {move || records.failed().map(|why| view! {
                 <p class="notice" role="alert" data-testid="records-failed">

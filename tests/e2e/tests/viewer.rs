@@ -430,3 +430,68 @@ async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
     assert_eq!(depth, 0, "braces do not balance:\n{entry}");
     browser.finish().await;
 }
+
+/// A profile's view, as filtered, downloads as a BibTeX file named by its filters, holding
+/// exactly the works the view lists (the click that starts the download is recorded instead).
+#[tokio::test]
+async fn a_filtered_view_downloads_as_bibtex_named_by_its_filters() {
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    browser
+        .run_on_every_page(
+            "HTMLAnchorElement.prototype.click = function () { \
+               window.__download = [this.getAttribute('download'), this.getAttribute('href')]; };",
+        )
+        .await;
+    browser
+        .goto(&server.url("/p/yixing-xu?year=2020&cat=cs.CV"))
+        .await;
+    let shown = browser
+        .wait_texts(COUNT, "the filtered count", |t| {
+            t.first().is_some_and(|t| t.contains(" of 26 works"))
+        })
+        .await
+        .remove(0);
+    let listed: usize = shown.split(' ').next().unwrap().parse().unwrap();
+    browser.click("[data-testid=download-bibtex]").await;
+    let got = browser
+        .client()
+        .execute("return window.__download", vec![])
+        .await
+        .expect("the download was started");
+    let name = got[0].as_str().expect("a file name");
+    let href = got[1].as_str().expect("a data address");
+    assert_eq!(name, "yixing-xu-2020-cs.CV.bib");
+    let (head, body) = href.split_once(',').expect("a data: address");
+    assert_eq!(head, "data:application/x-bibtex;charset=utf-8");
+    let text = urlencoding_decode(body);
+    let entries = text.matches("\n}\n").count();
+    assert_eq!(entries, listed, "{text}");
+    assert!(text.starts_with('@'), "{text}");
+    assert!(text.contains("year = {2020}"), "{text}");
+    assert!(
+        !text.contains("year = {2021}"),
+        "only the view's works:\n{text}"
+    );
+    browser.finish().await;
+}
+
+/// Percent-decoding, as `decodeURIComponent` reads what `encodeURIComponent` wrote.
+fn urlencoding_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
