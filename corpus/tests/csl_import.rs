@@ -9,9 +9,14 @@ use corpus::{compile_dir, Format, LinkKind};
 
 const ZOTERO: &str = include_str!("../../tests/fixtures/csl/zotero.json");
 
-fn with_zotero() -> corpus::Compiled {
-    compile_dir(&seeds_with("csl-zotero", "zotero.json", ZOTERO.as_bytes()))
-        .unwrap_or_else(|d| panic!("seeds and zotero.json do not compile:\n{}", render(&d)))
+/// The seeds with the Zotero export beside them, compiled once (tests run in parallel and
+/// would otherwise rewrite the folder under one another).
+fn with_zotero() -> &'static corpus::Compiled {
+    static COMPILED: std::sync::OnceLock<corpus::Compiled> = std::sync::OnceLock::new();
+    COMPILED.get_or_init(|| {
+        compile_dir(&seeds_with("csl-zotero", "zotero.json", ZOTERO.as_bytes()))
+            .unwrap_or_else(|d| panic!("seeds and zotero.json do not compile:\n{}", render(&d)))
+    })
 }
 
 #[test]
