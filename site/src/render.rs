@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use peerscope::data::{href, set_page};
-use peerscope::head::script_json;
 use peerscope::App;
 
 use corpus::page::PageData;
@@ -21,10 +20,20 @@ pub fn render_page(template: &Template, route: &str) -> String {
     render_data(template, route, site().page_data(route))
 }
 
+/// The page's data for its `<script type="application/json">`, with `<`, `>` and `&` written as
+/// `\u` escapes (as `peerscope::head::script_json` does), so no seed text can close the element.
+pub(crate) fn inline_json(data: &PageData) -> String {
+    serde_json::to_string(data)
+        .expect("page data serialises")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
 /// The complete document for `route` rendered from the given page data (any site's, so that
 /// tests can render another corpus than the one the build loads).
 pub fn render_data(template: &Template, route: &str, mut data: PageData) -> String {
-    let json = script_json(&serde_json::to_value(&data).expect("page data serialises"));
+    let json = inline_json(&data);
     // The app renders from the data as the browser will read it: outlines made works.
     data.expand();
     // The app reads the page's data through `peerscope::data` for as long as it renders; one
@@ -66,6 +75,19 @@ mod tests {
         );
         let index = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>peerscope</title></head>\n<body></body>\n</html>\n";
         (data, Template::parse(index, String::new()).unwrap())
+    }
+
+    #[test]
+    fn inline_page_data_cannot_close_its_script_element() {
+        let mut data = crate::data::site().page_data("/");
+        data.corpus.people[0].name = "</script><script>alert(1)</script><!--&".to_string();
+        let text = inline_json(&data);
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
+        let back: PageData = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.corpus.people[0].name, data.corpus.people[0].name);
     }
 
     /// A link cannot hold another: the browser's parser would split a card's title link around
