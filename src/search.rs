@@ -57,5 +57,5 @@ pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
 
 /// The chunks holding `numbers`.
 fn chunks(numbers: &[u32]) -> BTreeSet<usize> {
-    numbers.iter().map(|&n| n as usize / CHUNK).collect()
+    model::sort::set(numbers.iter().map(|&n| n as usize / CHUNK))
 }

@@ -444,7 +444,7 @@ impl Corpus {
             .iter()
             .filter(|p| !p.profiles.is_empty())
             .collect();
-        v.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
         v
     }
 

@@ -119,7 +119,7 @@ impl<'a> CoGraph<'a> {
             sizes.push((size, id));
         }
         let mut order = sizes.clone();
-        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut order, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut rank = vec![0u32; sizes.len()];
         for (r, (_, id)) in order.iter().enumerate() {
             rank[*id] = r as u32;
@@ -132,7 +132,7 @@ impl<'a> CoGraph<'a> {
 fn pairs<'a>(works: &[&'a Work]) -> BTreeMap<(&'a str, &'a str), Vec<&'a Work>> {
     let mut out: BTreeMap<(&str, &str), Vec<&Work>> = BTreeMap::new();
     for work in works {
-        let ids: BTreeSet<&str> = work.authors.iter().map(|a| a.person.as_str()).collect();
+        let ids = crate::sort::set(work.authors.iter().map(|a| a.person.as_str()));
         let ids: Vec<&str> = ids.into_iter().collect();
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
@@ -167,7 +167,7 @@ pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -
         adjacency.entry(a).or_default().insert(b);
         adjacency.entry(b).or_default().insert(a);
     }
-    let mut hop_of: BTreeMap<&str, u8> = BTreeMap::from([(center_person.id.as_str(), 0)]);
+    let mut hop_of: BTreeMap<&str, u8> = crate::sort::map([(center_person.id.as_str(), 0)]);
     let mut frontier = vec![center_person.id.as_str()];
     for hop in 1..=hops {
         let mut next = Vec::new();
@@ -193,7 +193,7 @@ pub fn ego<'a>(corpus: &'a Corpus, center: &str, works: &[&'a Work], hops: u8) -
         .iter()
         .filter_map(|(id, hop)| corpus.person(id).map(|p| (p, *hop)))
         .collect();
-    people.sort_by(|(a, ha), (b, hb)| {
+    crate::sort::sort_by(&mut people, |(a, ha), (b, hb)| {
         ha.cmp(hb)
             .then(with_center(&b.id).cmp(&with_center(&a.id)))
             .then(a.name.cmp(&b.name))
@@ -220,11 +220,12 @@ fn build<'a>(
     joint: &BTreeMap<(&'a str, &'a str), Vec<&'a Work>>,
     center: Option<&str>,
 ) -> CoGraph<'a> {
-    let index: BTreeMap<&str, usize> = people
-        .iter()
-        .enumerate()
-        .map(|(i, (p, _))| (p.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = crate::sort::map(
+        people
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (p.id.as_str(), i)),
+    );
     let nodes = people
         .iter()
         .map(|(person, hop)| Node {
@@ -245,7 +246,7 @@ fn build<'a>(
             })
         })
         .collect();
-    links.sort_by_key(|l| (l.a, l.b));
+    crate::sort::sort_by_key(&mut links, |l| (l.a, l.b));
     CoGraph {
         nodes,
         links,

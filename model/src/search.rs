@@ -236,7 +236,7 @@ pub struct Query {
 impl Query {
     pub fn new(text: &str) -> Query {
         let mut words = words(text);
-        words.sort();
+        crate::sort::sort(&mut words);
         words.dedup();
         Query { words }
     }
@@ -247,7 +247,7 @@ impl Query {
 
     /// The shards this query reads, of those the manifest lists.
     pub fn keys(&self, manifest: &SearchManifest) -> Vec<String> {
-        let known: BTreeSet<&str> = manifest.keys.split(' ').collect();
+        let known = crate::sort::set(manifest.keys.split(' '));
         let mut keys: Vec<String> = self
             .words
             .iter()

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 use model::page::{default_order, WORKS_PER_PAGE};
+use model::sort::set;
 use model::{Person, Work};
 
 use crate::data::{corpus, fetched_works, page, work_shard};
@@ -103,14 +104,13 @@ impl Records {
     pub fn fetch(&self, shown: &[&'static Work], everything: bool) {
         let Some(page) = self.data_page else { return };
         let needed: BTreeSet<usize> = if everything {
-            (0..self.shards.with_value(Vec::len)).collect()
+            set(0..self.shards.with_value(Vec::len))
         } else {
             self.loaded.with_untracked(|l| {
-                shown
+                set(shown
                     .iter()
                     .filter(|w| !self.full_in(l, &w.id))
-                    .filter_map(|w| self.shard_of(&w.id))
-                    .collect()
+                    .filter_map(|w| self.shard_of(&w.id)))
             })
         };
         let this = *self;

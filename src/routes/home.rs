@@ -211,7 +211,7 @@ fn category_rows(counts: &[(String, usize)]) -> Vec<(String, usize)> {
             (label, *n)
         })
         .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    model::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     rows
 }
 

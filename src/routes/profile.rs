@@ -72,10 +72,11 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
     });
     let all_works: Vec<&'static Work> = corpus().works_of(&person.id).collect();
     let all_years = years(&all_works);
-    let all_categories: BTreeSet<&'static str> = all_works
-        .iter()
-        .flat_map(|w| w.categories.iter().map(|c| c.value.as_str()))
-        .collect();
+    let all_categories: BTreeSet<&'static str> = model::sort::set(
+        all_works
+            .iter()
+            .flat_map(|w| w.categories.iter().map(|c| c.value.as_str())),
+    );
 
     // Every change of view is a navigation, so Back and Forward step through filters. A view
     // that lists other works starts at its first page; unfolding an abstract or widening the

@@ -29,7 +29,7 @@ pub fn SourcesPage() -> impl IntoView {
         .map(|w| w.file.as_str())
         .filter(|f| !sources.iter().any(|s| s.file == *f))
         .collect();
-    other_files.sort_unstable();
+    model::sort::sort(&mut other_files);
     other_files.dedup();
     let others: Vec<(&'static str, Vec<&'static Diagnostic>)> =
         other_files.into_iter().map(|f| (f, of(f))).collect();

@@ -188,13 +188,13 @@ fn locs(sources: &[Loc]) -> AnyView {
 }
 
 fn dedup(mut sources: Vec<Loc>) -> Vec<Loc> {
-    sources.sort();
+    model::sort::sort(&mut sources);
     sources.dedup();
     sources
 }
 
 fn dedup_files(sources: &[Loc]) -> usize {
-    let files: std::collections::BTreeSet<&str> = sources.iter().map(|l| l.file.as_str()).collect();
+    let files = model::sort::set(sources.iter().map(|l| l.file.as_str()));
     files.len()
 }
 

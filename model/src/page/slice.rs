@@ -14,7 +14,7 @@ use crate::graph::NetworkLayout;
 /// Everyone in the order home lists them: most works first, then by name.
 pub fn by_works(corpus: &Corpus) -> Vec<&Person> {
     let mut people: Vec<&Person> = corpus.people.iter().collect();
-    people.sort_by(|a, b| {
+    crate::sort::sort_by(&mut people, |a, b| {
         b.computed
             .works
             .cmp(&a.computed.works)
@@ -27,7 +27,9 @@ pub fn by_works(corpus: &Corpus) -> Vec<&Person> {
 /// Everyone in the order the directory lists them: by name.
 pub fn by_name(corpus: &Corpus) -> Vec<&Person> {
     let mut people: Vec<&Person> = corpus.people.iter().collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut people, |a, b| {
+        a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
+    });
     people
 }
 

@@ -1,7 +1,7 @@
 //! A view applied to a list of works: the works it shows, in order, and the counts its
 //! controls show (per year, per category), over every work of the list.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::{Sort, ViewState};
 use crate::corpus::{Corpus, Person, Work};
@@ -84,7 +84,7 @@ pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> 
 pub fn sort_works(works: &mut [&Work], sort: Sort) {
     // Keys are computed once per work, not per comparison: folding a title is the costly part,
     // and a profile of 2,000 works would fold 40,000 titles per sort otherwise.
-    works.sort_by_cached_key(|w| {
+    crate::sort::sort_by_cached_key(works, |w| {
         // Year, month and day in one number that orders as the date does.
         let day = w.date.as_ref().map(|d| {
             i64::from(d.year) * 10_000
@@ -103,9 +103,6 @@ pub fn sort_works(works: &mut [&Work], sort: Sort) {
 
 /// Distinct years of a person's works, for the year-range control.
 pub fn years(works: &[&Work]) -> Vec<i32> {
-    let set: BTreeSet<i32> = works
-        .iter()
-        .filter_map(|w| w.date.as_ref().map(|d| d.year))
-        .collect();
+    let set = crate::sort::set(works.iter().filter_map(|w| w.date.as_ref().map(|d| d.year)));
     set.into_iter().collect()
 }

@@ -52,7 +52,9 @@ pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Found<'a> {
         .iter()
         .filter(|p| all(&fold(&p.name)))
         .collect();
-    people.sort_by(|a, b| b.profiles.cmp(&a.profiles).then(a.name.cmp(&b.name)));
+    crate::sort::sort_by(&mut people, |a, b| {
+        b.profiles.cmp(&a.profiles).then(a.name.cmp(&b.name))
+    });
     let mut works: Vec<(bool, String, &SearchWork)> = index
         .works
         .iter()
@@ -62,7 +64,7 @@ pub fn find<'a>(index: &'a SearchIndex, query: &str) -> Found<'a> {
             (!all(&title), title, w)
         })
         .collect();
-    works.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    crate::sort::sort_by(&mut works, |a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     Found {
         people,
         works: works.into_iter().map(|(_, _, w)| w).collect(),

@@ -34,7 +34,9 @@ pub fn suggest(index: &SiteIndex, wanted: &str, limit: usize) -> Vec<Suggestion>
         )
     });
     let mut scored: Vec<(usize, Suggestion)> = people.chain(works).collect();
-    scored.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
+    crate::sort::sort_by(&mut scored, |a, b| {
+        a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label))
+    });
     scored.into_iter().take(limit).map(|(_, s)| s).collect()
 }
 
