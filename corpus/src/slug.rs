@@ -13,10 +13,13 @@ pub const MAX_WORK_SLUG: usize = 60;
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;
-    for c in text
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c) && !is_apostrophe(*c))
-    {
+    // ASCII is its own NFKD, without combining marks: it skips the decomposition.
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkd().filter(|c| !is_combining_mark(*c)))
+    };
+    for c in chars.filter(|c| !is_apostrophe(*c)) {
         match ascii_of(c) {
             Some(ascii) => {
                 if pending_hyphen && !out.is_empty() {

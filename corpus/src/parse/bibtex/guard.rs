@@ -27,14 +27,11 @@ const MAX_INHERITED: u64 = 64;
 /// How many broken entries a file may have before it is not read at all.
 pub(super) const MAX_BROKEN: usize = 100;
 
-/// Leaves out of `source` (blanked, so every offset and line stays) the entries the crate
-/// cannot be given, each reported as an error where it begins: braces nested too deep, and
-/// entries that do not parse on their own.
-pub(super) fn isolate(page: &mut Page<'_>, source: &mut String, line_of: &impl Fn(usize) -> u32) {
-    // The crate takes time quadratic in how deep braces nest (51,000 `{` took 0.9 s): an entry
-    // nested deeper than LaTeX text ever is goes no further.
+/// Blanks out entries nested deeper than LaTeX text ever is, with an error each: the crate
+/// takes time quadratic in how deep braces nest (51,000 `{` took 0.9 s).
+pub(super) fn too_deep(page: &mut Page<'_>, source: &mut String, line_of: &impl Fn(usize) -> u32) {
     for chunk in chunks(source) {
-        if let Some(offset) = too_deep(&source[chunk.clone()]) {
+        if let Some(offset) = deepest(&source[chunk.clone()]) {
             page.error(
                 line_of(chunk.start),
                 format!(
@@ -47,31 +44,32 @@ pub(super) fn isolate(page: &mut Page<'_>, source: &mut String, line_of: &impl F
             blank(source, chunk);
         }
     }
-    if RawBibliography::parse(source).is_err() {
-        // An unbalanced brace runs on into the entries after it, so the parser stops far from
-        // the entry at fault: each entry is tried alone, and those that cannot be read are
-        // reported where they begin and left out.
-        for chunk in chunks(source) {
-            if let Err(error) = RawBibliography::parse(&source[chunk.clone()]) {
-                let piece = &source[chunk.clone()];
-                let stopped = chunk.start + error.span.start.min(piece.trim_end().len());
-                let message = if error.span.start >= piece.trim_end().len() {
-                    format!(
-                        "BibTeX entry not read: {} at its end (line {}): is a brace or a quote \
-                         left open?",
-                        error.kind,
-                        line_of(stopped.saturating_sub(1))
-                    )
-                } else {
-                    format!(
-                        "BibTeX entry not read: {} at line {}",
-                        error.kind,
-                        line_of(stopped)
-                    )
-                };
-                page.error(line_of(chunk.start), message, BROKEN_HINT);
-                blank(source, chunk);
-            }
+}
+
+/// Tries each entry alone, and blanks out those that cannot be read, each reported where it
+/// begins: for a file the parser cannot read whole, where an unbalanced brace runs on into
+/// the entries after it and the parser stops far from the entry at fault.
+pub(super) fn isolate(page: &mut Page<'_>, source: &mut String, line_of: &impl Fn(usize) -> u32) {
+    for chunk in chunks(source) {
+        if let Err(error) = RawBibliography::parse(&source[chunk.clone()]) {
+            let piece = &source[chunk.clone()];
+            let stopped = chunk.start + error.span.start.min(piece.trim_end().len());
+            let message = if error.span.start >= piece.trim_end().len() {
+                format!(
+                    "BibTeX entry not read: {} at its end (line {}): is a brace or a quote \
+                     left open?",
+                    error.kind,
+                    line_of(stopped.saturating_sub(1))
+                )
+            } else {
+                format!(
+                    "BibTeX entry not read: {} at line {}",
+                    error.kind,
+                    line_of(stopped)
+                )
+            };
+            page.error(line_of(chunk.start), message, BROKEN_HINT);
+            blank(source, chunk);
         }
     }
 }
@@ -214,7 +212,7 @@ pub(super) fn tangled(raw: &RawBibliography<'_>) -> Vec<(Range<usize>, String)> 
 
 /// Where braces first nest deeper than [`latex::MAX_DEPTH`] (`\{` and `\}` are characters,
 /// not braces), if they do.
-fn too_deep(text: &str) -> Option<usize> {
+fn deepest(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut escaped = false;
     for (i, b) in text.bytes().enumerate() {

@@ -90,55 +90,63 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
     // Each failed pass blanks out one entry, so there are at most as many passes as `@`s; past
     // `MAX_BROKEN` broken entries the file is not read further (each pass reads it whole).
     let mut passes = (text.matches('@').count() + 1).min(MAX_BROKEN);
-    guard::isolate(page, &mut source, &line_of);
+    guard::too_deep(page, &mut source, &line_of);
+    // The file is parsed once when it is sound; each broken entry costs one more pass.
+    let mut isolated = false;
     let bibliography = loop {
-        // The crate resolves inheritance recursively, copying each parent: a cycle overflows
-        // the stack and a deep or branching chain takes exponential time. Such entries are
-        // errors here, before it resolves anything.
-        let tangled = RawBibliography::parse(&source)
-            .map(|raw| tangled(&raw))
-            .unwrap_or_default();
-        if !tangled.is_empty() {
-            for (span, message) in &tangled {
-                page.error(line_of(span.start), message.clone(), INHERIT_HINT);
-            }
-            passes = passes.saturating_sub(tangled.len());
-            if passes == 0 {
-                break None;
-            }
-            for (span, _) in tangled {
-                blank(&mut source, span);
-            }
-            continue;
-        }
-        let parsed = RawBibliography::parse(&source)
-            .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)));
-        match parsed {
-            Ok(ok) => break Some(ok),
-            Err(error) => {
-                let offset = error.span.start.min(source.len());
-                page.error(
-                    line_of(offset),
-                    format!("BibTeX entry not read: {}", error.kind),
-                    BROKEN_HINT,
-                );
-                let broken = entry_around(&source, offset);
-                passes -= 1;
-                if passes == 0 {
-                    page.error(
-                        line_of(offset),
-                        format!(
-                            "more than {MAX_BROKEN} broken BibTeX entries: the file is not read"
-                        ),
-                        "fix the entries above; is this file BibTeX?",
-                    );
+        let error = match RawBibliography::parse(&source) {
+            Ok(raw) => {
+                // The crate resolves inheritance recursively, copying each parent: a cycle
+                // overflows the stack and a deep or branching chain takes exponential time.
+                // Such entries are errors here, before it resolves anything.
+                let tangled = tangled(&raw);
+                if tangled.is_empty() {
+                    match Bibliography::from_raw(raw.clone()) {
+                        Ok(bibliography) => break Some((raw, bibliography)),
+                        Err(error) => error,
+                    }
+                } else {
+                    for (span, message) in &tangled {
+                        page.error(line_of(span.start), message.clone(), INHERIT_HINT);
+                    }
+                    passes = passes.saturating_sub(tangled.len());
+                    if passes == 0 {
+                        break None;
+                    }
+                    for (span, _) in tangled {
+                        blank(&mut source, span);
+                    }
+                    continue;
                 }
-                if broken.is_empty() || passes == 0 {
-                    break None;
-                }
-                blank(&mut source, broken);
             }
+            // An unbalanced brace runs on into the entries after it, so the parser stops far
+            // from the entry at fault: the first time, each entry is tried alone.
+            Err(_) if !isolated => {
+                isolated = true;
+                guard::isolate(page, &mut source, &line_of);
+                continue;
+            }
+            Err(error) => error,
+        };
+        let offset = error.span.start.min(source.len());
+        page.error(
+            line_of(offset),
+            format!("BibTeX entry not read: {}", error.kind),
+            BROKEN_HINT,
+        );
+        let broken = entry_around(&source, offset);
+        passes -= 1;
+        if passes == 0 {
+            page.error(
+                line_of(offset),
+                format!("more than {MAX_BROKEN} broken BibTeX entries: the file is not read"),
+                "fix the entries above; is this file BibTeX?",
+            );
         }
+        if broken.is_empty() || passes == 0 {
+            break None;
+        }
+        blank(&mut source, broken);
     };
     let Some((raw, bibliography)) = bibliography else {
         return Vec::new();

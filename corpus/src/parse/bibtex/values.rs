@@ -75,6 +75,10 @@ pub(super) fn dotless(text: &str) -> String {
 /// composed (NFC), runs of white space as one space.
 pub(in crate::parse) fn tidy(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        // ASCII has no accent to compose and is its own NFC: only the white space is left.
+        return text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
