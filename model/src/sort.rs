@@ -97,7 +97,7 @@ mod tests {
             let mut ours = items.clone();
             let mut std = items.clone();
             sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
-            std.sort_by(|a, b| b.0.cmp(&a.0));
+            std.sort_by_key(|p| std::cmp::Reverse(p.0));
             assert_eq!(ours, std, "sort_by, {n} items");
 
             let (mut ours, mut std) = (items.clone(), items.clone());
