@@ -55,8 +55,9 @@ fn cites_lab(sources: &[corpus::Loc], line: u32) -> bool {
 #[test]
 fn a_bib_entry_of_a_seed_work_merges_into_it_and_adds_its_arxiv_link() {
     let corpus = &with_lab().corpus;
-    // Two new works (the café paper and the child entry); the proceedings only lend their title.
-    assert_eq!(corpus.works.len(), self::corpus().works.len() + 2);
+    // Three new works (the café paper, the child entry, the one with initials); the
+    // proceedings only lend their title.
+    assert_eq!(corpus.works.len(), self::corpus().works.len() + 3);
     assert!(!corpus
         .works
         .iter()
@@ -150,6 +151,49 @@ fn crossref_children_inherit_and_their_authors_meet_the_profiles() {
         .urls
         .iter()
         .any(|u| u.value == "https://example.org/code"));
+}
+
+#[test]
+fn a_name_written_with_initials_is_the_one_full_name_it_fits_with_the_evidence_listed() {
+    let work = lab_work("A Lab Entry That Writes");
+    assert_eq!(
+        names(work),
+        ["Yixing Xu", "Yunhe Wang"],
+        "`Xu, Y.` is Yixing Xu"
+    );
+    let person = with_lab().corpus.person("yixing-xu").unwrap();
+    assert_eq!(person.aliases.len(), 1);
+    assert_eq!(person.aliases[0].value, "Y. Xu");
+    assert!(
+        cites_lab(&person.aliases[0].sources, 57),
+        "{:?}",
+        person.aliases
+    );
+    assert!(
+        cites_lab(&person.mentions, 57),
+        "the alias's lines are the person's"
+    );
+    assert!(
+        with_lab().corpus.person("y-xu").is_none(),
+        "no person of the initials is left"
+    );
+    let merge: Vec<&Diagnostic> = with_lab()
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("is taken to be"))
+        .collect();
+    assert_eq!(merge.len(), 1, "{merge:?}");
+    assert_eq!(
+        (merge[0].file.as_str(), merge[0].line),
+        ("lab.bib", Some(57))
+    );
+    assert!(
+        merge[0]
+            .message
+            .contains("`Yunhe Wang` (lab.bib:55 and 003_"),
+        "the shared co-author and where each wrote with them: {}",
+        merge[0].message
+    );
 }
 
 #[test]
@@ -317,7 +361,11 @@ fn each_work_of_a_bib_exported_as_bibtex_reads_back_the_same() {
         .iter()
         .filter(|w| w.sources.iter().all(|s| s.file == "lab.bib"))
         .collect();
-    assert_eq!(works.len(), 2, "the café paper and the child entry");
+    assert_eq!(
+        works.len(),
+        3,
+        "the café paper, the child entry, the one with initials"
+    );
     let carried = |w: &Work, corpus: &corpus::Corpus| {
         let text = |v: &Option<corpus::Cited<String>>| v.as_ref().map(|v| v.value.clone());
         let p = w.publication.clone().unwrap_or_default();

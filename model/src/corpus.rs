@@ -93,6 +93,10 @@ pub struct Person {
     pub name: String,
     /// Every line that names this person.
     pub mentions: Vec<Loc>,
+    /// Other ways the seeds write this person's name (`L. L. G. Carrette`), each with the lines
+    /// that write it: names merged into this person by their initials.
+    #[serde(default)]
+    pub aliases: Vec<Cited<String>>,
     /// What each profile page about this person states, one entry per page. Never recomputed.
     pub profiles: Vec<Profile>,
     /// Figures peerscope counts itself from the corpus, kept apart from the stated ones.

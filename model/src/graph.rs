@@ -311,6 +311,7 @@ mod tests {
             id: id.into(),
             name: id.to_uppercase(),
             mentions: vec![],
+            aliases: vec![],
             profiles: vec![],
             computed: PersonComputed::default(),
         }

@@ -142,7 +142,7 @@ mod tests {
     /// volume, pages, publisher and editors, its links by kind, its citation key; and its
     /// BibTeX reads as the type the file gave.
     #[test]
-    fn a_work_from_a_bib_file_shows_its_publication_links_and_key() {
+    fn a_bib_file_shows_its_publication_links_and_key_on_a_work_and_initials_on_a_profile() {
         let _ = any_spawner::Executor::init_futures_executor();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let dir = std::env::temp_dir().join(format!("peerscope-site-bib-{}", std::process::id()));
@@ -181,5 +181,21 @@ mod tests {
         ] {
             assert!(page.contains(shown), "{route} shows `{shown}`");
         }
+        // `Xu, Y.` in the bib is the profiled Yixing Xu: the profile says how else it is written.
+        let profile = render_data(&template, "/p/yixing-xu", data.page_data("/p/yixing-xu"));
+        let mut text = String::new();
+        let mut inside = false;
+        for c in profile.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => text.push(c),
+                _ => {}
+            }
+        }
+        assert!(
+            text.contains("Also written as Y. Xu (lab.bib:57)"),
+            "the profile names the alias and its line"
+        );
     }
 }

@@ -20,5 +20,5 @@ pub use pager::Pager;
 pub use paper_card::{AuthorLinks, OutlineCard, PaperCard};
 pub use records::Records;
 pub use rich_text::RichText;
-pub use source_link::{source_path, SourceLink};
+pub use source_link::{source_lines, source_path, SourceLink};
 pub use year_chart::YearChart;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use model::page::source_anchor;
+use model::Loc;
 
 use super::PageLink;
 use crate::route::Route;
@@ -18,4 +19,17 @@ pub fn source_path(file: &str) -> String {
 #[component]
 pub fn SourceLink(#[prop(into)] file: String) -> impl IntoView {
     view! { <PageLink path=source_path(&file)>{file}</PageLink> }
+}
+
+/// `file:line, file:line…`, each file name a link to it on the sources page. One function for
+/// every page that cites lines, so the wasm holds one copy of the view.
+pub fn source_lines(sources: &[Loc]) -> AnyView {
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            view! { {(i > 0).then_some(", ")}<SourceLink file=l.file.clone()/>{format!(":{}", l.line)} }
+        })
+        .collect_view()
+        .into_any()
 }

@@ -7,7 +7,7 @@ use model::page::ShareImages;
 use model::query::date_label;
 use model::{Loc, Work};
 
-use crate::components::{AuthorLinks, CopyButton, RichText, SourceLink};
+use crate::components::{source_lines, AuthorLinks, CopyButton, RichText};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::route::Route;
@@ -147,7 +147,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 <section aria-labelledby="abstract-heading">
                     <h2 id="abstract-heading">"Abstract"</h2>
                     <p class="abstract-full" data-testid="abstract"><RichText text=a.value.clone()/></p>
-                    <p class="muted">"From "{locs(&a.sources)}</p>
+                    <p class="muted">"From "{source_lines(&a.sources)}</p>
                 </section>
             })}
             <section aria-labelledby="facts-heading">
@@ -156,11 +156,11 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                     <thead><tr><th scope="col">"Field"</th><th scope="col">"Value"</th><th scope="col">"Source (file:line)"</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(field, value, sources)| view! {
-                            <tr><th scope="row">{field}</th><td>{value}</td><td class="loc">{locs(&sources)}</td></tr>
+                            <tr><th scope="row">{field}</th><td>{value}</td><td class="loc">{source_lines(&sources)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{locs(&work.sources)}</p>
+                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{source_lines(&work.sources)}</p>
             </section>
             {model::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">
@@ -173,18 +173,6 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             })}
         </article>
     }
-}
-
-/// `file:line, file:line…`, each file name a link to it on the sources page.
-fn locs(sources: &[Loc]) -> AnyView {
-    sources
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            view! { {(i > 0).then_some(", ")}<SourceLink file=l.file.clone()/>{format!(":{}", l.line)} }
-        })
-        .collect_view()
-        .into_any()
 }
 
 fn dedup(mut sources: Vec<Loc>) -> Vec<Loc> {

@@ -162,6 +162,7 @@ impl GraphIndex {
                     id: p.id.clone(),
                     name: p.name.clone(),
                     mentions: Vec::new(),
+                    aliases: Vec::new(),
                     profiles: if p.profiles > 0 {
                         vec![Profile::default()]
                     } else {

@@ -94,6 +94,7 @@ mod tests {
             id: "a".into(),
             name: "A".into(),
             mentions: Vec::new(),
+            aliases: Vec::new(),
             profiles: vec![
                 Profile {
                     h_index: stated_at(30),

@@ -1,10 +1,14 @@
-//! Everyone named in the seeds, one person per normalised name, with a stable readable id.
+//! Everyone named in the seeds, one person per normalised name, with a stable readable id;
+//! a name written with initials joins the one full name it can be, when a shared co-author
+//! says so (`initials`).
 
-use crate::model::{Diagnostic, Loc, Person, PersonComputed};
+use crate::model::{Cited, Diagnostic, Loc, Person, PersonComputed};
 use crate::normalize::key;
 use crate::parse::Parsed;
 use crate::slug::{slug, unique, Claim};
 use std::collections::BTreeMap;
+
+mod initials;
 
 /// The people found so far, findable by name.
 #[derive(Debug, Default)]
@@ -24,6 +28,7 @@ impl People {
     /// Everyone named in the pages: profile subjects and authors, with every line naming them.
     pub fn collect(pages: &[Parsed]) -> People {
         let mut people = People::default();
+        let mut bylines = Vec::new();
         for page in pages {
             let mut subject = None;
             if let Some(profile) = &page.profile {
@@ -38,13 +43,79 @@ impl People {
                     people.mention(&name.value, loc(&page.file, tagline.line));
                 }
             }
-            for author in page.entries.iter().flat_map(|e| &e.authors) {
-                people.mention(&author.value, loc(&page.file, author.line));
+            for entry in &page.entries {
+                let authors = entry
+                    .authors
+                    .iter()
+                    .filter_map(|a| people.mention(&a.value, loc(&page.file, a.line)))
+                    .collect();
+                bylines.push(Byline {
+                    at: loc(&page.file, entry.line),
+                    authors,
+                });
             }
             people.subjects.push(subject);
         }
+        let merges = initials::merges(&people.persons, &bylines);
+        people.merge(merges);
         people.assign_ids();
         people
+    }
+
+    /// Folds each initialled person into the full name it matches: its lines, its name as an
+    /// alias, and every key and page subject that pointed at it. A warning gives the evidence.
+    fn merge(&mut self, merges: Vec<initials::Merge>) {
+        if merges.is_empty() {
+            return;
+        }
+        let mut into: Vec<usize> = (0..self.persons.len()).collect();
+        for merge in &merges {
+            into[merge.from] = merge.into;
+            let from = std::mem::take(&mut self.persons[merge.from].mentions);
+            let name = self.persons[merge.from].name.clone();
+            let coauthor = self.persons[merge.coauthor].name.clone();
+            let person = &mut self.persons[merge.into];
+            for at in &from {
+                super::cite::push_loc(&mut person.mentions, at.clone());
+            }
+            person.aliases.push(Cited {
+                value: name.clone(),
+                sources: from.clone(),
+            });
+            let first = &from[0];
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    &first.file,
+                    format!(
+                        "`{name}` is taken to be `{}`: the initials agree and no other full name does, \
+                         and both wrote with `{}` ({} and {})",
+                        person.name,
+                        coauthor,
+                        merge.evidence.0,
+                        merge.evidence.1
+                    ),
+                )
+                .at(first.line)
+                .hint("if they are two people, write the full name in the seed"),
+            );
+        }
+        // The merged people leave; every index is moved to where its person now is.
+        let mut moved = vec![usize::MAX; self.persons.len()];
+        let mut kept = Vec::new();
+        for (i, person) in std::mem::take(&mut self.persons).into_iter().enumerate() {
+            if into[i] == i {
+                moved[i] = kept.len();
+                kept.push(person);
+            }
+        }
+        self.persons = kept;
+        let target = |i: usize| moved[into[i]];
+        for index in self.by_key.values_mut() {
+            *index = target(*index);
+        }
+        for subject in self.subjects.iter_mut().flatten() {
+            *subject = target(*subject);
+        }
     }
 
     /// Records a mention of a name; the index of its person, if it names one.
@@ -67,6 +138,7 @@ impl People {
                 id: String::new(),
                 name: name.to_string(),
                 mentions: Vec::new(),
+                aliases: Vec::new(),
                 profiles: Vec::new(),
                 computed: PersonComputed::default(),
             });
@@ -82,6 +154,8 @@ impl People {
         let (claims, indices): (Vec<Claim<'_>>, Vec<usize>) = self
             .by_key
             .iter()
+            // A name merged by its initials keys its person too: the person claims by its own.
+            .filter(|(k, &i)| person_key(&self.persons[i].name).as_deref() == Some(k.as_str()))
             .map(|(k, &i)| {
                 let person = &self.persons[i];
                 let claim = Claim {
@@ -122,6 +196,12 @@ fn person_key(name: &str) -> Option<String> {
         _ if name.trim().is_empty() => None,
         _ => Some(format!("text:{}", name.trim())),
     }
+}
+
+/// One entry's authors as people, and where the entry begins: the evidence for initials.
+pub struct Byline {
+    pub at: Loc,
+    pub authors: Vec<usize>,
 }
 
 /// A place in a seed file.
