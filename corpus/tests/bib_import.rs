@@ -328,6 +328,18 @@ fn what_the_fuzzer_found_in_bibtex_files_is_an_error_or_a_warning() {
     // 51,000 nested braces took the crate 0.9 s (quadratic).
     let deep = format!("@misc{{k, title = {}}}\n", "{".repeat(51_000));
     assert!(errors(&deep)[0].contains("braces nested deeper than 32"));
+    // 25,600 `{\ss}` in one name took the crate 4 s (quadratic in a field's pieces); the
+    // entry is an error, the one after it is read.
+    let crowded = format!(
+        "@misc{{a, author = {{Lo{}c Dupont}}}}\n@misc{{b, title = {{Kept}}}}\n",
+        "{\\ss}".repeat(25_600)
+    );
+    let parsed = parse_text("f.bib", &crowded);
+    assert!(parsed.diagnostics[0]
+        .message
+        .contains("more than 4000 brace groups"));
+    assert_eq!(parsed.entries.len(), 1);
+    assert_eq!(parsed.entries[0].title.as_ref().unwrap().value, "Kept");
     // A multi-byte character after a backslash; a span ending past the last line break; a
     // blank line inside a field.
     let parsed = parse_text(

@@ -60,6 +60,17 @@ fn schema_document_matches_the_output() {
         &serde_json::from_str(&corpus::to_json(&with_bib.corpus)).unwrap(),
         &mut serialised,
     );
+    // Nor an OpenAlex response: the citation counts it states.
+    let with_openalex = corpus::compile_dir(&seeds_with(
+        "schema-openalex",
+        "works.json",
+        include_bytes!("../../tests/fixtures/openalex/works.json"),
+    ))
+    .expect("seeds and works.json");
+    keys(
+        &serde_json::from_str(&corpus::to_json(&with_openalex.corpus)).unwrap(),
+        &mut serialised,
+    );
     // Nor do they retire an id: one redirect for its fields.
     let redirect = corpus::Redirect {
         from: "a".into(),

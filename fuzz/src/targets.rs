@@ -42,12 +42,13 @@ pub struct Ctx {
     pub pages: Vec<Parsed>,
 }
 
-/// The folders whose `*.txt`, `*.bib` and `*.json` files are the starting corpus.
-pub const SEED_DIRS: [&str; 4] = [
+/// The folders whose `*.txt`, `*.bib`, `*.json` and `*.jsonl` files are the starting corpus.
+pub const SEED_DIRS: [&str; 5] = [
     "seeds",
     "tests/fixtures/xss-seeds",
     "tests/fixtures/bib",
     "tests/fixtures/csl",
+    "tests/fixtures/openalex",
 ];
 
 impl Ctx {
@@ -60,7 +61,7 @@ impl Ctx {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension()
-                        .is_some_and(|x| x == "txt" || x == "bib" || x == "json")
+                        .is_some_and(|x| ["txt", "bib", "json", "jsonl"].iter().any(|e| x == *e))
                 })
                 .collect();
             files.sort();
@@ -194,6 +195,13 @@ pub const TARGETS: &[Target] = &[
         about: "parse_text on mutated CSL-JSON files (names, date-parts, odd values, broken JSON): the same properties as the pages",
         whole_documents: false,
         generate: gen_csl_import,
+        check: check_parse,
+    },
+    Target {
+        name: "openalex-import",
+        about: "parse_text on mutated OpenAlex works (list responses, JSON Lines, inverted indexes, broken lines): the same properties as the pages",
+        whole_documents: false,
+        generate: gen_openalex_import,
         check: check_parse,
     },
     Target {
@@ -372,6 +380,34 @@ const CSL_TOKENS: &[&str] = &[
 
 fn gen_csl_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let bytes = ctx.mutated_seed(rng, &[Format::CslJson], usize::MAX, CSL_TOKENS);
+    vec![to_text(bytes).into_bytes()]
+}
+
+/// What OpenAlex works are made of, for mutations to splice in.
+const OPENALEX_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\n",
+    "\"",
+    "null",
+    "1e999",
+    "18446744073709551616",
+    "\"authorships\": [",
+    "\"abstract_inverted_index\": {\"w\": [4294967296, 0, -1]}",
+    "\"results\": [",
+    "\"publication_date\": \"2021-02-30\"",
+    "\"publication_year\": \"MMXX\"",
+    "\"biblio\": {\"first_page\": \"\", \"last_page\": 3}",
+    "\"cited_by_count\": -5",
+    "\"display_name\": ",
+    "\"raw_author_name\": ",
+    "https://openalex.org/W1",
+];
+
+fn gen_openalex_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
+    let bytes = ctx.mutated_seed(rng, &[Format::OpenAlex], usize::MAX, OPENALEX_TOKENS);
     vec![to_text(bytes).into_bytes()]
 }
 

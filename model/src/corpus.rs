@@ -182,8 +182,22 @@ pub struct Work {
     /// The citation keys the bibliographies listing the work give it.
     #[serde(default)]
     pub keys: Vec<Cited<String>>,
+    /// How many works cite this one, as each source states it on its date (OpenAlex's
+    /// `cited_by_count`). Never counted by peerscope: the corpus holds a fraction of the works.
+    #[serde(default)]
+    pub citations: Vec<Cited<CitationCount>>,
     /// The line where each appearance of this work begins.
     pub sources: Vec<Loc>,
+}
+
+/// A citation count a source states about a work.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CitationCount {
+    pub count: u32,
+    /// Who states it (`OpenAlex`).
+    pub by: String,
+    /// The day the source last updated its record of the work (`2024-05-01`), when it says.
+    pub as_of: Option<String>,
 }
 
 /// Where a work appeared beyond its venue: what a bibliography states besides the journal or
@@ -267,6 +281,7 @@ impl Work {
             publication: None,
             links: Vec::new(),
             keys: Vec::new(),
+            citations: Vec::new(),
             sources: Vec::new(),
         }
     }
@@ -381,6 +396,9 @@ pub enum Format {
     Bibtex,
     /// A CSL-JSON bibliography (`.json`), as Zotero exports it.
     CslJson,
+    /// OpenAlex works (`.json`, `.jsonl`): one work, a list response, or JSON Lines.
+    #[serde(rename = "openalex")]
+    OpenAlex,
 }
 
 /// An error or warning about a seed document, with where and what to do.

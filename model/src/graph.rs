@@ -343,6 +343,7 @@ mod tests {
             publication: None,
             links: vec![],
             keys: vec![],
+            citations: vec![],
             score: None,
             sources: vec![],
         }

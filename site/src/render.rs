@@ -90,6 +90,43 @@ mod tests {
         assert_eq!(back.corpus.people[0].name, data.corpus.people[0].name);
     }
 
+    #[test]
+    fn an_openalex_work_shows_its_cited_by_count_with_who_states_it_and_when() {
+        let _ = any_spawner::Executor::init_futures_executor();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let dir =
+            std::env::temp_dir().join(format!("peerscope-site-openalex-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(root.join("seeds")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+        std::fs::copy(
+            root.join("tests/fixtures/openalex/works.json"),
+            dir.join("works.json"),
+        )
+        .unwrap();
+        let (data, template) = site(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let paper = data
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.title.value.starts_with("Learning Sparse Networks"))
+            .expect("the journal paper");
+        let route = peerscope::route::Route::work(&paper.id).path();
+        let page = render_data(&template, &route, data.page_data(&route));
+        for shown in [
+            ">Cited by<",
+            "240 (stated by OpenAlex, 2025-02-01)",
+            ">works.json<",
+            ":149",
+        ] {
+            assert!(page.contains(shown), "{route} shows `{shown}`");
+        }
+    }
+
     /// A link cannot hold another: the browser's parser would split a card's title link around
     /// a URL inside it, and hydrating the page would then fail. The hostile seeds hold a title
     /// with `\url{…}` and a bare address, and one nesting `\textbf{` 10,000 deep.

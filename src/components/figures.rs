@@ -94,5 +94,6 @@ pub fn format_label(format: Format) -> &'static str {
         Format::AbstractList => "abstract list",
         Format::Bibtex => "BibTeX",
         Format::CslJson => "CSL-JSON",
+        Format::OpenAlex => "OpenAlex",
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use model::latex::to_plain;
 use model::page::ShareImages;
-use model::query::date_label;
+use model::query::{date_label, thousands};
 use model::{Loc, Work};
 
 use crate::components::{source_lines, AuthorLinks, CopyButton, RichText};
@@ -113,6 +113,24 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             "Citation key",
             view! { <code>{key.value.clone()}</code> }.into_any(),
             key.sources.clone(),
+        ));
+    }
+    for stated in &work.citations {
+        let count = &stated.value;
+        let date = count
+            .as_of
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        rows.push((
+            "Cited by",
+            format!(
+                "{} (stated by {}{date})",
+                thousands(u64::from(count.count)),
+                count.by
+            )
+            .into_any(),
+            stated.sources.clone(),
         ));
     }
     if let Some(score) = &work.score {

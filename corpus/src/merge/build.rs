@@ -113,6 +113,17 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         publication: (!publication.is_empty()).then_some(publication),
         links,
         keys,
+        citations: union(
+            entries
+                .iter()
+                .flat_map(|(file, e)| {
+                    e.citations
+                        .iter()
+                        .map(|c| (c.value.clone(), loc(file, c.line)))
+                })
+                .collect(),
+            Clone::clone,
+        ),
         sources: entries.iter().map(|(file, e)| loc(file, e.line)).collect(),
     };
     (work, warnings)

@@ -57,7 +57,7 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
         Value::Object(item) => vec![item],
         _ => Vec::new(),
     };
-    let layout = layout(text, matches!(value, Value::Array(_)));
+    let layout = layout(text, usize::from(matches!(value, Value::Array(_))));
     if items.is_empty() || items.len() != layout.len() {
         page.error(
             1,
@@ -218,17 +218,16 @@ fn date(issued: &Value) -> Option<PartialDate> {
 /// Where an item is in the text: where it begins and where each of its fields does (from the
 /// key's opening quote to the comma or brace after its value).
 #[derive(Debug)]
-struct Place {
-    start: usize,
-    keys: Vec<(String, Range<usize>)>,
+pub(super) struct Place {
+    pub start: usize,
+    pub keys: Vec<(String, Range<usize>)>,
 }
 
-/// The items of the text (the elements of the top-level list, or the top-level object), each
-/// with its fields' places. A scan that follows strings and nesting only: the text is valid JSON
-/// (`serde_json` read it first).
-fn layout(text: &str, list: bool) -> Vec<Place> {
-    // Items are objects at this depth (in brackets and braces opened before them).
-    let item_depth = usize::from(list);
+/// The items of the text: the objects opened at `item_depth` (in that many brackets and braces:
+/// 0 for a top-level object, 1 for the elements of a top-level list), each with its fields'
+/// places. A scan that follows strings and nesting only: the text is valid JSON (`serde_json`
+/// read it first). Shared with the OpenAlex reader.
+pub(super) fn layout(text: &str, item_depth: usize) -> Vec<Place> {
     let mut places: Vec<Place> = Vec::new();
     let mut depth = 0usize;
     let (mut in_string, mut escaped) = (false, false);

@@ -23,11 +23,20 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
     let has = |pred: &dyn Fn(&str) -> bool| lines.iter().any(|l| pred(l.text));
     if first.text.starts_with("Abstract:") {
         Ok(Format::AbstractList)
+    } else if [".jsonl", ".ndjson"]
+        .iter()
+        .any(|e| file.to_ascii_lowercase().ends_with(e))
+    {
+        Ok(Format::OpenAlex)
     } else if file.to_ascii_lowercase().ends_with(".json")
         || first.text.starts_with('[')
         || first.text.starts_with('{')
     {
-        Ok(Format::CslJson)
+        if has(&super::openalex::looks_like) {
+            Ok(Format::OpenAlex)
+        } else {
+            Ok(Format::CslJson)
+        }
     } else if file.to_ascii_lowercase().ends_with(".bib") || has(&is_bibtex_entry) {
         Ok(Format::Bibtex)
     } else if has(&|t| t == "Researcher profile" || t == "Trust snapshot" || is_trust_line(t)) {

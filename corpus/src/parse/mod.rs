@@ -9,6 +9,7 @@ pub mod bibtex;
 pub mod csl;
 pub mod detect;
 pub mod lines;
+pub mod openalex;
 pub mod paper_page;
 pub mod profile_papers;
 pub mod profile_trust;
@@ -99,6 +100,8 @@ pub struct Entry {
     pub links: Vec<(crate::model::LinkKind, At<String>)>,
     /// The bibliography's own citation key.
     pub key: Option<At<String>>,
+    /// Citation counts the source states (OpenAlex's `cited_by_count`).
+    pub citations: Vec<At<crate::model::CitationCount>>,
 }
 
 impl Entry {
@@ -180,6 +183,7 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::AbstractList) => (None, abstract_list::parse(&mut page)),
         Some(Format::Bibtex) => (None, bibtex::parse(&mut page, text)),
         Some(Format::CslJson) => (None, csl::parse(&mut page, text)),
+        Some(Format::OpenAlex) => (None, openalex::parse(&mut page, text)),
         None => (None, Vec::new()),
     };
     let mut entries = entries;
