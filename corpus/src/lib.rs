@@ -25,7 +25,9 @@ pub mod slug;
 pub mod synth;
 
 pub use ::model::corpus as model;
-pub use ::model::{bibtex, category, diag, graph, latex, links, page, query, route, search, text};
+pub use ::model::{
+    bibtex, category, csl, diag, graph, latex, links, page, query, route, search, text,
+};
 
 pub use compile::{compile, Compiled};
 pub use document::Document;

@@ -45,18 +45,25 @@ impl Graph {
     /// The simple graph behind the input: each pair once with `a < b`, sorted, weights summed,
     /// self-loops and out-of-range ends dropped. Sorting (not hashing) keeps it deterministic.
     pub fn simple_edges(&self) -> Vec<Edge> {
-        let mut pairs: Vec<Edge> = self
+        let pairs: Vec<Edge> = self
             .edges
             .iter()
             .filter(|e| e.a != e.b && (e.a as usize) < self.n && (e.b as usize) < self.n)
             .map(|e| Edge::new(e.a.min(e.b), e.a.max(e.b), e.weight))
             .collect();
-        pairs.sort_unstable_by_key(|e| (e.a, e.b));
-        let mut out: Vec<Edge> = Vec::with_capacity(pairs.len());
-        for e in pairs {
-            match out.last_mut() {
-                Some(last) if last.a == e.a && last.b == e.b => last.weight += e.weight,
-                _ => out.push(e),
+        // Each pair as one key `a << 32 | b`, sorted and deduplicated; weights are summed in
+        // input order, so the result does not depend on the sort.
+        let key = |e: &Edge| (u64::from(e.a) << 32) | u64::from(e.b);
+        let mut keys: Vec<u64> = pairs.iter().map(key).collect();
+        crate::order::sort(&mut keys);
+        keys.dedup();
+        let mut out: Vec<Edge> = keys
+            .iter()
+            .map(|&k| Edge::new((k >> 32) as u32, k as u32, 0.0))
+            .collect();
+        for e in &pairs {
+            if let Ok(i) = keys.binary_search(&key(e)) {
+                out[i].weight += e.weight;
             }
         }
         out

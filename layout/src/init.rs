@@ -78,7 +78,7 @@ fn components(n: usize, offsets: &[u32], targets: &[u32]) -> (Vec<Vec<u32>>, Vec
         });
         comps.push(members);
     }
-    comps.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let comps = crate::order::by_rank(comps, |c| u32::MAX - c.len() as u32);
     (comps, local)
 }
 

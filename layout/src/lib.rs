@@ -37,6 +37,7 @@ mod init;
 pub mod labels;
 mod mds;
 mod options;
+mod order;
 mod overlap;
 mod pack;
 mod quadtree;

@@ -41,8 +41,9 @@ pub fn layout_packed(
         let bounds = bounds(&positions, &sub_radii);
         boxes.push((members, positions, bounds));
     }
-    // Largest component first, then the others by size; ties keep node order.
-    boxes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0[0].cmp(&b.0[0])));
+    // Largest component first, then the others by size; ties keep node order (components
+    // come in the order of their first node).
+    let boxes = crate::order::by_rank(boxes, |b| u32::MAX - b.0.len() as u32);
     let gap = options.link_distance.max(1.0);
     let area: f32 = boxes
         .iter()
@@ -94,8 +95,9 @@ fn components(graph: &Graph) -> Vec<Vec<usize>> {
             }
             i += 1;
         }
-        members.sort_unstable();
-        out.push(members);
+        let mut keys: Vec<u64> = members.iter().map(|&m| m as u64).collect();
+        crate::order::sort(&mut keys);
+        out.push(keys.into_iter().map(|k| k as usize).collect());
     }
     out
 }

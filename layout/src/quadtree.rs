@@ -143,7 +143,7 @@ impl BarnesHut {
             let qy = (((y - y0) * scale) as u32).min(max);
             ((spread(qx) | (spread(qy) << 1)) << 32) | i as u64
         }));
-        self.keys.sort_unstable();
+        crate::order::sort(&mut self.keys);
         self.order.clear();
         self.order.extend(self.keys.iter().map(|&k| k as u32));
         self.pos.clear();

@@ -145,21 +145,34 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
     )
 }
 
+/// Each work's [`key`], made unique within the list: `a`, `b`, … then `-2`, `-3` appended to a
+/// key already used, as BibTeX styles do for one author's papers of one year.
+pub fn unique_keys(works: &[&Work], corpus: &Corpus) -> Vec<String> {
+    let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    works
+        .iter()
+        .map(|work| {
+            let key = key(work, corpus);
+            let unique = std::iter::once(key.clone())
+                .chain(
+                    ('a'..='z')
+                        .map(|c| format!("{key}{c}"))
+                        .chain((2..).map(|n| format!("{key}-{n}"))),
+                )
+                .find(|k| !used.contains(k))
+                .unwrap_or_default();
+            used.insert(unique.clone());
+            unique
+        })
+        .collect()
+}
+
 /// A bibliography of `works`, entry after entry in their order, each key unique within the file:
 /// a key already used gets `a`, `b`, ... after it, as BibTeX users disambiguate.
 pub fn file(works: &[&Work], corpus: &Corpus) -> String {
-    let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut out = String::new();
-    for work in works {
+    for (work, unique) in works.iter().zip(unique_keys(works, corpus)) {
         let key = key(work, corpus);
-        let unique = std::iter::once(key.clone())
-            .chain(
-                ('a'..='z')
-                    .map(|c| format!("{key}{c}"))
-                    .chain((2..).map(|n| format!("{key}-{n}"))),
-            )
-            .find(|k| !used.contains(k))
-            .unwrap_or_default();
         let entry = entry(work, corpus);
         let entry = match entry.split_once('{') {
             Some((kind, rest)) if unique != key => {
@@ -167,7 +180,6 @@ pub fn file(works: &[&Work], corpus: &Corpus) -> String {
             }
             _ => entry,
         };
-        used.insert(unique);
         if !out.is_empty() {
             out.push('\n');
         }

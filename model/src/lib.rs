@@ -11,13 +11,15 @@
 //! - `query/`: the view in the URL, filters and facets, in-memory search, suggestions, formats.
 //! - `graph`: co-authorship graphs and their colours; `latex`, `links`: LaTeX text to spans
 //!   and links; `category`: arXiv category names; `text`: folding for search;
-//!   `bibtex`: citations; `sort`: one stable sort for them all (wasm size).
+//!   `bibtex`, `csl`: citations and exports (`json` writes JSON); `sort`: one stable sort for them all (wasm size).
 
 pub mod bibtex;
 pub mod category;
 pub mod corpus;
+pub mod csl;
 pub mod diag;
 pub mod graph;
+pub mod json;
 pub mod latex;
 pub mod links;
 pub mod page;

@@ -12,7 +12,7 @@ use crate::route::Route;
 #[component]
 pub fn PersonJsonLd(person: &'static Person) -> impl IntoView {
     let profile = absolute(&Route::profile(&person.id).path());
-    let text = script_json(&person_json_ld(person, &profile));
+    let text = script_json(person_json_ld(person, &profile));
     view! { <Script type_="application/ld+json">{text}</Script> }
 }
 
@@ -35,6 +35,7 @@ pub fn person_json_ld<'a>(person: &'a Person, url: &'a str) -> Vec<(&'static str
         .map(|f| model::category::name(&f.value).unwrap_or(&f.value))
         .collect();
     if !fields_of_work.is_empty() {
+        let fields_of_work = fields_of_work.into_iter().map(Json::Text).collect();
         fields.push(("knowsAbout", Json::List(fields_of_work)));
     }
     fields

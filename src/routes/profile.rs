@@ -231,6 +231,13 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                         let text = filtered.with_untracked(|f| model::bibtex::file(&f.works, corpus()));
                         crate::download::download(&name, "application/x-bibtex", &text);
                     }>"Download BibTeX"</button>
+                <button type="button" class="button" data-testid="download-csl"
+                    title="The works this view lists, as a CSL-JSON file (Zotero, pandoc)"
+                    on:click=move |_| {
+                        let name = state.with_untracked(|s| model::bibtex::file_name(&person.id, s, "json"));
+                        let text = filtered.with_untracked(|f| model::csl::file(&f.works, corpus()));
+                        crate::download::download(&name, "application/vnd.citationstyles.csl+json", &text);
+                    }>"Download CSL-JSON"</button>
             </div>
             {move || records.failed().map(|why| view! {
                 <p class="notice" role="alert" data-testid="records-failed">
