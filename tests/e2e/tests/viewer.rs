@@ -434,7 +434,7 @@ async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
 /// A profile's view, as filtered, downloads as a BibTeX file named by its filters, holding
 /// exactly the works the view lists (the click that starts the download is recorded instead).
 #[tokio::test]
-async fn a_filtered_view_downloads_as_bibtex_named_by_its_filters() {
+async fn a_filtered_view_downloads_as_bibtex_and_csl_json_named_by_its_filters() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     browser
@@ -473,6 +473,30 @@ async fn a_filtered_view_downloads_as_bibtex_named_by_its_filters() {
         !text.contains("year = {2021}"),
         "only the view's works:\n{text}"
     );
+    // The same works as CSL-JSON, for Zotero and pandoc.
+    browser.click("[data-testid=download-csl]").await;
+    let got = browser
+        .client()
+        .execute("return window.__download", vec![])
+        .await
+        .expect("the download was started");
+    assert_eq!(got[0].as_str(), Some("yixing-xu-2020-cs.CV.json"));
+    let href = got[1].as_str().expect("a data address");
+    let (head, body) = href.split_once(',').expect("a data: address");
+    assert_eq!(
+        head,
+        "data:application/vnd.citationstyles.csl+json;charset=utf-8"
+    );
+    let items: Vec<serde_json::Value> =
+        serde_json::from_str(&urlencoding_decode(body)).expect("a list of CSL items");
+    assert_eq!(items.len(), listed);
+    for item in &items {
+        assert_eq!(item["issued"]["date-parts"][0][0], 2020, "{item}");
+        assert!(
+            item["title"].is_string() && item["id"].is_string(),
+            "{item}"
+        );
+    }
     browser.finish().await;
 }
 
