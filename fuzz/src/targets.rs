@@ -42,13 +42,15 @@ pub struct Ctx {
     pub pages: Vec<Parsed>,
 }
 
-/// The folders whose `*.txt`, `*.bib`, `*.json` and `*.jsonl` files are the starting corpus.
-pub const SEED_DIRS: [&str; 5] = [
+/// The folders whose `*.txt`, `*.bib`, `*.json`, `*.jsonl` and `*.atom` files are the starting
+/// corpus.
+pub const SEED_DIRS: [&str; 6] = [
     "seeds",
     "tests/fixtures/xss-seeds",
     "tests/fixtures/bib",
     "tests/fixtures/csl",
     "tests/fixtures/openalex",
+    "tests/fixtures/arxiv",
 ];
 
 impl Ctx {
@@ -60,8 +62,11 @@ impl Ctx {
                 .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| ["txt", "bib", "json", "jsonl"].iter().any(|e| x == *e))
+                    p.extension().is_some_and(|x| {
+                        ["txt", "bib", "json", "jsonl", "atom"]
+                            .iter()
+                            .any(|e| x == *e)
+                    })
                 })
                 .collect();
             files.sort();
@@ -202,6 +207,13 @@ pub const TARGETS: &[Target] = &[
         about: "parse_text on mutated OpenAlex works (list responses, JSON Lines, inverted indexes, broken lines): the same properties as the pages",
         whole_documents: false,
         generate: gen_openalex_import,
+        check: check_parse,
+    },
+    Target {
+        name: "arxiv-import",
+        about: "parse_text on mutated arXiv Atom feeds (entities, namespaces, broken tags, odd dates): the same properties as the pages",
+        whole_documents: false,
+        generate: gen_arxiv_import,
         check: check_parse,
     },
     Target {
@@ -408,6 +420,37 @@ const OPENALEX_TOKENS: &[&str] = &[
 
 fn gen_openalex_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let bytes = ctx.mutated_seed(rng, &[Format::OpenAlex], usize::MAX, OPENALEX_TOKENS);
+    vec![to_text(bytes).into_bytes()]
+}
+
+/// What arXiv feeds are made of, for mutations to splice in.
+const ARXIV_TOKENS: &[&str] = &[
+    "<",
+    ">",
+    "</",
+    "/>",
+    "&amp;",
+    "&lt;",
+    "&#0;",
+    "&#x110000;",
+    "&bogus;",
+    "<!DOCTYPE feed [<!ENTITY a \"aaaaaaaa\">]>",
+    "<![CDATA[",
+    "]]>",
+    "<entry>",
+    "</entry>",
+    "<title>",
+    "</title>",
+    "<author><name>",
+    "</name></author>",
+    "<published>2021-02-30T00:00:00Z</published>",
+    "<arxiv:primary_category term=\"\"/>",
+    "<category term=\"CV\"/>",
+    "xmlns:arxiv=\"http://arxiv.org/schemas/atom\"",
+];
+
+fn gen_arxiv_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
+    let bytes = ctx.mutated_seed(rng, &[Format::ArxivAtom], usize::MAX, ARXIV_TOKENS);
     vec![to_text(bytes).into_bytes()]
 }
 

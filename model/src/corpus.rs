@@ -399,6 +399,8 @@ pub enum Format {
     /// OpenAlex works (`.json`, `.jsonl`): one work, a list response, or JSON Lines.
     #[serde(rename = "openalex")]
     OpenAlex,
+    /// An arXiv API answer: an Atom feed of entries.
+    ArxivAtom,
 }
 
 /// An error or warning about a seed document, with where and what to do.

@@ -95,5 +95,6 @@ pub fn format_label(format: Format) -> &'static str {
         Format::Bibtex => "BibTeX",
         Format::CslJson => "CSL-JSON",
         Format::OpenAlex => "OpenAlex",
+        Format::ArxivAtom => "arXiv feed",
     }
 }

@@ -21,8 +21,15 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
         });
     };
     let has = |pred: &dyn Fn(&str) -> bool| lines.iter().any(|l| pred(l.text));
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text)
+        .filter(|t| !t.is_empty())
+        .collect();
     if first.text.starts_with("Abstract:") {
         Ok(Format::AbstractList)
+    } else if super::arxiv::looks_like(&texts) {
+        Ok(Format::ArxivAtom)
     } else if [".jsonl", ".ndjson"]
         .iter()
         .any(|e| file.to_ascii_lowercase().ends_with(e))

@@ -5,6 +5,7 @@
 //! [`LineRole`]; lines nobody understood are warned about.
 
 pub mod abstract_list;
+pub mod arxiv;
 pub mod bibtex;
 pub mod csl;
 pub mod detect;
@@ -184,6 +185,7 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::Bibtex) => (None, bibtex::parse(&mut page, text)),
         Some(Format::CslJson) => (None, csl::parse(&mut page, text)),
         Some(Format::OpenAlex) => (None, openalex::parse(&mut page, text)),
+        Some(Format::ArxivAtom) => (None, arxiv::parse(&mut page, text)),
         None => (None, Vec::new()),
     };
     let mut entries = entries;
