@@ -235,24 +235,32 @@ fn a_broken_entry_is_an_error_at_its_line_and_the_others_are_read() {
         .filter(|d| d.is_error())
         .map(|d| (d.line, d.message.as_str()))
         .collect();
-    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert_eq!(errors.len(), 2, "{errors:#?}");
     assert_eq!(errors[0].0, Some(7));
     assert!(
         errors[0].1.contains("brace or a quote left open"),
         "{}",
         errors[0].1
     );
-    assert_eq!(errors[1].0, Some(19));
+    assert_eq!(errors[1].0, Some(24));
     assert!(
-        errors[1].1.contains("duplicate key \"good1\""),
+        errors[1].1.contains("unknown type `@weirdtype`"),
         "{}",
         errors[1].1
     );
-    assert_eq!(errors[2].0, Some(24));
-    assert!(
-        errors[2].1.contains("unknown type `@weirdtype`"),
-        "{}",
-        errors[2].1
+    // A key used twice is a warning, and both entries are works.
+    let warnings: Vec<(Option<u32>, &str)> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            Some(19),
+            "key `good1` is used by an earlier entry too; this entry is read as a work of its own"
+        )]
     );
     let titles: Vec<&str> = parsed
         .entries
@@ -263,9 +271,21 @@ fn a_broken_entry_is_an_error_at_its_line_and_the_others_are_read() {
         titles,
         [
             "A Good Entry Before the Broken One",
-            "A Good Entry After the Broken One"
+            "A Good Entry After the Broken One",
+            "A Second Entry Under a Key Already Used",
         ]
     );
+    // A field given twice: the last value is kept, and a warning says so.
+    let parsed = parse_text(
+        "twice.bib",
+        "@misc{k,\n  title = {First},\n  title = {Second},\n}\n",
+    );
+    assert_eq!(parsed.entries[0].title.as_ref().unwrap().value, "Second");
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(parsed.diagnostics[0].line, Some(3));
+    assert!(parsed.diagnostics[0]
+        .message
+        .contains("field `title` of `k` is given again (first at line 2)"));
     // The compile stops on the errors and names the file and line of each.
     let dir = folder("bib-broken", &[("broken.bib", BROKEN.as_bytes())]);
     let all = render(&compile_dir(&dir).expect_err("errors stop the compile"));

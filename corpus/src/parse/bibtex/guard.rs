@@ -250,6 +250,23 @@ fn deepest(text: &str) -> Option<usize> {
     None
 }
 
+/// A copy of `text` holding only the entry at `keep` and the `@string` definitions it may use,
+/// everything else blanked (offsets and lines stay): an entry read on its own.
+pub(super) fn alone(text: &str, keep: Range<usize>) -> String {
+    let mut copy = text.to_string();
+    for chunk in chunks(text) {
+        let definition = text[chunk.clone()]
+            .trim_start()
+            .get(..7)
+            .is_some_and(|t| t.eq_ignore_ascii_case("@string"));
+        let overlaps = chunk.start < keep.end && keep.start < chunk.end;
+        if !overlaps && !definition {
+            blank(&mut copy, chunk);
+        }
+    }
+    copy
+}
+
 /// The file cut before each line that starts with `@` (spaces before it allowed): one piece
 /// an entry, and the text before the first.
 fn chunks(text: &str) -> Vec<Range<usize>> {

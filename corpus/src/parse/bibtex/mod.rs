@@ -25,7 +25,7 @@ pub(super) use values::tidy;
 
 use std::ops::Range;
 
-use biblatex::{Bibliography, EntryType, RawBibliography};
+use biblatex::{Bibliography, EntryType, ParseErrorKind, RawBibliography};
 
 use super::lines::{line_starts, LineRole, Page};
 use super::{at, classify_link, Entry};
@@ -93,6 +93,8 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
     guard::too_deep(page, &mut source, &line_of);
     // The file is parsed once when it is sound; each broken entry costs one more pass.
     let mut isolated = false;
+    // Entries whose key an earlier entry has, each in a copy of the file of its own.
+    let mut alone: Vec<String> = Vec::new();
     let bibliography = loop {
         let error = match RawBibliography::parse(&source) {
             Ok(raw) => {
@@ -129,12 +131,29 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             Err(error) => error,
         };
         let offset = error.span.start.min(source.len());
+        let broken = entry_around(&source, offset);
+        if let ParseErrorKind::DuplicateKey(key) = &error.kind {
+            // Two entries under one key are two works (a lab file's copy-paste): the later one
+            // is read on its own, with a warning.
+            page.warn(
+                line_of(offset),
+                format!("key `{key}` is used by an earlier entry too; this entry is read as a work of its own"),
+                "give each entry its own key; exports make keys unique within a file",
+            );
+            if !broken.is_empty() {
+                alone.push(guard::alone(&source, broken.clone()));
+                blank(&mut source, broken.clone());
+                passes -= 1;
+                if passes > 0 {
+                    continue;
+                }
+            }
+        }
         page.error(
             line_of(offset),
             format!("BibTeX entry not read: {}", error.kind),
             BROKEN_HINT,
         );
-        let broken = entry_around(&source, offset);
         passes -= 1;
         if passes == 0 {
             page.error(
@@ -159,6 +178,32 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             page.boilerplate(line.no);
         }
     }
+    let mut entries = read_all(page, &raw, &bibliography, &line_of);
+    for text in &alone {
+        let read = RawBibliography::parse(text)
+            .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)));
+        match read {
+            Ok((raw, bibliography)) => {
+                entries.extend(read_all(page, &raw, &bibliography, &line_of))
+            }
+            Err(error) => page.error(
+                line_of(error.span.start.min(text.len())),
+                format!("BibTeX entry not read: {}", error.kind),
+                BROKEN_HINT,
+            ),
+        }
+    }
+    entries.sort_by_key(|e| e.line);
+    entries
+}
+
+/// The entries of a parsed bibliography, each field's lines marked as read or warned about.
+fn read_all(
+    page: &mut Page<'_>,
+    raw: &RawBibliography<'_>,
+    bibliography: &Bibliography,
+    line_of: &impl Fn(usize) -> u32,
+) -> Vec<Entry> {
     // The lines a span covers, but the blank ones (a blank line keeps its role).
     let blank_lines: Vec<bool> = page.roles.iter().map(|r| *r == LineRole::Blank).collect();
     let lines = |span: &Range<usize>| {
@@ -204,9 +249,22 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             continue;
         }
         let mut skipped = Vec::new();
+        let mut first_at: std::collections::BTreeMap<String, u32> = Default::default();
         for pair in &raw_entry.fields {
             let name = pair.key.v.to_ascii_lowercase();
             let span = pair.key.span.start..pair.value.span.end;
+            if let Some(first) = first_at.insert(name.clone(), line_of(span.start)) {
+                // The crate keeps the last value of a field, as biber does.
+                page.warn(
+                    line_of(span.start),
+                    format!(
+                        "field `{name}` of `{}` is given again (first at line {first}); this \
+                         value is kept, the earlier one is not",
+                        entry.key
+                    ),
+                    "give each field once",
+                );
+            }
             if READ.contains(&name.as_str()) {
                 lines(&span).into_iter().for_each(|no| page.used(no));
             } else if !SITE_FIELDS.contains(&name.as_str()) {
