@@ -345,6 +345,11 @@ fn what_the_fuzzer_found_in_bibtex_files_is_an_error_or_a_warning() {
     let parsed = parse_text("f.bib", "@misc{k, title = {T}, date = {٣-03-05}}\n");
     assert!(parsed.entries[0].date.is_none());
     assert!(parsed.diagnostics[0].message.contains("not understood"));
+    // A key used twice on an entry that inherits from itself: the later entry, read alone,
+    // overflowed the crate's stack.
+    let twice = "@misc{p, title = {P}}\n@proceedings{p, title = {Q}, crossref = {p}}\n";
+    let found = errors(twice);
+    assert!(found.iter().any(|e| e.contains("inherits from itself")), "{found:?}");
     // 51,000 nested braces took the crate 0.9 s (quadratic).
     let deep = format!("@misc{{k, title = {}}}\n", "{".repeat(51_000));
     assert!(errors(&deep)[0].contains("braces nested deeper than 32"));

@@ -97,6 +97,10 @@ pub struct Person {
     /// that write it: names merged into this person by their initials.
     #[serde(default)]
     pub aliases: Vec<Cited<String>>,
+    /// Author ids the sources give (`orcid:0000-0002-1825-0097`, `openalex:A5023888391`), each
+    /// with the lines giving it. Two ids of one kind are never one person.
+    #[serde(default)]
+    pub ids: Vec<Cited<String>>,
     /// What each profile page about this person states, one entry per page. Never recomputed.
     pub profiles: Vec<Profile>,
     /// Figures peerscope counts itself from the corpus, kept apart from the stated ones.

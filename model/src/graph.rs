@@ -312,6 +312,7 @@ mod tests {
             name: id.to_uppercase(),
             mentions: vec![],
             aliases: vec![],
+            ids: vec![],
             profiles: vec![],
             computed: PersonComputed::default(),
         }

@@ -125,6 +125,15 @@ mod tests {
         ] {
             assert!(page.contains(shown), "{route} shows `{shown}`");
         }
+        // Yixing Xu's ORCID and OpenAlex id, on the profile, at the line of the name.
+        let profile = render_data(&template, "/p/yixing-xu", data.page_data("/p/yixing-xu"));
+        assert!(
+            profile.contains(
+                "Author ids: ORCID 0000-0002-0000-0001 (works.json:38); OpenAlex A5000000001 \
+                 (works.json:38)"
+            ),
+            "the profile names the ids and their lines"
+        );
     }
 
     /// A link cannot hold another: the browser's parser would split a card's title link around

@@ -284,7 +284,8 @@ fn ProfileHeader(person: &'static Person) -> impl IntoView {
     view! {
         <header class="profile-header">
             <h1 data-testid="person-name">{person.name.clone()}</h1>
-            {aliases(person).map(|t| view! { <p class="muted" data-testid="aliases">{t}</p> })}
+            {cited_list("Also written as ", &person.aliases, str::to_string).map(|t| view! { <p class="muted" data-testid="aliases">{t}</p> })}
+            {cited_list("Author ids: ", &person.ids, id_label).map(|t| view! { <p class="muted" data-testid="author-ids">{t}</p> })}
             {tagline.map(|t| view! { <p class="lead">{t}</p> })}
             <p class="computed" data-testid="computed">
                 <span>"Counted in this corpus: "</span>
@@ -300,25 +301,38 @@ fn ProfileHeader(person: &'static Person) -> impl IntoView {
     }
 }
 
-/// "Also written as Y. Xu (lab.bib:57)": the other ways the seeds write the person's name,
-/// with their lines, as one text: a view with a link per line cost the wasm 2.6 KB brotli.
-fn aliases(person: &Person) -> Option<String> {
-    if person.aliases.is_empty() {
+/// "Also written as Y. Xu (lab.bib:57)" and "Author ids: ORCID 0000-… (works.json:40)": the
+/// other ways the seeds write the person's name and the ids they give, with their lines, as
+/// text: a view with a link per line cost the wasm 2.6 KB brotli.
+fn cited_list(
+    lead: &str,
+    items: &[model::Cited<String>],
+    label: fn(&str) -> String,
+) -> Option<String> {
+    if items.is_empty() {
         return None;
     }
-    let items: Vec<String> = person
-        .aliases
+    let items: Vec<String> = items
         .iter()
-        .map(|alias| {
-            let lines: Vec<String> = alias
+        .map(|item| {
+            let lines: Vec<String> = item
                 .sources
                 .iter()
                 .map(|l| format!("{}:{}", l.file, l.line))
                 .collect();
-            format!("{} ({})", alias.value, lines.join(", "))
+            format!("{} ({})", label(&item.value), lines.join(", "))
         })
         .collect();
-    Some(format!("Also written as {}", items.join("; ")))
+    Some(format!("{lead}{}", items.join("; ")))
+}
+
+/// An author id as people read it: `orcid:0000-…` → `ORCID 0000-…`.
+fn id_label(id: &str) -> String {
+    match id.split_once(':') {
+        Some(("orcid", rest)) => format!("ORCID {rest}"),
+        Some(("openalex", rest)) => format!("OpenAlex {rest}"),
+        _ => id.to_string(),
+    }
 }
 
 /// Two selects bounding the years shown.

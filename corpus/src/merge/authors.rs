@@ -41,8 +41,8 @@ pub fn authors(
     let mut warnings = Vec::new();
     for r in ordered {
         let page = &pages[r.page];
-        for name in &page.entries[r.entry].authors {
-            let Some(id) = people.id_of(&name.value) else {
+        for (i, name) in page.entries[r.entry].authors.iter().enumerate() {
+            let Some(id) = people.author(r.page, r.entry, i) else {
                 continue;
             };
             let at = loc(&page.file, name.line);

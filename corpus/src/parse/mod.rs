@@ -101,6 +101,9 @@ pub struct Entry {
     pub links: Vec<(crate::model::LinkKind, At<String>)>,
     /// The bibliography's own citation key.
     pub key: Option<At<String>>,
+    /// The ids the source gives each author (`orcid:…`, `openalex:A…`), by author index; shorter
+    /// than `authors` (or empty) when a source gives none.
+    pub author_ids: Vec<Vec<String>>,
     /// Citation counts the source states (OpenAlex's `cited_by_count`).
     pub citations: Vec<At<crate::model::CitationCount>>,
 }

@@ -7,9 +7,9 @@
 //! location's source as venue and its PDF, `biblio` (volume, issue, pages), the DOI and any
 //! arXiv landing page as ids, the abstract rebuilt from `abstract_inverted_index`, and
 //! `cited_by_count` as a count OpenAlex states on its `updated_date`. The work's OpenAlex id
-//! (`W2741809807`) is its key. Fields the corpus does not keep are named in one warning per
-//! file, with how many works carry each; author ids (OpenAlex, ORCID) are read but not kept yet,
-//! which a warning says.
+//! (`W2741809807`) is its key; each author's ORCID and OpenAlex id are theirs (`merge::people`
+//! joins and keeps people apart by them). Fields the corpus does not keep are named in one
+//! warning per file, with how many works carry each.
 //!
 //! Provenance is the line: for JSON Lines the work's line, for pretty-printed JSON the line of
 //! each field (the same scan as CSL-JSON's), and for each author the line of their name.
@@ -128,18 +128,6 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             ),
             "peerscope keeps a work's title, authors, date, type, venue, volume, issue, pages, \
              abstract, DOI, arXiv id, PDF and cited-by count",
-        );
-    }
-    let with_ids = works.iter().find(|(work, _)| {
-        work.get("authorships")
-            .and_then(Value::as_array)
-            .is_some_and(|a| a.iter().any(|a| a.pointer("/author/id").is_some()))
-    });
-    if let Some((_, place)) = with_ids {
-        page.warn(
-            line_of(place.start),
-            "authors' OpenAlex ids and ORCIDs are not kept yet: people are matched by name",
-            "a person written two ways in the sources stays two people until ids are kept",
         );
     }
     entries
@@ -271,6 +259,7 @@ fn read_work(
             if let Some(name) = name.map(tidy).filter(|n| !n.is_empty()) {
                 let no = name_line(&name);
                 out.authors.push(at(name, no));
+                out.author_ids.push(author_ids(authorship));
             }
         }
     }
@@ -369,6 +358,23 @@ fn read_work(
         ));
     }
     out
+}
+
+/// The ids an authorship gives its author: `orcid:0000-…` and `openalex:A…`, bare of their
+/// addresses.
+fn author_ids(authorship: &Value) -> Vec<String> {
+    let bare = |pointer: &str, prefix: &str| -> Option<String> {
+        let value = authorship.pointer(pointer)?.as_str()?.trim();
+        let id = value.rsplit('/').next().unwrap_or(value);
+        (!id.is_empty()).then(|| format!("{prefix}:{id}"))
+    };
+    [
+        bare("/author/orcid", "orcid"),
+        bare("/author/id", "openalex"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The abstract an inverted index (`{"word": [positions]}`) encodes: its words in position

@@ -163,6 +163,7 @@ impl GraphIndex {
                     name: p.name.clone(),
                     mentions: Vec::new(),
                     aliases: Vec::new(),
+                    ids: Vec::new(),
                     profiles: if p.profiles > 0 {
                         vec![Profile::default()]
                     } else {

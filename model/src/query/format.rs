@@ -95,6 +95,7 @@ mod tests {
             name: "A".into(),
             mentions: Vec::new(),
             aliases: Vec::new(),
+            ids: Vec::new(),
             profiles: vec![
                 Profile {
                     h_index: stated_at(30),

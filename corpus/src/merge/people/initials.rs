@@ -85,7 +85,9 @@ pub fn merges(persons: &[Person], bylines: &[Byline]) -> Vec<Merge> {
             .filter(|&f| names[f].as_ref().is_some_and(|full| name.fits(full)))
             .collect();
         if let [into] = fitting[..] {
-            pairs.push((i, into));
+            if !super::conflicts(&persons[i], &ids_of(&persons[into])) {
+                pairs.push((i, into));
+            }
         }
     }
     if pairs.is_empty() {
@@ -124,6 +126,11 @@ pub fn merges(persons: &[Person], bylines: &[Byline]) -> Vec<Merge> {
         .collect()
 }
 
+/// A person's author ids.
+fn ids_of(person: &Person) -> Vec<String> {
+    person.ids.iter().map(|c| c.value.clone()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +142,7 @@ mod tests {
             name: name.to_string(),
             mentions: Vec::new(),
             aliases: Vec::new(),
+            ids: Vec::new(),
             profiles: Vec::new(),
             computed: PersonComputed::default(),
         }

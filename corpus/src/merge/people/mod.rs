@@ -1,6 +1,10 @@
-//! Everyone named in the seeds, one person per normalised name, with a stable readable id;
-//! a name written with initials joins the one full name it can be, when a shared co-author
-//! says so (`initials`).
+//! Everyone named in the seeds, one person per normalised name, with a stable readable id.
+//!
+//! An author id a source gives (OpenAlex's ORCID and author id) is the person whatever the name
+//! says; two different ids of one kind are never one person, so a second `Xin Wang` with another
+//! ORCID is a person of their own. A name written with initials joins the one full name it can
+//! be, when a shared co-author says so (`initials`). Every author of every entry is resolved
+//! here once (`author`), so the works name the person each mention was found to be.
 
 use crate::model::{Cited, Diagnostic, Loc, Person, PersonComputed};
 use crate::normalize::key;
@@ -16,6 +20,13 @@ pub struct People {
     /// In order of first mention until `assign_ids`.
     pub persons: Vec<Person>,
     by_key: BTreeMap<String, usize>,
+    /// Author ids (`orcid:0000-…`, `openalex:A…`) to the person holding them.
+    by_id: BTreeMap<String, usize>,
+    /// Each person's own key, for their id's slug and hash: the normalised name, or for a second
+    /// person of one name the name and their first author id.
+    own_key: Vec<String>,
+    /// `authors[page][entry][i]`: the person the entry's `i`-th author is.
+    authors: Vec<Vec<Vec<Option<usize>>>>,
     /// The subject of each page (an index into `persons`), found once: a work names its
     /// profile's subject, and normalising a long name again for every work of a page was
     /// quadratic (the fuzzer's `search` target found a 51,200-character name taking 1.9 s).
@@ -43,17 +54,24 @@ impl People {
                     people.mention(&name.value, loc(&page.file, tagline.line));
                 }
             }
+            let mut resolved = Vec::new();
             for entry in &page.entries {
-                let authors = entry
+                let authors: Vec<Option<usize>> = entry
                     .authors
                     .iter()
-                    .filter_map(|a| people.mention(&a.value, loc(&page.file, a.line)))
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let ids = entry.author_ids.get(i).map_or(&[][..], Vec::as_slice);
+                        people.mention_with(&a.value, loc(&page.file, a.line), ids)
+                    })
                     .collect();
                 bylines.push(Byline {
                     at: loc(&page.file, entry.line),
-                    authors,
+                    authors: authors.iter().flatten().copied().collect(),
                 });
+                resolved.push(authors);
             }
+            people.authors.push(resolved);
             people.subjects.push(subject);
         }
         let merges = initials::merges(&people.persons, &bylines);
@@ -109,17 +127,88 @@ impl People {
             }
         }
         self.persons = kept;
+        let own_key = std::mem::take(&mut self.own_key);
+        self.own_key = own_key
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| into[*i] == *i)
+            .map(|(_, k)| k)
+            .collect();
         let target = |i: usize| moved[into[i]];
-        for index in self.by_key.values_mut() {
+        for index in self.by_key.values_mut().chain(self.by_id.values_mut()) {
             *index = target(*index);
         }
         for subject in self.subjects.iter_mut().flatten() {
             *subject = target(*subject);
         }
+        for index in self.authors.iter_mut().flatten().flatten().flatten() {
+            *index = target(*index);
+        }
     }
 
     /// Records a mention of a name; the index of its person, if it names one.
     fn mention(&mut self, name: &str, at: Loc) -> Option<usize> {
+        self.mention_with(name, at, &[])
+    }
+
+    /// Records a mention of a name with the author ids its source gives: the person holding one
+    /// of the ids; else the person of the name, unless they hold another id of the same kind
+    /// (then a person of their own).
+    fn mention_with(&mut self, name: &str, at: Loc, ids: &[String]) -> Option<usize> {
+        let by_id = ids.iter().find_map(|id| self.by_id.get(id)).copied();
+        let by_name = person_key(name).and_then(|k| self.by_key.get(&k).copied());
+        let index = match (by_id, by_name) {
+            (Some(i), _) => i,
+            (None, Some(i)) if !conflicts(&self.persons[i], ids) => i,
+            (None, Some(_)) => {
+                let key = format!("{} {}", person_key(name)?, ids[0]);
+                self.push(name, key)
+            }
+            (None, None) => self.mention_name(name, &at)?,
+        };
+        super::cite::push_loc(&mut self.persons[index].mentions, at.clone());
+        // Found by an id under another name: that spelling is an alias, with its line.
+        let person = &mut self.persons[index];
+        if by_id.is_some() && person_key(name) != person_key(&person.name) {
+            match person.aliases.iter_mut().find(|a| a.value == name) {
+                Some(alias) => super::cite::push_loc(&mut alias.sources, at.clone()),
+                None => person.aliases.push(Cited {
+                    value: name.to_string(),
+                    sources: vec![at.clone()],
+                }),
+            }
+        }
+        for id in ids {
+            self.by_id.entry(id.clone()).or_insert(index);
+            let person = &mut self.persons[index];
+            match person.ids.iter_mut().find(|c| c.value == *id) {
+                Some(cited) => super::cite::push_loc(&mut cited.sources, at.clone()),
+                None => person.ids.push(Cited {
+                    value: id.clone(),
+                    sources: vec![at.clone()],
+                }),
+            }
+        }
+        Some(index)
+    }
+
+    /// A new person of this name and key.
+    fn push(&mut self, name: &str, key: String) -> usize {
+        self.persons.push(Person {
+            id: String::new(),
+            name: name.to_string(),
+            mentions: Vec::new(),
+            aliases: Vec::new(),
+            ids: Vec::new(),
+            profiles: Vec::new(),
+            computed: PersonComputed::default(),
+        });
+        self.own_key.push(key);
+        self.persons.len() - 1
+    }
+
+    /// The person of a name, found or new; its mention is the caller's to record.
+    fn mention_name(&mut self, name: &str, at: &Loc) -> Option<usize> {
         let name_key = person_key(name)?;
         if !self.by_key.contains_key(&name_key) && key(name).is_empty() {
             let warning = Diagnostic::warning(
@@ -133,44 +222,38 @@ impl People {
             .hint("check that the seed gives the person's real name");
             self.diagnostics.push(warning);
         }
-        let index = *self.by_key.entry(name_key).or_insert_with(|| {
-            self.persons.push(Person {
-                id: String::new(),
-                name: name.to_string(),
-                mentions: Vec::new(),
-                aliases: Vec::new(),
-                profiles: Vec::new(),
-                computed: PersonComputed::default(),
-            });
-            self.persons.len() - 1
-        });
-        super::cite::push_loc(&mut self.persons[index].mentions, at);
+        if let Some(&index) = self.by_key.get(&name_key) {
+            return Some(index);
+        }
+        let index = self.push(name, name_key.clone());
+        self.by_key.insert(name_key, index);
         Some(index)
     }
 
     /// Ids from name slugs; on a clash see [`unique`] (the person named most often keeps the
     /// plain slug, the others get a hash of their own normalised name).
     fn assign_ids(&mut self) {
-        let (claims, indices): (Vec<Claim<'_>>, Vec<usize>) = self
-            .by_key
+        let claims: Vec<Claim<'_>> = self
+            .persons
             .iter()
-            // A name merged by its initials keys its person too: the person claims by its own.
-            .filter(|(k, &i)| person_key(&self.persons[i].name).as_deref() == Some(k.as_str()))
-            .map(|(k, &i)| {
-                let person = &self.persons[i];
-                let claim = Claim {
-                    base: slug(&person.name),
-                    key: k.as_str(),
-                    weight: person.mentions.len(),
-                    year: None,
-                };
-                (claim, i)
+            .zip(&self.own_key)
+            .map(|(person, key)| Claim {
+                base: slug(&person.name),
+                key: key.as_str(),
+                weight: person.mentions.len(),
+                year: None,
             })
-            .unzip();
+            .collect();
         let ids = unique(&claims, "person");
-        for (id, index) in ids.into_iter().zip(indices) {
-            self.persons[index].id = id;
+        for (person, id) in self.persons.iter_mut().zip(ids) {
+            person.id = id;
         }
+    }
+
+    /// The id of the person the `i`-th author of an entry was found to be.
+    pub fn author(&self, page: usize, entry: usize, i: usize) -> Option<&str> {
+        let index = (*self.authors.get(page)?.get(entry)?.get(i)?)?;
+        Some(self.persons[index].id.as_str())
     }
 
     /// The id of the subject of the page at `page` (an index into the pages collected).
@@ -185,6 +268,18 @@ impl People {
             .get(&person_key(name)?)
             .map(|&i| self.persons[i].id.as_str())
     }
+}
+
+/// Whether a mention's ids say it is not this person: an id of a kind the person holds too,
+/// with another value (`orcid:…` against `orcid:…`).
+fn conflicts(person: &Person, ids: &[String]) -> bool {
+    let kind = |id: &str| id.split_once(':').map_or("", |(k, _)| k).to_string();
+    ids.iter().any(|id| {
+        person
+            .ids
+            .iter()
+            .any(|held| kind(&held.value) == kind(id) && held.value != *id)
+    })
 }
 
 /// The key a person is found by: the normalised name, or for a name without a letter or digit

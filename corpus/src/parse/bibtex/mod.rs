@@ -180,6 +180,17 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
     }
     let mut entries = read_all(page, &raw, &bibliography, &line_of);
     for text in &alone {
+        // The same guard as the whole file's: an entry inheriting from itself overflows the
+        // crate's stack (the fuzzer found a duplicate key on such an entry).
+        if let Ok(raw) = RawBibliography::parse(text) {
+            let tangled = tangled(&raw);
+            if !tangled.is_empty() {
+                for (span, message) in tangled {
+                    page.error(line_of(span.start), message, INHERIT_HINT);
+                }
+                continue;
+            }
+        }
         let read = RawBibliography::parse(text)
             .and_then(|raw| Bibliography::from_raw(raw.clone()).map(|bib| (raw, bib)));
         match read {
