@@ -163,3 +163,35 @@ fn a_blank_line_inside_an_element_stays_blank() {
     assert_eq!(parsed.roles[blank], LineRole::Blank);
     assert_eq!(parsed.entries.len(), 2);
 }
+
+/// An arXiv page is one link whatever its version, cited by every file giving it.
+#[test]
+fn one_arxiv_link_whatever_the_version() {
+    let openalex = include_str!("../../tests/fixtures/openalex/works.json");
+    let dir = folder(
+        "arxiv-versions",
+        &[
+            ("feed.atom", FEED.as_bytes()),
+            ("works.json", openalex.as_bytes()),
+        ],
+    );
+    let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    let bimlp = compiled
+        .corpus
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with("BiMLP"))
+        .unwrap();
+    let arxiv: Vec<&corpus::Link> = bimlp
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Arxiv)
+        .collect();
+    assert_eq!(arxiv.len(), 1, "{arxiv:?}");
+    assert_eq!(
+        arxiv[0].url, "https://arxiv.org/abs/2212.14158v2",
+        "the first written"
+    );
+    let files: Vec<&str> = arxiv[0].sources.iter().map(|l| l.file.as_str()).collect();
+    assert_eq!(files, ["feed.atom", "works.json"]);
+}

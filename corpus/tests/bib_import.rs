@@ -349,7 +349,10 @@ fn what_the_fuzzer_found_in_bibtex_files_is_an_error_or_a_warning() {
     // overflowed the crate's stack.
     let twice = "@misc{p, title = {P}}\n@proceedings{p, title = {Q}, crossref = {p}}\n";
     let found = errors(twice);
-    assert!(found.iter().any(|e| e.contains("inherits from itself")), "{found:?}");
+    assert!(
+        found.iter().any(|e| e.contains("inherits from itself")),
+        "{found:?}"
+    );
     // 51,000 nested braces took the crate 0.9 s (quadratic).
     let deep = format!("@misc{{k, title = {}}}\n", "{".repeat(51_000));
     assert!(errors(&deep)[0].contains("braces nested deeper than 32"));

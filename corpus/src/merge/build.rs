@@ -75,7 +75,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
                     .map(|(kind, url)| ((*kind, url.value.clone()), loc(file, url.line)))
             })
             .collect(),
-        Clone::clone,
+        link_key,
     )
     .into_iter()
     .map(|c| Link {
@@ -127,6 +127,25 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         sources: entries.iter().map(|(file, e)| loc(file, e.line)).collect(),
     };
     (work, warnings)
+}
+
+/// Two links are one when they lead to the same thing: an arXiv page whatever its version
+/// (`…/2212.14158v2` and `…/2212.14158`; the first written is shown), a DOI in any case.
+fn link_key(link: &(crate::model::LinkKind, String)) -> (crate::model::LinkKind, String) {
+    use crate::model::LinkKind;
+    let (kind, url) = link;
+    let key = match kind {
+        LinkKind::Arxiv => {
+            let bare = url.trim_end_matches(|c: char| c.is_ascii_digit());
+            match bare.strip_suffix('v') {
+                Some(id) if bare.len() < url.len() => id.to_string(),
+                _ => url.clone(),
+            }
+        }
+        LinkKind::Doi => url.to_lowercase(),
+        _ => url.clone(),
+    };
+    (*kind, key)
 }
 
 /// The title and every line stating it; a derived label cites the abstract it came from. An
