@@ -545,3 +545,32 @@ fn arxiv_and_doi_addresses_are_ids_and_a_count_of_more_names_truncates() {
     let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
     assert_eq!(compiled.corpus.works.len(), 1);
 }
+
+#[test]
+fn files_in_subfolders_are_read_and_named_by_their_path() {
+    let dir = folder(
+        "bib-subfolders",
+        &[
+            ("papers/2023/lab.bib", LAB.as_bytes()),
+            ("papers/.git/HEAD", b"ref: refs/heads/main\n"),
+            (".hidden/notes.txt", b"not a seed\n"),
+        ],
+    );
+    let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    let files: Vec<&str> = compiled
+        .corpus
+        .sources
+        .iter()
+        .map(|s| s.file.as_str())
+        .collect();
+    assert_eq!(
+        files,
+        ["papers/2023/lab.bib"],
+        "hidden folders are not read"
+    );
+    assert!(compiled
+        .corpus
+        .works
+        .iter()
+        .all(|w| w.sources.iter().all(|l| l.file == "papers/2023/lab.bib")));
+}

@@ -52,7 +52,11 @@ pub fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create test folder");
     for (file, bytes) in files {
-        std::fs::write(dir.join(file), bytes).expect("write test file");
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create a subfolder");
+        }
+        std::fs::write(path, bytes).expect("write test file");
     }
     dir
 }
