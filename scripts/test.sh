@@ -67,6 +67,13 @@ PEERSCOPE_DIST="$ROOT/target/site-subpath/peerscope" PEERSCOPE_BASE=/peerscope/ 
 step "3/4 release build: the hostile test seeds"
 PEERSCOPE_DIST="$ROOT/target/dist-xss" PEERSCOPE_SEEDS="$ROOT/tests/fixtures/xss-seeds" "$ROOT/scripts/build.sh"
 
+step "3/4 release build: the seeds with a lab's bibliographies (.bib in a subfolder, OpenAlex, arXiv)"
+rm -rf "$ROOT/target/lab-seeds" && mkdir -p "$ROOT/target/lab-seeds/papers"
+cp "$ROOT"/seeds/* "$ROOT/target/lab-seeds/"
+cp "$ROOT/tests/fixtures/bib/lab.bib" "$ROOT/target/lab-seeds/papers/"
+cp "$ROOT/tests/fixtures/openalex/works.json" "$ROOT/tests/fixtures/arxiv/feed.atom" "$ROOT/target/lab-seeds/"
+PEERSCOPE_DIST="$ROOT/target/dist-lab" PEERSCOPE_SEEDS="$ROOT/target/lab-seeds" "$ROOT/scripts/build.sh"
+
 step "3/4 release build: a synthetic corpus of 1,000 works"
 rm -rf "$ROOT/target/synth-seeds"
 cargo run --quiet --locked -p peerscope-corpus -- synth "$ROOT/target/synth-seeds" \

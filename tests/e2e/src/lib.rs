@@ -37,6 +37,12 @@ pub fn xss_dist_dir() -> PathBuf {
     repo_root().join("target/dist-xss")
 }
 
+/// The release build of the seeds with a lab's bibliographies beside them: `lab.bib` in a
+/// subfolder, an OpenAlex response and an arXiv feed (`scripts/test.sh`).
+pub fn lab_dist_dir() -> PathBuf {
+    repo_root().join("target/dist-lab")
+}
+
 /// The release build of a synthetic corpus of about 1,000 works (`peerscope-corpus synth`).
 pub fn synth_dist_dir() -> PathBuf {
     repo_root().join("target/dist-synth")

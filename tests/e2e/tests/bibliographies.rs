@@ -1,0 +1,78 @@
+//! A lab's bibliographies beside the scraped pages (issue 13): the site built from the seeds,
+//! a `.bib` in a subfolder, an OpenAlex response and an arXiv feed shows one work per paper and
+//! one profile per person, each fact at its file and line.
+
+use peerscope_e2e::{lab_dist_dir, Browser, StaticServer};
+
+const COUNT: &str = "[data-testid=count]";
+
+#[tokio::test]
+async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
+    let server = StaticServer::start(&lab_dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    // The seeds list 26 works; the .bib adds the child entry and the one written `Xu, Y.`.
+    browser
+        .wait_texts(COUNT, "the count of works", |t| {
+            t.first().is_some_and(|t| t.ends_with(" of 28 works"))
+        })
+        .await;
+    let aliases = browser.texts("[data-testid=aliases]").await;
+    assert_eq!(aliases, ["Also written as Y. Xu (papers/lab.bib:57)"]);
+    let ids = browser.texts("[data-testid=author-ids]").await;
+    assert!(
+        ids[0].starts_with("Author ids: ORCID 0000-0002-0000-0001 (works.json:38)"),
+        "{ids:?}"
+    );
+    // Filtering by 2023 finds the .bib's entry among the pages' works.
+    browser.goto(&server.url("/p/yixing-xu?year=2023")).await;
+    let titles = browser
+        .wait_texts(".paper-title", "the 2023 works", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "A Lab Entry That Writes Its First Author With Initials"),
+        "{titles:?}"
+    );
+    // BiMLP is one work, seen in the profile page, the OpenAlex response and the arXiv feed.
+    browser
+        .goto(&server.url("/w/bimlp-compact-binary-architectures-for-vision-multi-layer"))
+        .await;
+    let seen = browser
+        .wait_texts(
+            "[data-testid=appearances]",
+            "where the work was seen",
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert_eq!(
+        seen[0],
+        "Seen in 3 document(s): 003_bc7a43882f371af5.txt:12, feed.atom:10, works.json:9"
+    );
+    let facts = browser.texts("[data-testid=facts] tr").await;
+    let row = |field: &str| {
+        facts
+            .iter()
+            .find(|r| r.starts_with(field))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        row("Cited by").contains("17 (stated by OpenAlex, 2025-01-14)"),
+        "{facts:#?}"
+    );
+    assert!(
+        row("arXiv").contains("https://arxiv.org/abs/2212.14158v2"),
+        "{facts:#?}"
+    );
+    assert_eq!(
+        facts.iter().filter(|r| r.starts_with("arXiv")).count(),
+        1,
+        "one arXiv link"
+    );
+    assert!(browser.console_errors().await.is_empty());
+    browser.finish().await;
+}
