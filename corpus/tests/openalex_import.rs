@@ -62,6 +62,7 @@ fn a_work_of_the_seeds_gains_its_ids_and_openalex_cited_by_count() {
     assert_eq!(
         links,
         [
+            (LinkKind::OpenAlex, "https://openalex.org/W4313000001"),
             (LinkKind::Doi, "https://doi.org/10.48550/arxiv.2212.14158"),
             (LinkKind::Arxiv, "https://arxiv.org/abs/2212.14158"),
         ]
@@ -243,4 +244,10 @@ fn author_ids_join_spellings_and_keep_two_people_of_one_name_apart() {
     assert_eq!(graphs.aliases[0].sources, [at("ids.jsonl", 3)]);
     assert!(proteins.id.starts_with("xin-wang"), "{}", proteins.id);
     assert_eq!(corpus.people.len(), 3, "the two Xin Wangs and Ann Lee");
+    // The same OpenAlex work under another title is that work, with a warning.
+    assert_eq!(corpus.works.len(), 3, "W1001 twice is one work");
+    assert!(compiled
+        .warnings
+        .iter()
+        .any(|d| d.message.contains("under another title: `Graph Sparsification, Extended`")));
 }

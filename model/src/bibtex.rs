@@ -106,6 +106,8 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
             LinkKind::Url => fields.push(("url", escape_url(&link.url))),
             LinkKind::Html => fields.push(("html", escape_url(&link.url))),
             LinkKind::Slides => fields.push(("slides", escape_url(&link.url))),
+            // No BibTeX field holds it; the key the entry is written under is the OpenAlex id.
+            LinkKind::OpenAlex => {}
         }
     }
     if !work.categories.is_empty() {

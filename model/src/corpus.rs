@@ -249,6 +249,9 @@ pub enum LinkKind {
     Url,
     Html,
     Slides,
+    /// The work's record at OpenAlex (`https://openalex.org/W…`).
+    #[serde(rename = "openalex")]
+    OpenAlex,
 }
 
 impl LinkKind {
@@ -261,6 +264,7 @@ impl LinkKind {
             LinkKind::Url => "Web page",
             LinkKind::Html => "HTML",
             LinkKind::Slides => "Slides",
+            LinkKind::OpenAlex => "OpenAlex",
         }
     }
 }

@@ -165,7 +165,7 @@ fn title(group: &Group, entries: &[(&str, &Entry)]) -> (Cited<String>, Vec<Diagn
                     Diagnostic::warning(
                         file,
                         format!(
-                            "the same DOI or arXiv id as `{}`, under another title: `{}`; one work, under the first title",
+                            "the same DOI, arXiv id or OpenAlex id as `{}`, under another title: `{}`; one work, under the first title",
                             group.title, title.value
                         ),
                     )

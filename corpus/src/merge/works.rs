@@ -144,12 +144,17 @@ fn ids(entry: &crate::parse::Entry) -> impl Iterator<Item = String> + '_ {
             };
             Some(format!("arxiv:{}", bare.to_lowercase()))
         }
+        LinkKind::OpenAlex => {
+            let id = url.value.trim_start_matches("https://openalex.org/");
+            Some(format!("openalex:{}", id.to_uppercase()))
+        }
         _ => None,
     })
 }
 
-/// Groups that share a DOI or an arXiv id are one work, whatever their titles (a preprint and
-/// its published version): each joins the first group made among them, whose title it keeps.
+/// Groups that share a DOI, an arXiv id or an OpenAlex id are one work, whatever their titles (a
+/// preprint and its published version): each joins the first group made among them, whose title
+/// it keeps.
 fn join_by_ids(pages: &[Parsed], groups: Vec<Group>) -> Vec<Group> {
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -247,6 +247,10 @@ fn read_work(
         let short = id.value.rsplit('/').next().unwrap_or(&id.value).to_string();
         at(short, id.line)
     });
+    if let Some(key) = out.key.as_ref().filter(|k| k.value.starts_with(['W', 'w'])) {
+        let url = format!("https://openalex.org/{}", key.value.to_uppercase());
+        out.links.push((LinkKind::OpenAlex, at(url, key.line)));
+    }
     out.title =
         text(work.get("display_name"), "display_name").or_else(|| text(work.get("title"), "title"));
     out.kind = text(work.get("type"), "type");
