@@ -26,7 +26,7 @@ pub mod synth;
 
 pub use ::model::corpus as model;
 pub use ::model::{
-    bibtex, category, csl, diag, graph, latex, links, page, query, route, search, text,
+    bibtex, category, csl, diag, graph, latex, links, page, query, ris, route, search, text,
 };
 
 pub use compile::{compile, Compiled};

@@ -246,8 +246,7 @@ fn author_ids_join_spellings_and_keep_two_people_of_one_name_apart() {
     assert_eq!(corpus.people.len(), 3, "the two Xin Wangs and Ann Lee");
     // The same OpenAlex work under another title is that work, with a warning.
     assert_eq!(corpus.works.len(), 3, "W1001 twice is one work");
-    assert!(compiled
-        .warnings
-        .iter()
-        .any(|d| d.message.contains("under another title: `Graph Sparsification, Extended`")));
+    assert!(compiled.warnings.iter().any(|d| d
+        .message
+        .contains("under another title: `Graph Sparsification, Extended`")));
 }

@@ -42,15 +42,16 @@ pub struct Ctx {
     pub pages: Vec<Parsed>,
 }
 
-/// The folders whose `*.txt`, `*.bib`, `*.json`, `*.jsonl` and `*.atom` files are the starting
-/// corpus.
-pub const SEED_DIRS: [&str; 6] = [
+/// The folders whose `*.txt`, `*.bib`, `*.json`, `*.jsonl`, `*.atom` and `*.ris` files are the
+/// starting corpus.
+pub const SEED_DIRS: [&str; 7] = [
     "seeds",
     "tests/fixtures/xss-seeds",
     "tests/fixtures/bib",
     "tests/fixtures/csl",
     "tests/fixtures/openalex",
     "tests/fixtures/arxiv",
+    "tests/fixtures/ris",
 ];
 
 impl Ctx {
@@ -63,7 +64,7 @@ impl Ctx {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.extension().is_some_and(|x| {
-                        ["txt", "bib", "json", "jsonl", "atom"]
+                        ["txt", "bib", "json", "jsonl", "atom", "ris"]
                             .iter()
                             .any(|e| x == *e)
                     })
@@ -214,6 +215,13 @@ pub const TARGETS: &[Target] = &[
         about: "parse_text on mutated arXiv Atom feeds (entities, namespaces, broken tags, odd dates): the same properties as the pages",
         whole_documents: false,
         generate: gen_arxiv_import,
+        check: check_parse,
+    },
+    Target {
+        name: "ris-import",
+        about: "parse_text on mutated RIS files (lost ER lines, tags outside records, odd dates, wrapped values): the same properties as the pages",
+        whole_documents: false,
+        generate: gen_ris_import,
         check: check_parse,
     },
     Target {
@@ -451,6 +459,28 @@ const ARXIV_TOKENS: &[&str] = &[
 
 fn gen_arxiv_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
     let bytes = ctx.mutated_seed(rng, &[Format::ArxivAtom], usize::MAX, ARXIV_TOKENS);
+    vec![to_text(bytes).into_bytes()]
+}
+
+/// What RIS files are made of, for mutations to splice in.
+const RIS_TOKENS: &[&str] = &[
+    "TY  - JOUR\n",
+    "ER  - \n",
+    "AU  - ",
+    "DA  - 2021/13/45/\n",
+    "PY  - ٣\n",
+    "SP  - ",
+    "EP  - ",
+    "DO  - ",
+    "UR  - javascript:alert(1)\n",
+    "  - ",
+    "ZZ  - ",
+    ",",
+    "/",
+];
+
+fn gen_ris_import(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
+    let bytes = ctx.mutated_seed(rng, &[Format::Ris], usize::MAX, RIS_TOKENS);
     vec![to_text(bytes).into_bytes()]
 }
 

@@ -409,6 +409,8 @@ pub enum Format {
     OpenAlex,
     /// An arXiv API answer: an Atom feed of entries.
     ArxivAtom,
+    /// A RIS file (`.ris`), as EndNote, Mendeley and Zotero export.
+    Ris,
 }
 
 /// An error or warning about a seed document, with where and what to do.

@@ -11,7 +11,7 @@
 //! - `query/`: the view in the URL, filters and facets, in-memory search, suggestions, formats.
 //! - `graph`: co-authorship graphs and their colours; `latex`, `links`: LaTeX text to spans
 //!   and links; `category`: arXiv category names; `text`: folding for search;
-//!   `bibtex`, `csl`: citations and exports (`json` writes JSON); `sort`: one stable sort for them all (wasm size).
+//!   `bibtex`, `csl`, `ris`: citations and exports (`json` writes JSON); `sort`: one stable sort for them all (wasm size).
 
 pub mod bibtex;
 pub mod category;
@@ -24,6 +24,7 @@ pub mod latex;
 pub mod links;
 pub mod page;
 pub mod query;
+pub mod ris;
 pub mod route;
 pub mod search;
 pub mod sort;

@@ -96,5 +96,6 @@ pub fn format_label(format: Format) -> &'static str {
         Format::CslJson => "CSL-JSON",
         Format::OpenAlex => "OpenAlex",
         Format::ArxivAtom => "arXiv feed",
+        Format::Ris => "RIS",
     }
 }

@@ -238,6 +238,13 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                         let text = filtered.with_untracked(|f| model::csl::file(&f.works, corpus()));
                         crate::download::download(&name, "application/vnd.citationstyles.csl+json", &text);
                     }>"Download CSL-JSON"</button>
+                <button type="button" class="button" data-testid="download-ris"
+                    title="The works this view lists, as a RIS file (EndNote, Mendeley)"
+                    on:click=move |_| {
+                        let name = state.with_untracked(|s| model::bibtex::file_name(&person.id, s, "ris"));
+                        let text = filtered.with_untracked(|f| model::ris::file(&f.works, corpus()));
+                        crate::download::download(&name, "application/x-research-info-systems", &text);
+                    }>"Download RIS"</button>
             </div>
             {move || records.failed().map(|why| view! {
                 <p class="notice" role="alert" data-testid="records-failed">

@@ -30,6 +30,8 @@ pub fn detect(file: &str, lines: &[Line<'_>]) -> Result<Format, Diagnostic> {
         Ok(Format::AbstractList)
     } else if super::arxiv::looks_like(&texts) {
         Ok(Format::ArxivAtom)
+    } else if file.to_ascii_lowercase().ends_with(".ris") || super::ris::looks_like(first.text) {
+        Ok(Format::Ris)
     } else if [".jsonl", ".ndjson"]
         .iter()
         .any(|e| file.to_ascii_lowercase().ends_with(e))

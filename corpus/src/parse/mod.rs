@@ -14,6 +14,7 @@ pub mod openalex;
 pub mod paper_page;
 pub mod profile_papers;
 pub mod profile_trust;
+pub mod ris;
 
 pub use lines::{Line, LineRole};
 
@@ -189,6 +190,7 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         Some(Format::CslJson) => (None, csl::parse(&mut page, text)),
         Some(Format::OpenAlex) => (None, openalex::parse(&mut page, text)),
         Some(Format::ArxivAtom) => (None, arxiv::parse(&mut page, text)),
+        Some(Format::Ris) => (None, ris::parse(&mut page)),
         None => (None, Vec::new()),
     };
     let mut entries = entries;

@@ -27,9 +27,7 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
     // Filtering by 2023 finds the .bib's entry among the pages' works.
     browser.goto(&server.url("/p/yixing-xu?year=2023")).await;
     let titles = browser
-        .wait_texts(".paper-title", "the 2023 works", |t| {
-            !t.is_empty()
-        })
+        .wait_texts(".paper-title", "the 2023 works", |t| !t.is_empty())
         .await;
     assert!(
         titles

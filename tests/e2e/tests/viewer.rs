@@ -434,7 +434,7 @@ async fn the_bibtex_of_a_title_with_braces_and_percent_signs_is_escaped() {
 /// A profile's view, as filtered, downloads as a BibTeX file named by its filters, holding
 /// exactly the works the view lists (the click that starts the download is recorded instead).
 #[tokio::test]
-async fn a_filtered_view_downloads_as_bibtex_and_csl_json_named_by_its_filters() {
+async fn a_filtered_view_downloads_as_bibtex_csl_json_and_ris_named_by_its_filters() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
     browser
@@ -497,6 +497,24 @@ async fn a_filtered_view_downloads_as_bibtex_and_csl_json_named_by_its_filters()
             "{item}"
         );
     }
+    // And as RIS, for EndNote and Mendeley.
+    browser.click("[data-testid=download-ris]").await;
+    let got = browser
+        .client()
+        .execute("return window.__download", vec![])
+        .await
+        .expect("the download was started");
+    assert_eq!(got[0].as_str(), Some("yixing-xu-2020-cs.CV.ris"));
+    let href = got[1].as_str().expect("a data address");
+    let (head, body) = href.split_once(',').expect("a data: address");
+    assert_eq!(
+        head,
+        "data:application/x-research-info-systems;charset=utf-8"
+    );
+    let text = urlencoding_decode(body);
+    assert_eq!(text.matches("TY  - ").count(), listed, "{text}");
+    assert_eq!(text.matches("ER  - ").count(), listed, "{text}");
+    assert_eq!(text.matches("DA  - 2020/").count(), listed, "{text}");
     browser.finish().await;
 }
 

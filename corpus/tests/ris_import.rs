@@ -1,0 +1,130 @@
+//! RIS files as seeds (`parse::ris`) and the RIS export (`corpus::ris`): a library merges with
+//! the pages, every fact at its line; a record without its end is an error; every work of the
+//! seeds exported as RIS reads back the same.
+
+mod common;
+
+use common::*;
+use corpus::parse::{parse_text, LineRole};
+use corpus::{compile_dir, Format, LinkKind};
+
+const LIBRARY: &str = include_str!("../../tests/fixtures/ris/library.ris");
+
+#[test]
+fn a_library_is_read_record_by_record_with_each_fact_at_its_line() {
+    let parsed = parse_text("library.ris", LIBRARY);
+    assert_eq!(parsed.format, Some(Format::Ris));
+    assert_eq!(parsed.entries.len(), 2, "the cut-off record is not a work");
+    let squant = &parsed.entries[0];
+    assert_eq!(squant.key.as_ref().unwrap().value, "guo2022squant");
+    assert_eq!(squant.kind.as_ref().unwrap().value, "CPAPER");
+    let names: Vec<&str> = squant.authors.iter().map(|a| a.value.as_str()).collect();
+    assert_eq!(names, ["Cong Guo", "Yuxian Qiu", "Jingwen Leng"]);
+    assert_eq!(squant.authors[2].line, 6);
+    let date = squant.date.as_ref().unwrap();
+    assert_eq!(
+        (date.value.year, date.value.month, date.value.day),
+        (Some(2022), Some(4), None)
+    );
+    assert_eq!(squant.pages.as_ref().unwrap().value, "1–12");
+    let gates = &parsed.entries[1];
+    assert_eq!(gates.authors[1].value, "Giordano de Guglielmo");
+    assert_eq!(gates.editors.as_ref().unwrap().value, "Donald E. Knuth");
+    assert_eq!(
+        gates.abstract_text.as_ref().unwrap().value,
+        "We study gates that open and close, and what they let through.",
+        "a wrapped line continues its field"
+    );
+    let links: Vec<(LinkKind, &str)> = gates
+        .links
+        .iter()
+        .map(|(k, u)| (*k, u.value.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (LinkKind::Doi, "https://doi.org/10.1109/TPAMI.2021.0001"),
+            (LinkKind::Arxiv, "https://arxiv.org/abs/2101.00042"),
+        ]
+    );
+    let diagnostics: Vec<(Option<u32>, bool, &str)> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.is_error(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        diagnostics,
+        [
+            (
+                Some(33),
+                true,
+                "this RIS record has no `ER  - ` line: the file ends inside it"
+            ),
+            (
+                Some(11),
+                false,
+                "RIS tags not kept in the corpus yet, with how many records give each: `KW` (1), `N1` (1)"
+            ),
+        ]
+    );
+    assert!(parsed.roles.iter().all(|r| *r != LineRole::Unaccounted));
+}
+
+#[test]
+fn a_library_merges_with_the_pages() {
+    let text = LIBRARY.split("TY  - GEN").next().unwrap();
+    let dir = seeds_with("ris-merge", "library.ris", text.as_bytes());
+    let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
+    let squant = compiled
+        .corpus
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with("SQuant"))
+        .unwrap();
+    assert!(squant
+        .sources
+        .iter()
+        .any(|l| l.file == "library.ris" && l.line == 1));
+    assert_eq!(
+        compiled.corpus.works.len(),
+        corpus().works.len() + 1,
+        "SQuant merges"
+    );
+}
+
+#[test]
+fn every_work_exported_as_ris_reads_back_the_same() {
+    let corpus = corpus();
+    let works: Vec<&corpus::Work> = corpus.works.iter().collect();
+    let exported = corpus::ris::file(&works, corpus);
+    let dir = folder("ris-round-trip", &[("export.ris", exported.as_bytes())]);
+    let again = compile_dir(&dir)
+        .unwrap_or_else(|d| panic!("the export does not read back:\n{}", render(&d)));
+    assert_eq!(again.corpus.works.len(), works.len());
+    let keys = corpus::bibtex::unique_keys(&works, corpus);
+    let text = |v: &Option<corpus::Cited<String>>| v.as_ref().map(|v| v.value.clone());
+    for (work, key) in works.iter().zip(keys) {
+        let read = again
+            .corpus
+            .works
+            .iter()
+            .find(|w| w.keys.first().is_some_and(|k| k.value == key))
+            .unwrap_or_else(|| panic!("`{key}` read back"));
+        assert_eq!(read.title.value, work.title.value, "{key}");
+        let names = |w: &corpus::Work, c: &corpus::Corpus| -> Vec<String> {
+            w.authors
+                .iter()
+                .map(|a| c.person(&a.person).unwrap().name.clone())
+                .collect()
+        };
+        assert_eq!(names(read, &again.corpus), names(work, corpus), "{key}");
+        let day = |w: &corpus::Work| w.date.as_ref().map(|d| (d.year, d.month, d.day));
+        assert_eq!(day(read), day(work), "{key}");
+        assert_eq!(text(&read.venue), text(&work.venue), "{key}");
+        assert_eq!(
+            text(&read.abstract_text),
+            text(&work.abstract_text),
+            "{key}"
+        );
+    }
+}
