@@ -30,11 +30,9 @@ pub fn looks_like(first: &str) -> bool {
 fn tag(line: &str) -> Option<(&str, &str)> {
     let (name, rest) = (line.get(..2)?, line.get(2..)?);
     let value = rest.strip_prefix("  -")?;
-    let tagged = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
-        && name
-            .bytes()
-            .nth(1)
-            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let bytes = name.as_bytes();
+    let tagged = bytes[0].is_ascii_uppercase()
+        && (bytes[1].is_ascii_uppercase() || bytes[1].is_ascii_digit());
     tagged.then(|| (name, value.trim()))
 }
 
