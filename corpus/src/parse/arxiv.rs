@@ -11,12 +11,10 @@
 //! A feed that is not well-formed XML is an error at its line and column; its entries are then
 //! read one by one, so every other entry is still read.
 
-use std::collections::BTreeMap;
-
 use roxmltree::{Document, Node};
 
 use super::bibtex::tidy;
-use super::lines::{line_starts, LineRole, Page};
+use super::lines::{line_starts, LineRole, Page, Unkept};
 use super::{at, classify_link, Entry};
 use crate::dates::parse_iso;
 use crate::model::LinkKind;
@@ -39,7 +37,7 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
     let line_of = |offset: usize| (starts.partition_point(|&s| s <= offset) as u32).min(last);
     let mut reader = Reader {
         line_of: &line_of,
-        skipped: BTreeMap::new(),
+        skipped: Unkept::default(),
         entries: Vec::new(),
     };
     match Document::parse(text) {
@@ -68,23 +66,13 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             page.boilerplate(line.no);
         }
     }
-    if let Some(first) = reader.skipped.values().map(|(line, _)| *line).min() {
-        let names: Vec<String> = reader
-            .skipped
-            .iter()
-            .map(|(name, (_, n))| format!("`{name}` ({n})"))
-            .collect();
-        page.warn(
-            first,
-            format!(
-                "elements of arXiv entries not kept in the corpus yet, with how many entries give \
-                 each: {}",
-                names.join(", ")
-            ),
-            "peerscope keeps an entry's id, title, authors, published date, summary, \
-             categories, DOI and journal reference",
-        );
-    }
+    reader.skipped.report(
+        page,
+        "elements of arXiv entries",
+        "entries",
+        "peerscope keeps an entry's id, title, authors, published date, summary, categories, \
+         DOI and journal reference",
+    );
     reader.entries
 }
 
@@ -92,7 +80,7 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
 struct Reader<'a, F: Fn(usize) -> u32> {
     line_of: &'a F,
     /// Elements not kept, by name: the first line giving one, and how many entries do.
-    skipped: BTreeMap<String, (u32, usize)>,
+    skipped: Unkept,
     entries: Vec<Entry>,
 }
 
@@ -177,7 +165,7 @@ impl<F: Fn(usize) -> u32> Reader<'_, F> {
                     {
                         let label = format!("author/{}", label(other));
                         if seen_here.insert(label.clone()) {
-                            self.skipped.entry(label).or_insert((line(other), 0)).1 += 1;
+                            self.skipped.note(&label, line(other));
                         }
                     }
                     if let Some((name, no)) = name.filter(|(n, _)| !n.is_empty()) {
@@ -246,7 +234,7 @@ impl<F: Fn(usize) -> u32> Reader<'_, F> {
                 lines.for_each(|no| page.boilerplate(no));
                 let label = label(child);
                 if seen_here.insert(label.clone()) {
-                    self.skipped.entry(label).or_insert((at_line, 0)).1 += 1;
+                    self.skipped.note(&label, at_line);
                 }
             }
         }

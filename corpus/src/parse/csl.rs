@@ -76,22 +76,14 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (item, place) in items.into_iter().zip(&layout) {
         let line = line_of(place.start);
-        let field_line = |name: &str| {
-            place
-                .keys
-                .iter()
-                .find(|(k, _)| k == name)
-                .map_or(line, |(_, span)| line_of(span.start))
-        };
-        for (name, span) in &place.keys {
-            let lines = (line_of(span.start)..=line_of(span.end.max(span.start + 1) - 1))
-                .filter(|&no| !blank.get(no as usize - 1).copied().unwrap_or(true));
-            if READ.contains(&name.as_str()) {
-                lines.for_each(|no| page.used(no));
+        let field_line = |name: &str| place.field_line(name, line, &line_of);
+        for (name, first, lines) in place.field_lines(&line_of, &blank) {
+            if READ.contains(&name) {
+                lines.into_iter().for_each(|no| page.used(no));
             } else {
-                lines.for_each(|no| page.unaccounted(no));
+                lines.into_iter().for_each(|no| page.unaccounted(no));
                 page.warn(
-                    line_of(span.start),
+                    first,
                     format!("field `{name}` of a CSL-JSON item is not kept in the corpus yet"),
                     "peerscope keeps an item's title, authors, date, container title, volume, \
                      issue, pages, publisher, editors, abstract, DOI, URL, type and id",
@@ -221,6 +213,39 @@ fn date(issued: &Value) -> Option<PartialDate> {
 pub(super) struct Place {
     pub start: usize,
     pub keys: Vec<(String, Range<usize>)>,
+}
+
+impl Place {
+    /// The line field `name` begins on, or `otherwise` when the item has no such field.
+    pub(super) fn field_line(
+        &self,
+        name: &str,
+        otherwise: u32,
+        line_of: &impl Fn(usize) -> u32,
+    ) -> u32 {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(otherwise, |(_, span)| line_of(span.start))
+    }
+
+    /// Each field's name, the line it begins on, and the lines it spans but the blank ones (a
+    /// blank line keeps its role).
+    pub(super) fn field_lines(
+        &self,
+        line_of: &impl Fn(usize) -> u32,
+        blank: &[bool],
+    ) -> Vec<(&str, u32, Vec<u32>)> {
+        self.keys
+            .iter()
+            .map(|(name, span)| {
+                let lines = (line_of(span.start)..=line_of(span.end.max(span.start + 1) - 1))
+                    .filter(|&no| !blank.get(no as usize - 1).copied().unwrap_or(true))
+                    .collect();
+                (name.as_str(), line_of(span.start), lines)
+            })
+            .collect()
+    }
 }
 
 /// The items of the text: the objects opened at `item_depth` (in that many brackets and braces:

@@ -182,6 +182,39 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Names of fields (tags, elements) a parser does not keep, each with the first line giving it
+/// and how many records do: one warning per file rather than one per record.
+#[derive(Debug, Default)]
+pub struct Unkept(std::collections::BTreeMap<String, (u32, usize)>);
+
+impl Unkept {
+    /// Counts `name` for one record, at `line`; the caller counts a name once per record.
+    pub fn note(&mut self, name: &str, line: u32) {
+        self.0.entry(name.to_string()).or_insert((line, 0)).1 += 1;
+    }
+
+    /// The one warning, at the first line giving any of them: `what` names them (`fields of
+    /// OpenAlex works`), `records` what they are counted in, `kept` what the parser keeps.
+    pub fn report(self, page: &mut Page<'_>, what: &str, records: &str, kept: &str) {
+        let Some(first) = self.0.values().map(|(line, _)| *line).min() else {
+            return;
+        };
+        let names: Vec<String> = self
+            .0
+            .iter()
+            .map(|(name, (_, n))| format!("`{name}` ({n})"))
+            .collect();
+        page.warn(
+            first,
+            format!(
+                "{what} not kept in the corpus yet, with how many {records} give each: {}",
+                names.join(", ")
+            ),
+            kept,
+        );
+    }
+}
+
 /// The first 60 characters of a line, for messages.
 pub fn preview(text: &str) -> String {
     let mut cut: String = text.chars().take(60).collect();

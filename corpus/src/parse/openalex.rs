@@ -14,14 +14,13 @@
 //! Provenance is the line: for JSON Lines the work's line, for pretty-printed JSON the line of
 //! each field (the same scan as CSL-JSON's), and for each author the line of their name.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde_json::{Map, Value};
 
 use super::bibtex::tidy;
 use super::csl::{layout, Place};
-use super::lines::{line_starts, LineRole, Page};
+use super::lines::{line_starts, LineRole, Page, Unkept};
 use super::{at, classify_link, At, Entry};
 use crate::dates::parse::year_of;
 use crate::dates::{parse_iso, PartialDate};
@@ -74,30 +73,19 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
         }
     }
     let blank: Vec<bool> = page.roles.iter().map(|r| *r == LineRole::Blank).collect();
-    let mut skipped: BTreeMap<String, (u32, usize)> = BTreeMap::new();
+    let mut skipped = Unkept::default();
     let mut entries = Vec::new();
     for (work, place) in &works {
-        for (name, span) in &place.keys {
-            let lines = (line_of(span.start)..=line_of(span.end.max(span.start + 1) - 1))
-                .filter(|&no| !blank.get(no as usize - 1).copied().unwrap_or(true));
+        for (name, first, lines) in place.field_lines(&line_of, &blank) {
             // A field the corpus does not keep is named in the warning below, once per file.
-            if READ.contains(&name.as_str()) {
-                lines.for_each(|no| page.used(no));
+            if READ.contains(&name) {
+                lines.into_iter().for_each(|no| page.used(no));
             } else {
-                lines.for_each(|no| page.boilerplate(no));
-                let seen = skipped
-                    .entry(name.clone())
-                    .or_insert((line_of(span.start), 0));
-                seen.1 += 1;
+                lines.into_iter().for_each(|no| page.boilerplate(no));
+                skipped.note(name, first);
             }
         }
-        let field_line = |name: &str| {
-            place
-                .keys
-                .iter()
-                .find(|(k, _)| k == name)
-                .map_or(line_of(place.start), |(_, span)| line_of(span.start))
-        };
+        let field_line = |name: &str| place.field_line(name, line_of(place.start), &line_of);
         let name_line = |name: &str| {
             let span = place
                 .keys
@@ -114,22 +102,13 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
             &name_line,
         ));
     }
-    if let Some(first) = skipped.values().map(|(line, _)| *line).min() {
-        let names: Vec<String> = skipped
-            .iter()
-            .map(|(name, (_, works))| format!("`{name}` ({works})"))
-            .collect();
-        page.warn(
-            first,
-            format!(
-                "fields of OpenAlex works not kept in the corpus yet, with how many works give \
-                 each: {}",
-                names.join(", ")
-            ),
-            "peerscope keeps a work's title, authors, date, type, venue, volume, issue, pages, \
-             abstract, DOI, arXiv id, PDF and cited-by count",
-        );
-    }
+    skipped.report(
+        page,
+        "fields of OpenAlex works",
+        "works",
+        "peerscope keeps a work's title, authors, date, type, venue, volume, issue, pages, \
+         abstract, DOI, arXiv id, PDF and cited-by count",
+    );
     entries
 }
 

@@ -8,9 +8,7 @@
 //! before it (wrapped abstracts). Tags the corpus does not keep are named in one warning per
 //! file. A tag outside a record, or a record the file ends inside, is an error at its line.
 
-use std::collections::BTreeMap;
-
-use super::lines::Page;
+use super::lines::{Page, Unkept};
 use super::{at, classify_link, At, Entry};
 use crate::dates::{parse_iso, PartialDate};
 use crate::model::LinkKind;
@@ -40,7 +38,7 @@ fn tag(line: &str) -> Option<(&str, &str)> {
 pub fn parse(page: &mut Page<'_>) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut open: Option<Record> = None;
-    let mut skipped: BTreeMap<String, (u32, usize)> = BTreeMap::new();
+    let mut skipped = Unkept::default();
     while let Some(line) = page.next_line() {
         let Some((name, value)) = tag(line.text) else {
             match open.as_mut().and_then(|r| r.fields.last_mut()) {
@@ -91,21 +89,13 @@ pub fn parse(page: &mut Page<'_>) -> Vec<Entry> {
             "end each record with `ER  - `; is the file cut short?",
         );
     }
-    if let Some(first) = skipped.values().map(|(line, _)| *line).min() {
-        let names: Vec<String> = skipped
-            .iter()
-            .map(|(name, (_, n))| format!("`{name}` ({n})"))
-            .collect();
-        page.warn(
-            first,
-            format!(
-                "RIS tags not kept in the corpus yet, with how many records give each: {}",
-                names.join(", ")
-            ),
-            "peerscope keeps a record's key, type, title, authors, editors, date, journal or \
-             book title, volume, issue, pages, publisher, abstract, DOI and URL",
-        );
-    }
+    skipped.report(
+        page,
+        "RIS tags",
+        "records",
+        "peerscope keeps a record's key, type, title, authors, editors, date, journal or book \
+         title, volume, issue, pages, publisher, abstract, DOI and URL",
+    );
     entries
 }
 
@@ -125,7 +115,7 @@ impl Record {
         }
     }
 
-    fn entry(self, page: &mut Page<'_>, skipped: &mut BTreeMap<String, (u32, usize)>) -> Entry {
+    fn entry(self, page: &mut Page<'_>, skipped: &mut Unkept) -> Entry {
         let mut out = Entry::new(self.line);
         if !self.kind.is_empty() {
             out.kind = Some(at(self.kind.clone(), self.line));
@@ -189,7 +179,7 @@ impl Record {
         let mut seen = std::collections::BTreeSet::new();
         for (name, value) in &self.fields {
             if !READ.contains(&name.as_str()) && seen.insert(name.clone()) {
-                skipped.entry(name.clone()).or_insert((value.line, 0)).1 += 1;
+                skipped.note(name, value.line);
             }
         }
         out
