@@ -40,7 +40,7 @@ fn a_feed_entry_merges_with_the_seeds_and_keeps_its_versioned_id_and_categories(
         [(LinkKind::Arxiv, "https://arxiv.org/abs/2212.14158v2")]
     );
     let categories: Vec<&str> = bimlp.categories.iter().map(|c| c.value.as_str()).collect();
-    assert_eq!(categories, ["cs.CV", "cs.LG"], "primary first");
+    assert_eq!(categories, ["arxiv:cs.CV", "arxiv:cs.LG"], "primary first");
     let yixing = &bimlp.authors[0];
     assert_eq!(yixing.person, "yixing-xu");
     assert!(yixing
@@ -83,7 +83,7 @@ fn an_entry_keeps_its_title_authors_date_doi_and_journal_reference() {
             (LinkKind::Doi, "https://doi.org/10.1109/TPAMI.2021.0042"),
         ]
     );
-    assert_eq!(gates.categories[0].value, "stat.ML");
+    assert_eq!(gates.categories[0].value, "arxiv:stat.ML");
     let abstract_text = &parsed.entries[0].abstract_text.as_ref().unwrap().value;
     assert!(abstract_text.starts_with("This paper studies") && abstract_text.ends_with("(MLPs)."));
 }

@@ -193,7 +193,7 @@ fn recoverable_oddities_are_warnings_and_entries_are_kept() {
         .iter()
         .find(|w| w.title.value.starts_with("Source-Free"))
         .expect("entry kept");
-    assert!(kept.date.is_none() && kept.categories[0].value == "cs.CV");
+    assert!(kept.date.is_none() && kept.categories[0].value == "arxiv:cs.CV");
 }
 
 #[test]

@@ -55,9 +55,9 @@ fn cites_lab(sources: &[corpus::Loc], line: u32) -> bool {
 #[test]
 fn a_bib_entry_of_a_seed_work_merges_into_it_and_adds_its_arxiv_link() {
     let corpus = &with_lab().corpus;
-    // Three new works (the café paper, the child entry, the one with initials); the
-    // proceedings only lend their title.
-    assert_eq!(corpus.works.len(), self::corpus().works.len() + 3);
+    // Four new works (the café paper, the child entry, the one with initials, the one with
+    // keywords); the proceedings only lend their title.
+    assert_eq!(corpus.works.len(), self::corpus().works.len() + 4);
     assert!(!corpus
         .works
         .iter()
@@ -80,7 +80,11 @@ fn a_bib_entry_of_a_seed_work_merges_into_it_and_adds_its_arxiv_link() {
     assert_eq!(squant.keys[0].value, "guo2022squant");
     assert!(cites_lab(&squant.keys[0].sources, 11));
     // Its nine authors, written `Guo, Cong`, are the seeds' people, not nine more.
-    assert_eq!(corpus.people.len(), self::corpus().people.len() + 4);
+    assert_eq!(
+        corpus.people.len(),
+        self::corpus().people.len() + 6,
+        "four from the café paper, two from the keywords entry"
+    );
     assert!(names(squant).contains(&"Cong Guo".to_string()));
 }
 
@@ -197,6 +201,36 @@ fn a_name_written_with_initials_is_the_one_full_name_it_fits_with_the_evidence_l
 }
 
 #[test]
+fn keywords_are_categories_of_their_scheme_and_a_comma_in_one_survives_the_address() {
+    let codes =
+        |work: &Work| -> Vec<String> { work.categories.iter().map(|c| c.value.clone()).collect() };
+    assert_eq!(codes(lab_work("Café")), ["kw:quantization", "kw:pruning"]);
+    let seeing = lab_work("Seeing and Saying");
+    assert_eq!(
+        codes(seeing),
+        [
+            "kw:Computer Vision, Pattern Recognition",
+            "arxiv:cs.CL",
+            "openalex:Multimodal Learning"
+        ]
+    );
+    assert!(seeing.categories.iter().all(|c| cites_lab(&c.sources, 66)));
+    // One facet per category in the address, the comma escaped inside its name.
+    let corpus = &with_lab().corpus;
+    let state = corpus::query::ViewState::default()
+        .toggle_category("kw:Computer Vision, Pattern Recognition")
+        .toggle_category("arxiv:cs.CL");
+    let query = state.to_query();
+    assert_eq!(
+        query,
+        "cat=arxiv:cs.CL&cat=kw:Computer+Vision%2C+Pattern+Recognition"
+    );
+    let (read, notices) =
+        corpus::query::ViewState::from_query(&corpus::query::parse_query(&query), corpus);
+    assert_eq!((read, notices), (state, vec![]));
+}
+
+#[test]
 fn every_line_is_read_or_warned_about_and_site_fields_are_ignored_without_a_word() {
     let warnings: Vec<&Diagnostic> = with_lab()
         .warnings
@@ -207,11 +241,11 @@ fn every_line_is_read_or_warned_about_and_site_fields_are_ignored_without_a_word
         .iter()
         .map(|d| (d.line, d.message.split('`').nth(1).unwrap_or("")))
         .collect();
-    assert_eq!(fields, [(Some(32), "keywords")]);
+    assert_eq!(fields, [(Some(67), "note")]);
     let roles = parse_text("lab.bib", LAB).roles;
     for (i, role) in roles.iter().enumerate() {
         let no = i as u32 + 1;
-        let expected_left_out = no == 32;
+        let expected_left_out = no == 67;
         assert_eq!(
             *role == LineRole::Unaccounted,
             expected_left_out,
@@ -379,20 +413,6 @@ fn what_the_fuzzer_found_in_bibtex_files_is_an_error_or_a_warning() {
     assert!(parsed.entries[0].abstract_text.as_ref().unwrap().line <= 5);
 }
 
-/// What a work says that a BibTeX entry carries, with people by name.
-#[derive(Debug, PartialEq)]
-struct Carried {
-    title: String,
-    authors: Vec<String>,
-    truncated: bool,
-    date: Option<(i32, Option<u8>, Option<u8>)>,
-    venue: Option<String>,
-    publication: Vec<Option<String>>,
-    links: Vec<(LinkKind, String)>,
-    code: Vec<String>,
-    key: Option<String>,
-}
-
 #[test]
 fn each_work_of_a_bib_exported_as_bibtex_reads_back_the_same() {
     let lab = &with_lab().corpus;
@@ -403,55 +423,10 @@ fn each_work_of_a_bib_exported_as_bibtex_reads_back_the_same() {
         .collect();
     assert_eq!(
         works.len(),
-        3,
-        "the café paper, the child entry, the one with initials"
+        4,
+        "the café paper, the child entry, the one with initials, the one with keywords"
     );
-    let carried = |w: &Work, corpus: &corpus::Corpus| {
-        let text = |v: &Option<corpus::Cited<String>>| v.as_ref().map(|v| v.value.clone());
-        let p = w.publication.clone().unwrap_or_default();
-        Carried {
-            title: w.title.value.clone(),
-            authors: w
-                .authors
-                .iter()
-                .map(|a| corpus.person(&a.person).unwrap().name.clone())
-                .collect(),
-            truncated: w.author_list == AuthorList::Truncated,
-            date: w.date.as_ref().map(|d| (d.year, d.month, d.day)),
-            venue: text(&w.venue),
-            publication: vec![
-                text(&p.volume),
-                text(&p.number),
-                text(&p.pages),
-                text(&p.publisher),
-                text(&p.editors),
-            ],
-            links: w.links.iter().map(|l| (l.kind, l.url.clone())).collect(),
-            code: w.code.urls.iter().map(|u| u.value.clone()).collect(),
-            key: w.keys.first().map(|k| k.value.clone()),
-        }
-    };
-    let exported: String = works
-        .iter()
-        .map(|w| corpus::bibtex::entry(w, lab))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let dir = folder("bib-round-trip", &[("export.bib", exported.as_bytes())]);
-    let again = compile_dir(&dir)
-        .unwrap_or_else(|d| panic!("the export does not read back:\n{}\n{exported}", render(&d)));
-    for work in works {
-        let read = again
-            .corpus
-            .works
-            .iter()
-            .find(|w| w.title.value == work.title.value)
-            .unwrap_or_else(|| panic!("`{}` read back:\n{exported}", work.title.value));
-        assert_eq!(
-            carried(read, &again.corpus),
-            carried(work, lab),
-            "\n{exported}"
-        );
-    }
+    assert_round_trip("export.bib", &works, lab, corpus::bibtex::file, Carried::of);
 }
 
 /// A preprint and its published version, renamed, are one work when they share an arXiv id

@@ -131,8 +131,8 @@ fn the_default_view_has_an_empty_query() {
 fn a_single_year_with_a_category_is_already_canonical() {
     let state = clean_view("?year=2020&cat=cs.CV");
     assert_eq!((state.from, state.to), (Some(2020), Some(2020)));
-    assert_eq!(state.categories.iter().collect::<Vec<_>>(), ["cs.CV"]);
-    assert_eq!(state.to_query(), "year=2020&cat=cs.CV");
+    assert_eq!(state.categories.iter().collect::<Vec<_>>(), ["arxiv:cs.CV"]);
+    assert_eq!(state.to_query(), "year=2020&cat=arxiv:cs.CV");
 }
 
 #[test]
@@ -155,11 +155,14 @@ fn a_reversed_year_range_is_swapped() {
 }
 
 #[test]
-fn categories_are_sorted_and_comma_joined() {
-    assert_eq!(canonical("cat=cs.LG,cs.CV"), "cat=cs.CV,cs.LG");
+fn categories_are_sorted_one_per_parameter_and_old_comma_lists_still_read() {
     assert_eq!(
-        canonical("cat=cs.RO&cat=cs.CL,,cs.CV"),
-        "cat=cs.CL,cs.CV,cs.RO",
+        canonical("cat=cs.LG,cs.CV"),
+        "cat=arxiv:cs.CV&cat=arxiv:cs.LG"
+    );
+    assert_eq!(
+        canonical("cat=arxiv:cs.RO&cat=cs.CL,,arxiv:cs.CV"),
+        "cat=arxiv:cs.CL&cat=arxiv:cs.CV&cat=arxiv:cs.RO",
         "repeated keys and empty items"
     );
 }
@@ -194,8 +197,9 @@ fn unfolded_abstracts_are_kept_by_work_id() {
 fn every_setting_written_in_canonical_order() {
     let bimlp = &work_titled("BiMLP").id;
     let raw = format!("hops=2&open={bimlp}&sort=title&q=binary&cat=cs.LG,cs.CV&to=2022&from=2019");
-    let expected =
-        format!("from=2019&to=2022&cat=cs.CV,cs.LG&q=binary&sort=title&open={bimlp}&hops=2");
+    let expected = format!(
+        "from=2019&to=2022&cat=arxiv:cs.CV&cat=arxiv:cs.LG&q=binary&sort=title&open={bimlp}&hops=2"
+    );
     assert_eq!(canonical(&raw), expected);
 }
 
@@ -203,9 +207,9 @@ fn every_setting_written_in_canonical_order() {
 fn the_canonical_query_reads_back_as_the_same_view() {
     let bimlp = &work_titled("BiMLP").id;
     let raws = [
-        "year=2020&cat=cs.CV".to_string(),
+        "year=2020&cat=arxiv:cs.CV".to_string(),
         "from=2021&to=2019&sort=oldest".to_string(),
-        "cat=cs.LG,cs.CV&q=binary+T%C3%BDr%2Bx&hops=2".to_string(),
+        "cat=arxiv:cs.LG&cat=arxiv:cs.CV&q=binary+T%C3%BDr%2Bx&hops=2".to_string(),
         format!("open={bimlp}&sort=title&to=2025"),
     ];
     for raw in raws {
@@ -259,7 +263,7 @@ fn an_unknown_category_is_ignored_with_a_notice() {
 #[test]
 fn only_the_unknown_categories_of_a_list_are_ignored() {
     let (state, notices) = view("cat=cs.CV,<script>");
-    assert_eq!(state.to_query(), "cat=cs.CV");
+    assert_eq!(state.to_query(), "cat=arxiv:cs.CV");
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].value, "<script>");
 }
@@ -292,7 +296,7 @@ fn an_unknown_key_is_ignored_with_a_notice() {
 fn malformed_values_do_not_spoil_the_valid_ones() {
     let (state, notices) =
         view("year=abc&cat=cs.CV&sort=up&hops=3&open=nope&utm_source=mail&q=binary");
-    assert_eq!(state.to_query(), "cat=cs.CV&q=binary");
+    assert_eq!(state.to_query(), "cat=arxiv:cs.CV&q=binary");
     let reported: Vec<(&str, &str)> = notices
         .iter()
         .map(|n| (n.key.as_str(), n.value.as_str()))
@@ -346,10 +350,13 @@ fn toggling_a_year_inside_a_range_narrows_to_that_year() {
 #[test]
 fn toggling_a_category_adds_then_removes_it() {
     let on = ViewState::default()
-        .toggle_category("cs.CV")
-        .toggle_category("cs.LG");
-    assert_eq!(on.to_query(), "cat=cs.CV,cs.LG");
-    assert_eq!(on.toggle_category("cs.CV").to_query(), "cat=cs.LG");
+        .toggle_category("arxiv:cs.CV")
+        .toggle_category("arxiv:cs.LG");
+    assert_eq!(on.to_query(), "cat=arxiv:cs.CV&cat=arxiv:cs.LG");
+    assert_eq!(
+        on.toggle_category("arxiv:cs.CV").to_query(),
+        "cat=arxiv:cs.LG"
+    );
 }
 
 #[test]
@@ -397,7 +404,10 @@ fn year_2020_shows_eight_works_and_counts_their_categories() {
         .filter(|(_, n)| **n > 0)
         .map(|(c, n)| (c.as_str(), *n))
         .collect();
-    assert_eq!(nonzero, BTreeMap::from([("cs.CV", 6), ("cs.LG", 2)]));
+    assert_eq!(
+        nonzero,
+        BTreeMap::from([("arxiv:cs.CV", 6), ("arxiv:cs.LG", 2)])
+    );
 }
 
 #[test]
@@ -412,7 +422,7 @@ fn year_2020_and_cs_cv_shows_six_works() {
             work.id
         );
         assert!(
-            work.categories.iter().any(|c| c.value == "cs.CV"),
+            work.categories.iter().any(|c| c.value == "arxiv:cs.CV"),
             "{}",
             work.id
         );

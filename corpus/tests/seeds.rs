@@ -159,7 +159,12 @@ fn yixing_xu_works_by_category_and_year() {
     }
     assert_eq!(
         by_category,
-        BTreeMap::from([("cs.CV", 11), ("cs.CL", 7), ("cs.LG", 7), ("cs.RO", 1)])
+        BTreeMap::from([
+            ("arxiv:cs.CV", 11),
+            ("arxiv:cs.CL", 7),
+            ("arxiv:cs.LG", 7),
+            ("arxiv:cs.RO", 1)
+        ])
     );
     assert_eq!(
         by_year,
@@ -211,7 +216,7 @@ fn squant_is_one_work_from_000_and_004() {
     assert_eq!(work.author_list, AuthorList::Complete);
     assert!(work.has_author("xiaotian-gao"));
     let categories: Vec<&str> = work.categories.iter().map(|c| c.value.as_str()).collect();
-    assert_eq!(categories, ["cs.LG", "cs.AI"]);
+    assert_eq!(categories, ["arxiv:cs.LG", "arxiv:cs.AI"]);
     let date = work.date.as_ref().unwrap();
     assert_eq!(
         (date.year, date.month, date.day, date.precision),

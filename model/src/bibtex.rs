@@ -3,6 +3,7 @@
 //! holding `}`, `%` or `&` still gives an entry whose braces balance and that LaTeX prints as
 //! the title reads on the page.
 
+use crate::category::{self, Scheme};
 use crate::corpus::{AuthorList, AuthorVia, Corpus, LinkKind, Work};
 use crate::latex::{self, Span};
 use crate::text::fold;
@@ -98,8 +99,9 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
                 let id = link.url.trim_start_matches("https://arxiv.org/abs/");
                 fields.push(("eprint", escape_url(id)));
                 fields.push(("archiveprefix", "arXiv".into()));
-                if let Some(primary) = work.categories.first() {
-                    fields.push(("primaryclass", escape(&primary.value)));
+                let mut arxiv = work.categories.iter().map(|c| category::split(&c.value));
+                if let Some((_, primary)) = arxiv.find(|(s, _)| *s == Scheme::Arxiv) {
+                    fields.push(("primaryclass", escape(primary)));
                 }
             }
             LinkKind::Pdf => fields.push(("pdf", escape_url(&link.url))),
@@ -110,9 +112,12 @@ pub fn entry(work: &Work, corpus: &Corpus) -> String {
             LinkKind::OpenAlex => {}
         }
     }
+    if let Some(text) = &work.abstract_text {
+        fields.push(("abstract", title(&text.value)));
+    }
     if !work.categories.is_empty() {
-        let codes: Vec<String> = work.categories.iter().map(|c| escape(&c.value)).collect();
-        fields.push(("keywords", codes.join(", ")));
+        let codes = work.categories.iter().map(|c| c.value.as_str());
+        fields.push(("keywords", escape(&category::to_keywords(codes))));
     }
     let mut notes = Vec::new();
     if let Some(url) = work.code.urls.first() {
@@ -218,7 +223,7 @@ pub fn file_name(person: &str, state: &crate::query::ViewState, extension: &str)
             .collect::<Vec<_>>()
             .join("-")
     };
-    parts.extend(state.categories.iter().map(|c| safe(c)));
+    parts.extend(state.categories.iter().map(|c| safe(category::split(c).1)));
     let words = safe(&fold(&state.text));
     if !words.is_empty() {
         parts.push(words.chars().take(40).collect());

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or shape, so an app never misreads an older corpus.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: categories carry their scheme (`arxiv:cs.CV`); text is stored in one form from every input.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the seeds say, resolved: who, what they wrote, and where each fact came from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,7 +165,8 @@ pub struct Work {
     pub authors: Vec<Authorship>,
     pub author_list: AuthorList,
     pub date: Option<WorkDate>,
-    /// Normalised arXiv categories (`cs.CV`), primary first.
+    /// Categories with their scheme (`arxiv:cs.CV`, `openalex:…`, `kw:…`; `category`), the
+    /// arXiv primary first.
     pub categories: Vec<Cited<String>>,
     /// `preprint`, ...
     pub kind: Option<Cited<String>>,

@@ -7,6 +7,7 @@
 //! `type`, so an exported file read again gives the same works.
 
 use crate::bibtex::unique_keys;
+use crate::category;
 use crate::corpus::{Corpus, DatePrecision, LinkKind, Work};
 use crate::json::Json;
 
@@ -33,9 +34,13 @@ pub fn file(works: &[&Work], corpus: &Corpus) -> String {
                 .unwrap_or_default()
         })
         .collect();
+    let keywords: Vec<String> = works
+        .iter()
+        .map(|w| category::to_keywords(w.categories.iter().map(|c| c.value.as_str())))
+        .collect();
     let items = works
         .iter()
-        .zip(&keys)
+        .zip(keys.iter().zip(&keywords))
         .zip(names.iter().zip(&editors))
         .map(|((work, key), (authors, editors))| item(work, key, authors, editors))
         .collect();
@@ -47,7 +52,7 @@ pub fn file(works: &[&Work], corpus: &Corpus) -> String {
 /// One work as a CSL item.
 fn item<'a>(
     work: &'a Work,
-    key: &'a str,
+    (key, keywords): (&'a String, &'a String),
     authors: &'a [String],
     editors: &'a [&'a str],
 ) -> Json<'a> {
@@ -114,6 +119,9 @@ fn item<'a>(
     }
     if let Some(url) = link(LinkKind::Arxiv).or(link(LinkKind::Url)) {
         fields.push(("URL", Json::Text(url)));
+    }
+    if !keywords.is_empty() {
+        fields.push(("keyword", Json::Text(keywords)));
     }
     Json::Object(fields)
 }

@@ -75,6 +75,9 @@ fn record(out: &mut String, work: &Work, key: &str, corpus: &Corpus) {
     if let Some(url) = link(LinkKind::Arxiv).or(link(LinkKind::Url)) {
         tag("UR", url);
     }
+    for category in &work.categories {
+        tag("KW", &crate::category::to_keyword(&category.value));
+    }
     out.push_str("ER  - \n\n");
 }
 

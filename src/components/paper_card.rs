@@ -151,7 +151,7 @@ fn CategoryChips(work: &'static Work) -> impl IntoView {
         view! {
             <ul class="chips" aria-label="Categories">
                 {work.categories.iter().map(|c| {
-                    let name = model::category::name(&c.value).unwrap_or(&c.value).to_string();
+                    let name = model::category::label(&c.value).to_string();
                     view! { <li class="chip" data-testid="category" data-code=c.value.clone() title=c.value.clone()>{name}</li> }
                 }).collect_view()}
             </ul>

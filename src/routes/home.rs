@@ -1,6 +1,7 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
 use leptos::prelude::*;
+use model::category::{self, Scheme};
 use model::latex::to_plain;
 use model::page::{by_works, HOME_EVERYONE, HOME_PROFILED};
 use model::query::thousands;
@@ -178,8 +179,7 @@ fn home_content() -> impl IntoView {
                 <p data-testid="totals">{format!("{} works · {} people · {} source documents", totals.works, totals.people, totals.sources)}</p>
                 <h3>"Works by year"</h3>
                 {bar_list(summary.by_year.iter().map(|(y, n)| (y.to_string(), *n)).collect(), "by-year")}
-                <h3>"Works by category"</h3>
-                {bar_list(category_rows(&summary.by_category), "by-category")}
+                {Scheme::ALL.into_iter().map(|scheme| category_bars(scheme, &summary.by_category)).collect_view()}
             </section>
         </div>
     }
@@ -199,20 +199,40 @@ fn profile_card(person: &'static Person) -> impl IntoView {
     }
 }
 
-/// Category counts as bar labels: the name and the code (`Computer Vision (cs.CV)`), or the
-/// code alone when it is not a known arXiv category; most works first, then by label.
-fn category_rows(counts: &[(String, usize)]) -> Vec<(String, usize)> {
+/// The most bars a scheme's chart shows; the rest are counted below it.
+const MOST_BARS: usize = 12;
+
+/// One scheme's category counts as bars: an arXiv category by its name and code
+/// (`Computer Vision (cs.CV)`), or its code alone when the table does not know it; a topic or
+/// keyword by its name; most works first, then by label. Nothing when no work has one.
+fn category_bars(scheme: Scheme, counts: &[(String, usize)]) -> Option<impl IntoView> {
     let mut rows: Vec<(String, usize)> = counts
         .iter()
-        .map(|(c, n)| {
-            let label = model::category::name(c)
-                .map(|name| format!("{name} ({c})"))
-                .unwrap_or(c.clone());
-            (label, *n)
+        .filter_map(|(code, n)| {
+            let (of, name) = category::split(code);
+            let label = match category::name(name) {
+                Some(full) if of == Scheme::Arxiv => format!("{full} ({name})"),
+                _ => name.to_string(),
+            };
+            (of == scheme).then_some((label, *n))
         })
         .collect();
+    if rows.is_empty() {
+        return None;
+    }
     model::sort::sort_by(&mut rows, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    rows
+    let more = rows.len().saturating_sub(MOST_BARS);
+    rows.truncate(MOST_BARS);
+    let (heading, testid) = match scheme {
+        Scheme::Arxiv => ("Works by arXiv category", "by-category"),
+        Scheme::OpenAlex => ("Works by OpenAlex topic", "by-topic"),
+        Scheme::Keyword => ("Works by keyword", "by-keyword"),
+    };
+    Some(view! {
+        <h3>{heading}</h3>
+        {bar_list(rows, testid)}
+        {(more > 0).then(|| view! { <p class="muted">{format!("and {more} more")}</p> })}
+    })
 }
 
 fn bar_list(rows: Vec<(String, usize)>, testid: &'static str) -> impl IntoView {

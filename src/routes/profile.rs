@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use model::category::{self, Scheme};
 use model::page::{page_count, WORKS_PER_PAGE};
 use model::query::{filter_list, parse_query, years, Sort, ViewState};
 use model::{Person, Work};
@@ -171,22 +172,28 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                         on_pick=Callback::new(move |year| go.run((state.get_untracked().toggle_year(year), false)))/>
                     <YearRange years=all_years state=state go=go/>
                 </div>
-                <fieldset class="filter-block facets" data-testid="facets">
-                    <legend class="filter-title">"Categories"</legend>
-                    {all_categories.into_iter().map(|code| {
-                        let count = move || filtered.with(|f| f.by_category.get(code).copied().unwrap_or(0));
-                        let checked = move || state.with(|s| s.categories.contains(code));
-                        let name = model::category::name(code).unwrap_or(code);
-                        view! {
-                            <label class="facet" data-testid="facet" data-code=code>
-                                <input type="checkbox" prop:checked=checked
-                                    on:change=move |_| go.run((state.get_untracked().toggle_category(code), false))/>
-                                <span>{name}</span>
-                                <span class="count" data-testid="facet-count">{count}</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                // One group per scheme: arXiv categories, OpenAlex topics, keywords.
+                {Scheme::ALL.into_iter().map(|scheme| {
+                    let codes: Vec<&'static str> = all_categories.iter().copied()
+                        .filter(|code| category::split(code).0 == scheme).collect();
+                    (!codes.is_empty()).then(|| view! {
+                        <fieldset class="filter-block facets" data-testid="facets" data-scheme=scheme.prefix()>
+                            <legend class="filter-title">{scheme.title()}</legend>
+                            {codes.into_iter().map(|code| {
+                                let count = move || filtered.with(|f| f.by_category.get(code).copied().unwrap_or(0));
+                                let checked = move || state.with(|s| s.categories.contains(code));
+                                view! {
+                                    <label class="facet" data-testid="facet" data-code=code>
+                                        <input type="checkbox" prop:checked=checked
+                                            on:change=move |_| go.run((state.get_untracked().toggle_category(code), false))/>
+                                        <span>{category::label(code)}</span>
+                                        <span class="count" data-testid="facet-count">{count}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    })
+                }).collect_view()}
                 <div class="filter-block">
                     <label class="field">
                         <span>"Filter titles and abstracts"</span>

@@ -68,14 +68,12 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         ));
     }
     for category in &work.categories {
-        let name = model::category::name(&category.value)
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        rows.push((
-            "Category",
-            format!("{}{name}", category.value).into_any(),
-            category.sources.clone(),
-        ));
+        let (scheme, code) = model::category::split(&category.value);
+        let text = match model::category::name(code) {
+            Some(name) if scheme == model::category::Scheme::Arxiv => format!("{code} ({name})"),
+            _ => code.to_string(),
+        };
+        rows.push((scheme.one(), text.into_any(), category.sources.clone()));
     }
     if let Some(kind) = &work.kind {
         rows.push(("Kind", kind.value.clone().into_any(), kind.sources.clone()));

@@ -240,10 +240,7 @@ impl<F: Fn(usize) -> u32> Reader<'_, F> {
         }
         out.categories = categories
             .into_iter()
-            .map(|(code, no)| {
-                let known = crate::category::normalize(&code).map(str::to_string);
-                at(known.unwrap_or(code), no)
-            })
+            .map(|(code, no)| at(crate::category::arxiv(&code), no))
             .collect();
         if out.venue.is_none() {
             out.venue = Some(at("arXiv".to_string(), line(entry)));

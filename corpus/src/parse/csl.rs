@@ -33,6 +33,7 @@ const READ: &[&str] = &[
     "abstract",
     "DOI",
     "URL",
+    "keyword",
 ];
 
 /// Reads a CSL-JSON file: one [`Entry`] per item, in file order.
@@ -156,6 +157,10 @@ fn read_item(
         if !out.links.contains(&link) {
             out.links.push(link);
         }
+    }
+    if let Some(words) = text("keyword") {
+        let codes = crate::category::from_keywords(&words.value);
+        out.categories = codes.into_iter().map(|c| at(c, words.line)).collect();
     }
     out
 }

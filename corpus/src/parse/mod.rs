@@ -15,6 +15,7 @@ pub mod paper_page;
 pub mod profile_papers;
 pub mod profile_trust;
 pub mod ris;
+pub mod stored_text;
 
 pub use lines::{Line, LineRole};
 
@@ -195,6 +196,10 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
     };
     let mut entries = entries;
     entries.iter_mut().for_each(dedup_urls);
+    if format != Some(Format::Bibtex) {
+        // BibTeX's text is already in the stored form (the `biblatex` crate converts it).
+        entries.iter_mut().for_each(store_text);
+    }
     if format.is_some() {
         page.report_unaccounted();
     }
@@ -205,6 +210,14 @@ pub fn parse_text(file: &str, text: &str) -> Parsed {
         profile,
         entries,
         diagnostics: page.diagnostics,
+    }
+}
+
+/// An entry's title, authors, venue and abstract in the one stored text form.
+fn store_text(entry: &mut Entry) {
+    let fields = [&mut entry.title, &mut entry.venue, &mut entry.abstract_text];
+    for text in fields.into_iter().flatten().chain(&mut entry.authors) {
+        text.value = stored_text::stored(&text.value);
     }
 }
 

@@ -6,7 +6,8 @@
 //! else the name as printed), `publication_date` (else `publication_year`), `type`, the primary
 //! location's source as venue and its PDF, `biblio` (volume, issue, pages), the DOI and any
 //! arXiv landing page as ids, the abstract rebuilt from `abstract_inverted_index`, and
-//! `cited_by_count` as a count OpenAlex states on its `updated_date`. The work's OpenAlex id
+//! `cited_by_count` as a count OpenAlex states on its `updated_date`, the primary topic as an
+//! `openalex:` category. The work's OpenAlex id
 //! (`W2741809807`) is its key; each author's ORCID and OpenAlex id are theirs (`merge::people`
 //! joins and keeps people apart by them). Fields the corpus does not keep are named in one
 //! warning per file, with how many works carry each.
@@ -43,6 +44,7 @@ const READ: &[&str] = &[
     "abstract_inverted_index",
     "cited_by_count",
     "updated_date",
+    "primary_topic",
     "ids",
 ];
 
@@ -325,6 +327,14 @@ fn read_work(
         {
             out.links.push(link);
         }
+    }
+    if let Some(topic) = text(
+        work.get("primary_topic")
+            .and_then(|t| t.get("display_name")),
+        "primary_topic",
+    ) {
+        let code = crate::category::Scheme::OpenAlex.code(&topic.value);
+        out.categories.push(at(code, topic.line));
     }
     if let Some(count) = work.get("cited_by_count").and_then(Value::as_u64) {
         let as_of = work

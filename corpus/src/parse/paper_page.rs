@@ -241,9 +241,7 @@ fn read_categories(page: &mut Page<'_>, entry: &mut Entry, lines: &[super::Line<
                     "add it to the category table if it is a real arXiv category",
                 );
             }
-            entry
-                .categories
-                .push(at(known.unwrap_or(code).to_string(), line.no));
+            entry.categories.push(at(category::arxiv(code), line.no));
         }
     }
 }

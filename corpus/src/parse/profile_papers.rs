@@ -248,7 +248,7 @@ fn read_entries(page: &mut Page<'_>) -> Vec<Entry> {
 fn entry_from_header(page: &mut Page<'_>, line: Line<'_>, header: &PaperHeader<'_>) -> Entry {
     let mut entry = Entry::new(line.no);
     entry.score = header.score.map(|s| at(s, line.no));
-    entry.categories = vec![at(header.category.to_string(), line.no)];
+    entry.categories = vec![at(category::arxiv(header.category), line.no)];
     entry.code_flag = header.code.then_some(line.no);
     entry.date = header.date.map(|d| at(d, line.no));
     if header.date.is_none() {

@@ -16,7 +16,7 @@ use crate::model::LinkKind;
 /// Tags a record's facts are read from.
 const READ: &[&str] = &[
     "TY", "ID", "TI", "T1", "AU", "A1", "ED", "A2", "DA", "PY", "Y1", "T2", "JO", "JF", "BT", "VL",
-    "IS", "SP", "EP", "PB", "AB", "N2", "DO", "UR", "ER",
+    "IS", "SP", "EP", "PB", "AB", "N2", "DO", "UR", "KW", "ER",
 ];
 
 /// Whether a document's first line opens a RIS record.
@@ -175,6 +175,12 @@ impl Record {
         }
         if let Some(url) = first(&["UR"]).filter(|u| u.value.starts_with("http")) {
             out.links.push(classify_link(LinkKind::Url, url));
+        }
+        for (_, word) in self.fields.iter().filter(|(name, _)| name == "KW") {
+            let code = crate::category::from_keyword(&word.value);
+            if !out.categories.iter().any(|c| c.value == code) {
+                out.categories.push(at(code, word.line));
+            }
         }
         let mut seen = std::collections::BTreeSet::new();
         for (name, value) in &self.fields {

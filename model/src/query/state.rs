@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::searchable;
+use crate::category;
 use crate::corpus::{Corpus, Work};
 use crate::text::fold;
 
@@ -101,15 +102,26 @@ impl ViewState {
                     None => ignore(key, value, "not a year"),
                 },
                 "cat" => {
-                    for code in value.split(',').filter(|c| !c.is_empty()) {
-                        if corpus
+                    let known = |code: &str| {
+                        corpus
                             .works
                             .iter()
                             .any(|w| w.categories.iter().any(|c| c.value == code))
-                        {
-                            state.categories.insert(code.to_string());
-                        } else {
-                            ignore(key, code, "no work in this corpus has that category");
+                    };
+                    // One category per `cat` (its name may hold a comma); a link written
+                    // before schemes lists bare arXiv codes with commas (`cat=cs.CV,cs.LG`).
+                    let written: Vec<&str> = if known(value) {
+                        vec![value]
+                    } else {
+                        value.split(',').filter(|c| !c.is_empty()).collect()
+                    };
+                    for code in written {
+                        let (scheme, name) = category::split(code);
+                        match scheme.code(name) {
+                            full if known(&full) => {
+                                state.categories.insert(full);
+                            }
+                            _ => ignore(key, code, "no work in this corpus has that category"),
                         }
                     }
                 }
@@ -154,9 +166,7 @@ impl ViewState {
                 parts.extend(to.map(|y| format!("to={y}")));
             }
         }
-        if !self.categories.is_empty() {
-            parts.push(format!("cat={}", join(&self.categories)));
-        }
+        parts.extend(self.categories.iter().map(|c| format!("cat={}", encode(c))));
         if !self.text.is_empty() {
             parts.push(format!("q={}", encode(&self.text)));
         }
@@ -270,7 +280,8 @@ pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+            // `:` may stand as is in a query (RFC 3986 `pchar`): `cat=arxiv:cs.CV`.
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => {
                 out.push(b as char)
             }
             b' ' => out.push('+'),

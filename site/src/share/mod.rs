@@ -119,11 +119,11 @@ pub fn work(corpus: &Corpus, work: &Work) -> String {
             }
         ));
     }
-    facts.extend(work.categories.iter().map(|c| {
-        corpus::category::name(&c.value)
-            .unwrap_or(&c.value)
-            .to_string()
-    }));
+    facts.extend(
+        work.categories
+            .iter()
+            .map(|c| corpus::category::label(&c.value).to_string()),
+    );
     if let Some(venue) = &work.venue {
         facts.push(venue.value.clone());
     }

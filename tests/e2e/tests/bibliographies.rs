@@ -74,3 +74,63 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
     assert!(browser.console_errors().await.is_empty());
     browser.finish().await;
 }
+
+/// Categories keep their scheme: a profile has one facet group per scheme, and a keyword with a
+/// comma in it filters, lands in the address and reopens from it.
+#[tokio::test]
+async fn each_scheme_is_a_facet_group_and_a_keyword_with_a_comma_survives_the_link() {
+    let server = StaticServer::start(&lab_dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    let groups = browser
+        .wait_texts("[data-testid=facets] legend", "the facet groups", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert_eq!(groups, ["arXiv categories", "OpenAlex topics"]);
+    browser
+        .goto(&server.url("/w/seeing-and-saying-a-benchmark-of-pictures-and-sentences"))
+        .await;
+    let facts = browser
+        .wait_texts("[data-testid=facts] tr", "the work's facts", |t| {
+            !t.is_empty()
+        })
+        .await;
+    for row in [
+        "Keyword Computer Vision, Pattern Recognition",
+        "arXiv category cs.CL (Computation and Language)",
+        "OpenAlex topic Multimodal Learning",
+    ] {
+        assert!(
+            facts.iter().any(|r| r.starts_with(row)),
+            "{row} in {facts:#?}"
+        );
+    }
+    browser.goto(&server.url("/p/marta-kowalska")).await;
+    let groups = browser
+        .wait_texts("[data-testid=facets] legend", "the facet groups", |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert_eq!(groups, ["arXiv categories", "OpenAlex topics", "Keywords"]);
+    browser
+        .click("[data-testid=facet][data-code='kw:Computer Vision, Pattern Recognition'] input")
+        .await;
+    let address = browser
+        .wait_url("the keyword in the address", |u| u.contains("cat="))
+        .await;
+    assert!(
+        address.ends_with("/p/marta-kowalska?cat=kw:Computer+Vision%2C+Pattern+Recognition"),
+        "{address}"
+    );
+    let fresh = Browser::start().await;
+    fresh.goto(&address).await;
+    fresh
+        .wait_texts(COUNT, "the count of works", |t| {
+            t.first().is_some_and(|t| t == "1 of 1 works")
+        })
+        .await;
+    assert!(fresh.console_warnings_and_errors().await.is_empty());
+    fresh.close().await;
+    browser.close().await;
+}

@@ -99,20 +99,20 @@ async fn filters_by_year_and_category_live_in_the_url_and_back_undoes_them() {
     assert_eq!(
         facet_counts(&browser).await,
         pairs(&[
-            ("cs.CL", "0"),
-            ("cs.CV", "6"),
-            ("cs.LG", "2"),
-            ("cs.RO", "0")
+            ("arxiv:cs.CL", "0"),
+            ("arxiv:cs.CV", "6"),
+            ("arxiv:cs.LG", "2"),
+            ("arxiv:cs.RO", "0")
         ])
     );
 
     browser
-        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .click("[data-testid=facet][data-code='arxiv:cs.CV'] input")
         .await;
     count_is(&browser, "6 of 26 works").await;
     assert_eq!(
         browser.path_and_query().await,
-        "/p/yixing-xu?year=2020&cat=cs.CV"
+        "/p/yixing-xu?year=2020&cat=arxiv:cs.CV"
     );
     assert_eq!(browser.find_all("[data-testid=work]").await.len(), 6);
     // The year bars count under the category filter: 2020 holds the 6 vision works.
@@ -161,7 +161,7 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
         .await;
     count_is(&browser, "8 of 26 works").await;
     browser
-        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .click("[data-testid=facet][data-code='arxiv:cs.CV'] input")
         .await;
     count_is(&browser, "6 of 26 works").await;
     browser.click("[data-testid=copy-link]").await;
@@ -171,7 +171,7 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
         })
         .await;
     let link = copied[0].trim().to_string();
-    assert_eq!(link, server.url("/p/yixing-xu?year=2020&cat=cs.CV"));
+    assert_eq!(link, server.url("/p/yixing-xu?year=2020&cat=arxiv:cs.CV"));
     let titles = browser.texts("[data-testid=work] h3").await;
     browser.close().await;
 
@@ -180,7 +180,7 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
     count_is(&fresh, "6 of 26 works").await;
     assert_eq!(fresh.texts("[data-testid=work] h3").await, titles);
     let checked = fresh
-        .find("[data-testid=facet][data-code='cs.CV'] input")
+        .find("[data-testid=facet][data-code='arxiv:cs.CV'] input")
         .await;
     assert_eq!(
         checked.prop("checked").await.unwrap().as_deref(),
@@ -274,12 +274,12 @@ async fn the_build_under_a_sub_path_serves_deep_links_and_navigates_within_it() 
         .await;
     count_is(&browser, "8 of 26 works").await;
     browser
-        .click("[data-testid=facet][data-code='cs.CV'] input")
+        .click("[data-testid=facet][data-code='arxiv:cs.CV'] input")
         .await;
     count_is(&browser, "6 of 26 works").await;
     assert_eq!(
         browser.path_and_query().await,
-        "/peerscope/p/yixing-xu?year=2020&cat=cs.CV"
+        "/peerscope/p/yixing-xu?year=2020&cat=arxiv:cs.CV"
     );
     browser.click("a.brand").await;
     browser

@@ -16,7 +16,7 @@
 //!   corresponding markers (`*`, `†`, `‡`, `#`) are taken off the name.
 //! - **Links and ids**: `doi`, `url`, `pdf`, `code`, `html`, `slides` and an arXiv `eprint`
 //!   (with `archivePrefix`/`eprinttype` arXiv) become the work's links; `primaryClass` its
-//!   category.
+//!   arXiv category; `keywords` its keywords (`category::from_keywords`).
 
 mod guard;
 mod values;
@@ -57,6 +57,7 @@ const READ: &[&str] = &[
     "eprinttype",
     "primaryclass",
     "eprintclass",
+    "keywords",
     "volume",
     "number",
     "pages",
@@ -369,9 +370,14 @@ fn read_entry(
     }
     if let Some(class) = field("primaryclass").or_else(|| field("eprintclass")) {
         for code in class.value.split_whitespace() {
-            let known = category::normalize(code);
-            out.categories
-                .push(at(known.unwrap_or(code).to_string(), class.line));
+            out.categories.push(at(category::arxiv(code), class.line));
+        }
+    }
+    if let Some(words) = field("keywords") {
+        for code in category::from_keywords(&words.value) {
+            if !out.categories.iter().any(|c| c.value == code) {
+                out.categories.push(at(code, words.line));
+            }
         }
     }
     if let Some(doi) = field("doi") {
