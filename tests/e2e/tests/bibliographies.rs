@@ -63,11 +63,11 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
         "{facts:#?}"
     );
     assert!(
-        row("arXiv").contains("https://arxiv.org/abs/2212.14158v2"),
+        row("arXiv https:").contains("https://arxiv.org/abs/2212.14158v2"),
         "{facts:#?}"
     );
     assert_eq!(
-        facts.iter().filter(|r| r.starts_with("arXiv")).count(),
+        facts.iter().filter(|r| r.starts_with("arXiv https:")).count(),
         1,
         "one arXiv link"
     );
