@@ -280,3 +280,76 @@ fn author_ids_join_spellings_and_keep_two_people_of_one_name_apart() {
         .message
         .contains("under another title: `Graph Sparsification, Extended`")));
 }
+
+#[test]
+fn a_broken_work_of_a_list_response_is_an_error_and_the_others_are_read() {
+    let parsed = parse_text(
+        "broken.json",
+        include_str!("../../tests/fixtures/openalex/broken.json"),
+    );
+    assert_eq!(parsed.format, Some(Format::OpenAlex));
+    let errors: Vec<(Option<u32>, Option<u32>, &str)> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            Some(19),
+            Some(5),
+            "not valid JSON: expected value (item /results/1)"
+        )]
+    );
+    let titles: Vec<&str> = parsed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "A Work Before The Broken One",
+            "A Work After The Broken One"
+        ]
+    );
+    let place = |at: &corpus::parse::At<String>| (at.line, at.pointer.clone().unwrap_or_default());
+    let (before, after) = (&parsed.entries[0], &parsed.entries[1]);
+    assert_eq!(before.pointer.as_deref(), Some("/results/0"));
+    assert_eq!(
+        place(before.title.as_ref().unwrap()),
+        (7, "/results/0/display_name".into())
+    );
+    assert_eq!(
+        place(&before.authors[1]),
+        (12, "/results/0/authorships/1/author/display_name".into())
+    );
+    let doi = before
+        .links
+        .iter()
+        .find(|(k, _)| *k == LinkKind::Doi)
+        .unwrap();
+    assert_eq!(place(&doi.1), (6, "/results/0/doi".into()));
+    assert_eq!(
+        place(&after.authors[0]),
+        (26, "/results/2/authorships/0/raw_author_name".into()),
+        "the name as printed, where OpenAlex gives no author"
+    );
+}
+
+#[test]
+fn a_record_of_json_lines_is_its_line_and_its_facts_are_pointed_to_within_it() {
+    let parsed = parse_text("snapshot.jsonl", SNAPSHOT);
+    let first = &parsed.entries[0];
+    assert_eq!((first.line, first.pointer.as_deref()), (1, None));
+    let title = first.title.as_ref().unwrap();
+    assert_eq!(
+        (title.line, title.pointer.as_deref()),
+        (1, Some("/display_name"))
+    );
+    assert_eq!(
+        first.authors[0].pointer.as_deref(),
+        Some("/authorships/0/author/display_name")
+    );
+}

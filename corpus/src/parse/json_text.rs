@@ -12,6 +12,7 @@
 //! keeps one offset per open bracket, and never panics; `serde_json`'s recursion limit guards
 //! the reading of each element.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use serde_json::{Map, Value};
@@ -20,6 +21,9 @@ use super::bibtex::tidy;
 use super::lines::{line_starts, LineRole, Page};
 use super::{at_pointer, At};
 use crate::document::to_u32;
+
+/// The most broken items reported one by one in a file; the rest are counted.
+const MAX_ERRORS: usize = 100;
 
 /// What a reader expects of its files.
 pub(super) struct Shape<'a> {
@@ -119,6 +123,7 @@ pub(super) fn items(page: &mut Page<'_>, text: &str, shape: &Shape<'_>) -> Vec<I
         last: page.last_no().max(1),
         blank: page.roles.iter().map(|r| *r == LineRole::Blank).collect(),
         hint: shape.item_hint,
+        broken: Cell::new(0),
     };
     let errors = page.diagnostics.len();
     let mut items = Vec::new();
@@ -126,16 +131,23 @@ pub(super) fn items(page: &mut Page<'_>, text: &str, shape: &Shape<'_>) -> Vec<I
         for span in line_spans(text) {
             match reader.read(page, span, String::new()) {
                 Some(Ok(item)) => items.push(item),
-                Some(Err(start)) => page.error(
-                    reader.line_of(start),
-                    "not an item: a line of JSON Lines must be one object",
-                    shape.item_hint,
-                ),
+                Some(Err(start)) => {
+                    let message = "not an item: a line of JSON Lines must be one object";
+                    reader.report(page, start, message.to_string());
+                }
                 None => {}
             }
         }
     } else {
         reader.read_all(page, shape, &mut items);
+    }
+    let broken = reader.broken.get();
+    if broken > MAX_ERRORS {
+        let message = format!(
+            "{} more items are not valid JSON (the first {MAX_ERRORS} are shown)",
+            broken - MAX_ERRORS
+        );
+        page.error(1, message, "fix those shown and run again");
     }
     if items.is_empty() && page.diagnostics.len() == errors {
         page.error(1, shape.not_items.0, shape.not_items.1);
@@ -156,6 +168,8 @@ struct Reader<'t> {
     last: u32,
     blank: Vec<bool>,
     hint: &'t str,
+    /// How many items were found broken.
+    broken: Cell<usize>,
 }
 
 impl Reader<'_> {
@@ -163,45 +177,45 @@ impl Reader<'_> {
     fn read_all(&self, page: &mut Page<'_>, shape: &Shape<'_>, items: &mut Vec<Item>) {
         let text = self.text;
         let errors = page.diagnostics.len();
-        let Some(top) = text.find(|c: char| !c.is_ascii_whitespace()) else {
-            return;
-        };
-        let list = match text.as_bytes()[top] {
-            b'[' => Some((top, String::new())),
-            b'{' => match shape.list_key.and_then(|key| value_of(text, top, key)) {
-                Some(open) if text.as_bytes()[open] == b'[' => {
-                    Some((open, format!("/{}", shape.list_key.unwrap_or_default())))
-                }
-                Some(_) => return,
-                None => None,
-            },
-            _ => return,
-        };
-        match list {
-            Some((open, prefix)) => {
-                let split = split_list(text, open);
-                for (i, span) in split.elements.into_iter().enumerate() {
-                    let pointer = format!("{prefix}/{i}");
-                    if span.is_empty() {
-                        page.diagnostics.push(self.error_at(
-                            span.start,
-                            format!("not valid JSON: no item between these commas ({pointer})"),
+        'read: {
+            let Some(top) = text.find(|c: char| !c.is_ascii_whitespace()) else {
+                break 'read;
+            };
+            let list = match text.as_bytes()[top] {
+                b'[' => Some((top, String::new())),
+                b'{' => match shape.list_key.and_then(|key| value_of(text, top, key)) {
+                    Some(open) if text.as_bytes()[open] == b'[' => {
+                        Some((open, format!("/{}", shape.list_key.unwrap_or_default())))
+                    }
+                    Some(_) => break 'read,
+                    None => None,
+                },
+                _ => break 'read,
+            };
+            match list {
+                Some((open, prefix)) => {
+                    let split = split_list(text, open);
+                    for (i, span) in split.elements.into_iter().enumerate() {
+                        let pointer = format!("{prefix}/{i}");
+                        if span.is_empty() {
+                            let message = format!("not valid JSON: no item here ({pointer})");
+                            self.report(page, span.start, message);
+                        } else if let Some(Ok(item)) = self.read(page, span, pointer) {
+                            items.push(item);
+                        }
+                    }
+                    if let Some((offset, message)) = split.lost {
+                        page.diagnostics.push(self.error_at(offset, message).hint(
+                            "a bracket, brace or quote is missing or one too many here; \
+                             the items before it are read, fix it for those after it",
                         ));
-                    } else if let Some(Ok(item)) = self.read(page, span, pointer) {
-                        items.push(item);
                     }
                 }
-                if let Some((offset, message)) = split.lost {
-                    page.diagnostics.push(self.error_at(offset, message).hint(
-                        "a bracket, brace or quote is missing or one too many here; \
-                         the items before it are read, fix it for those after it",
-                    ));
-                }
-            }
-            None => {
-                let end = text.trim_end().len();
-                if let Some(Ok(item)) = self.read(page, top..end, String::new()) {
-                    items.push(item);
+                None => {
+                    let end = text.trim_end().len();
+                    if let Some(Ok(item)) = self.read(page, top..end, String::new()) {
+                        items.push(item);
+                    }
                 }
             }
         }
@@ -244,7 +258,7 @@ impl Reader<'_> {
                     p => format!(" (item {p})"),
                 };
                 let message = format!("not valid JSON: {}{item}", without_position(&error));
-                page.diagnostics.push(self.error_at(offset, message));
+                self.report(page, offset, message);
                 None
             }
         }
@@ -294,6 +308,15 @@ impl Reader<'_> {
         offset
     }
 
+    /// Records an error about one item, up to [`MAX_ERRORS`] of them: a file of a million
+    /// broken items must not make a million diagnostics.
+    fn report(&self, page: &mut Page<'_>, offset: usize, message: String) {
+        self.broken.set(self.broken.get() + 1);
+        if self.broken.get() <= MAX_ERRORS {
+            page.diagnostics.push(self.error_at(offset, message));
+        }
+    }
+
     /// An error at a byte offset, at its line and column (in characters).
     fn error_at(&self, offset: usize, message: String) -> crate::model::Diagnostic {
         let line = self.line_of(offset);
@@ -306,7 +329,7 @@ impl Reader<'_> {
             .at(line)
             .col(to_u32(column + 1))
             .hint(format!(
-                "fix the JSON here; the file's other items are read. {}",
+                "{}; fix the JSON here, and the file's other items are still read",
                 self.hint
             ))
     }
@@ -574,6 +597,21 @@ mod tests {
             Some("[1]}")
         );
         assert_eq!(value_of(r#"{"a": [}"#, 0, "results"), None);
+    }
+
+    #[test]
+    fn a_pointer_escapes_tilde_and_slash_in_keys() {
+        let item = Item {
+            object: Map::new(),
+            pointer: "/results/0".to_string(),
+            line: 1,
+            fields: Vec::new(),
+        };
+        assert_eq!(
+            item.pointer_to(&["ids", "doi/pmid", "~x", "2"]),
+            "/results/0/ids/doi~1pmid/~0x/2"
+        );
+        assert_eq!(item.pointer_to(&["a~1b"]), "/results/0/a~01b", "`~` first");
     }
 
     #[test]
