@@ -9,6 +9,7 @@ pub mod arxiv;
 pub mod bibtex;
 pub mod csl;
 pub mod detect;
+mod json_scan;
 mod json_text;
 pub mod lines;
 pub mod openalex;
