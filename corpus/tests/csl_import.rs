@@ -101,6 +101,11 @@ fn fields_not_kept_are_named_and_every_other_line_is_read_or_syntax() {
         .map(|d| (d.line, d.message.split('`').nth(1).unwrap_or("")))
         .collect();
     assert_eq!(warned, [(Some(39), "keyword"), (Some(40), "language")]);
+    assert!(
+        parsed.diagnostics[0].message.contains("(/1/keyword)"),
+        "the warning names the field's pointer: {}",
+        parsed.diagnostics[0].message
+    );
     for (i, role) in parsed.roles.iter().enumerate() {
         let no = i as u32 + 1;
         assert_eq!(

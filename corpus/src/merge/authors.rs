@@ -99,7 +99,7 @@ fn not_on_complete_list(
 ) -> Diagnostic {
     let other = complete.map(|c| {
         let page = &pages[c.page];
-        format!("{}:{}", page.file, page.entries[c.entry].line)
+        page.entries[c.entry].loc(&page.file).to_string()
     });
     Diagnostic::warning(
         &at.file,

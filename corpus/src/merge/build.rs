@@ -208,10 +208,7 @@ fn date(inputs: &Inputs<'_>, members: &[Ref]) -> (Option<WorkDate>, Vec<Diagnost
             warnings.push(
                 Diagnostic::warning(
                     &at.file,
-                    format!(
-                        "date differs from {}:{}; kept that one",
-                        best_at.file, best_at.line
-                    ),
+                    format!("date differs from {best_at}; kept that one"),
                 )
                 .at(at.line)
                 .hint("correct the seed whose date is wrong"),

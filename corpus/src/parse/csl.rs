@@ -98,7 +98,10 @@ fn read_item(page: &mut Page<'_>, item: &Item) -> Entry {
             Some(date) => out.date = Some(item.at(date, &["issued"])),
             None => page.warn(
                 item.field_line("issued"),
-                format!("date `{issued}` of a CSL-JSON item not understood, left out"),
+                format!(
+                    "date `{issued}` of a CSL-JSON item ({}) not understood, left out",
+                    item.pointer_to(&["issued"])
+                ),
                 "write `issued` as {\"date-parts\": [[YYYY, M, D]]}",
             ),
         }

@@ -344,8 +344,8 @@ fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-/// Whether a text is JSON Lines: named so, or its first line one whole object and more
-/// lines after it.
+/// Whether a text is JSON Lines: named so, or its first line one whole object (valid JSON
+/// alone) and more lines after it.
 fn is_json_lines(file: &str, text: &str) -> bool {
     let file = file.to_ascii_lowercase();
     if file.ends_with(".jsonl") || file.ends_with(".ndjson") {
@@ -353,7 +353,9 @@ fn is_json_lines(file: &str, text: &str) -> bool {
     }
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("");
-    first.len() > 1 && first.starts_with('{') && first.ends_with('}') && lines.next().is_some()
+    first.starts_with('{')
+        && lines.next().is_some()
+        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
 }
 
 /// The span of each line of a text, without its line break.

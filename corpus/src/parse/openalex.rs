@@ -165,7 +165,10 @@ fn read_work(page: &mut Page<'_>, work: &Item, name_line: &impl Fn(&str) -> u32)
         Some((Some(date), field)) => out.date = Some(work.at(date, &[field])),
         Some((None, field)) => page.warn(
             work.field_line(field),
-            format!("`{field}` of an OpenAlex work not understood, left out"),
+            format!(
+                "`{field}` of an OpenAlex work ({}) not understood, left out",
+                work.pointer_to(&[field])
+            ),
             "OpenAlex writes `publication_date` as YYYY-MM-DD and `publication_year` as a number",
         ),
         None => {}
