@@ -261,6 +261,12 @@ fn a_broken_item_is_an_error_at_its_place_and_the_others_are_read() {
         [
             (17, 5, "not valid JSON: expected `,` or `}` (item /1)"),
             (31, 3, "not valid JSON: trailing comma (item /3)"),
+            (
+                41,
+                58,
+                "not valid JSON: control character (\\u0000-\\u001F) found while parsing a \
+                 string: a `\"` is missing before the line ends, or write it `\\n` (item /5)"
+            ),
         ]
     );
     assert!(parsed.diagnostics[0]
@@ -272,7 +278,8 @@ fn a_broken_item_is_an_error_at_its_place_and_the_others_are_read() {
         [
             "A First Item Read Despite Its Neighbours",
             "A Third Item, After The Broken One",
-            "The Last Item"
+            "An Item Between",
+            "An Item After The Open Quote"
         ]
     );
     let pointers: Vec<Option<&str>> = parsed
@@ -282,12 +289,12 @@ fn a_broken_item_is_an_error_at_its_place_and_the_others_are_read() {
         .collect();
     assert_eq!(
         pointers,
-        [Some("/0"), Some("/2"), Some("/4")],
+        [Some("/0"), Some("/2"), Some("/4"), Some("/6")],
         "indices in the list as written"
     );
-    let last = &parsed.entries[2];
-    assert_eq!(last.authors[0].pointer.as_deref(), Some("/4/author/0"));
-    assert_eq!(last.links[0].1.line, 37);
+    let between = &parsed.entries[2];
+    assert_eq!(between.authors[0].pointer.as_deref(), Some("/4/author/0"));
+    assert_eq!(between.links[0].1.line, 37);
 }
 
 #[test]
@@ -339,7 +346,7 @@ fn where_the_scan_loses_its_way_is_an_error_and_the_items_before_it_are_read() {
         [(
             2,
             12,
-            "not valid JSON: this string never ends: a `\"` is missing"
+            "not valid JSON: this string is not closed on its line: a `\"` is missing"
         )]
     );
     assert_eq!(titles(&parsed), ["Kept"]);

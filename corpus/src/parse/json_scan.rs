@@ -17,12 +17,22 @@ struct Strings {
     escaped: bool,
     /// Where the last string began.
     start: usize,
+    /// Where the first string cut short by a line break began.
+    cut: Option<usize>,
 }
 
 impl Strings {
     /// Takes in the byte at `i`; true when it is outside any string (the quotes included).
     fn outside(&mut self, i: usize, b: u8) -> bool {
         if self.inside {
+            if b == b'\n' {
+                // JSON writes no line break inside a string: this one was never closed. Ending
+                // it here keeps the scan in step with the lines after it.
+                self.inside = false;
+                self.escaped = false;
+                self.cut.get_or_insert(self.start);
+                return true;
+            }
             if self.escaped {
                 self.escaped = false;
             } else if b == b'\\' {
@@ -62,9 +72,20 @@ pub(super) fn split_list(text: &str, open: usize) -> Split {
         let lead = raw.len() - raw.trim_start().len();
         start + lead..start + raw.trim_end().len()
     };
-    let lost = |elements: Vec<Range<usize>>, offset: usize, message: String| Split {
-        elements,
-        lost: Some((offset, format!("not valid JSON: {message}"))),
+    // A string cut short by a line break in the element is the likeliest cause of whatever
+    // went wrong after it.
+    let lost = |elements: Vec<Range<usize>>, strings: &Strings, offset: usize, message: String| {
+        let (offset, message) = match strings.cut {
+            Some(cut) => (
+                cut,
+                "this string is not closed on its line: a `\"` is missing".into(),
+            ),
+            None => (offset, message),
+        };
+        Split {
+            elements,
+            lost: Some((offset, format!("not valid JSON: {message}"))),
+        }
     };
     for (i, &b) in bytes.iter().enumerate().skip(open + 1) {
         if !strings.outside(i, b) {
@@ -81,7 +102,7 @@ pub(super) fn split_list(text: &str, open: usize) -> Split {
                         bytes[o] as char,
                         to_u32(text[..o].matches('\n').count() + 1)
                     );
-                    return lost(elements, i, message);
+                    return lost(elements, &strings, i, message);
                 }
                 None if b == b']' => {
                     let last = element(start, i);
@@ -93,25 +114,29 @@ pub(super) fn split_list(text: &str, open: usize) -> Split {
                         lost: None,
                     };
                 }
-                None => return lost(elements, i, "`}` closes the list `[`".to_string()),
+                None => {
+                    let message = "`}` closes the list `[`".to_string();
+                    return lost(elements, &strings, i, message);
+                }
             },
             b',' if opened.is_empty() => {
                 elements.push(element(start, i));
                 start = i + 1;
+                strings.cut = None;
             }
             _ => {}
         }
     }
     if strings.inside {
         let message = "this string never ends: a `\"` is missing".to_string();
-        return lost(elements, strings.start, message);
+        return lost(elements, &strings, strings.start, message);
     }
     let at = opened.last().copied().unwrap_or(open);
     let message = format!(
         "the text ends before this `{}` is closed",
         bytes.get(at).map_or('[', |&b| b as char)
     );
-    lost(elements, at, message)
+    lost(elements, &strings, at, message)
 }
 
 /// Where the value of `key` begins in the object whose `{` is at byte `open`, if the object
@@ -211,6 +236,12 @@ mod tests {
         assert_eq!(lost, None);
         assert_eq!(spans("[]"), (vec![], None));
         assert_eq!(spans("[1,,2,]"), (vec!["1", "", "2", ""], None));
+        let cut = "[{\"a\": \"no quote,\n \"b\": 1}, 2]";
+        assert_eq!(
+            spans(cut),
+            (vec!["{\"a\": \"no quote,\n \"b\": 1}", "2"], None),
+            "a string ends with its line, so the elements after it are found"
+        );
     }
 
     #[test]

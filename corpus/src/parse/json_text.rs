@@ -301,7 +301,11 @@ impl Reader<'_> {
                 .copied()
                 .unwrap_or(self.text.len()),
         };
-        let mut offset = (line_start + column.saturating_sub(1)).min(self.text.len());
+        // Column 0 is the line break ending the line before (`serde_json` has counted it).
+        let mut offset = match column {
+            0 if line_start > start => line_start - 1,
+            _ => (line_start + column.saturating_sub(1)).min(self.text.len()),
+        };
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
@@ -335,13 +339,18 @@ impl Reader<'_> {
     }
 }
 
-/// `serde_json`'s message without the position it ends with (given as line and column).
+/// `serde_json`'s message without the position it ends with (given as line and column), and
+/// saying what is likely missing where it finds a line break in a string.
 fn without_position(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    match message.rsplit_once(" at line ") {
+    let message = match message.rsplit_once(" at line ") {
         Some((message, _)) => message.to_string(),
         None => message,
+    };
+    if message.starts_with("control character") {
+        return format!("{message}: a `\"` is missing before the line ends, or write it `\\n`");
     }
+    message
 }
 
 /// Whether a text is JSON Lines: named so, or its first line one whole object (valid JSON
