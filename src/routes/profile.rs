@@ -309,7 +309,11 @@ fn cited_list(
     let items: Vec<String> = items
         .iter()
         .map(|item| {
-            let lines: Vec<String> = item.sources.iter().map(ToString::to_string).collect();
+            let lines: Vec<String> = item
+                .sources
+                .iter()
+                .map(|l| format!("{}:{}", l.file, l.line))
+                .collect();
             format!("{} ({})", label(&item.value), lines.join(", "))
         })
         .collect();
