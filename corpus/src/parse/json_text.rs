@@ -285,7 +285,7 @@ impl Reader<'_> {
     }
 
     /// The 1-based line of a byte offset.
-    pub fn line_of(&self, offset: usize) -> u32 {
+    fn line_of(&self, offset: usize) -> u32 {
         to_u32(self.starts.partition_point(|&s| s <= offset)).clamp(1, self.last)
     }
 
