@@ -39,6 +39,15 @@ fn at(file: &str, line: u32) -> corpus::Loc {
     corpus::Loc {
         file: file.to_string(),
         line,
+        pointer: None,
+    }
+}
+
+/// A place in a JSON file: its line and JSON pointer.
+fn at_pointer(file: &str, line: u32, pointer: &str) -> corpus::Loc {
+    corpus::Loc {
+        pointer: Some(pointer.to_string()),
+        ..at(file, line)
     }
 }
 
@@ -52,7 +61,9 @@ fn a_work_of_the_seeds_gains_its_ids_and_openalex_cited_by_count() {
     );
     let bimlp = work("BiMLP");
     assert!(bimlp.sources.contains(&at(PAPERS, 12)));
-    assert!(bimlp.sources.contains(&at("works.json", 9)));
+    assert!(bimlp
+        .sources
+        .contains(&at_pointer("works.json", 9, "/results/0")));
     assert!(bimlp.sources.contains(&at("snapshot.jsonl", 1)));
     let links: Vec<(LinkKind, &str)> = bimlp
         .links
@@ -79,7 +90,10 @@ fn a_work_of_the_seeds_gains_its_ids_and_openalex_cited_by_count() {
     );
     assert_eq!(
         count.sources,
-        [at("snapshot.jsonl", 1), at("works.json", 69)]
+        [
+            at_pointer("snapshot.jsonl", 1, "/cited_by_count"),
+            at_pointer("works.json", 69, "/results/0/cited_by_count")
+        ]
     );
     assert_eq!(
         bimlp.keys[0].value, "W4313000001",
@@ -88,7 +102,11 @@ fn a_work_of_the_seeds_gains_its_ids_and_openalex_cited_by_count() {
     let yixing = &bimlp.authors[0];
     assert_eq!(yixing.person, "yixing-xu", "the profiled Yixing Xu");
     assert!(
-        yixing.sources.contains(&at("works.json", 38)),
+        yixing.sources.contains(&at_pointer(
+            "works.json",
+            38,
+            "/results/0/authorships/0/author/display_name"
+        )),
         "each author at the line of their name: {:?}",
         yixing.sources
     );
@@ -97,7 +115,10 @@ fn a_work_of_the_seeds_gains_its_ids_and_openalex_cited_by_count() {
 #[test]
 fn a_journal_paper_keeps_venue_issue_pages_and_a_truncated_author_list() {
     let paper = work("Learning Sparse Networks");
-    assert_eq!(paper.title.sources, [at("works.json", 117)]);
+    assert_eq!(
+        paper.title.sources,
+        [at_pointer("works.json", 117, "/results/1/display_name")]
+    );
     let names: Vec<&str> = paper
         .authors
         .iter()
@@ -174,17 +195,18 @@ fn fields_not_kept_are_named_once_and_every_line_is_read_or_syntax() {
 fn a_broken_line_of_json_lines_is_an_error_and_the_lines_after_it_are_read() {
     let parsed = parse_text("broken.jsonl", BROKEN);
     assert_eq!(parsed.format, Some(Format::OpenAlex));
-    let errors: Vec<(Option<u32>, &str)> = parsed
+    let errors: Vec<(Option<u32>, Option<u32>, &str)> = parsed
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| (d.line, d.message.as_str()))
+        .map(|d| (d.line, d.column, d.message.as_str()))
         .collect();
     assert_eq!(
         errors,
         [(
             Some(2),
-            "not valid JSON at column 57: EOF while parsing a string"
+            Some(57),
+            "not valid JSON: EOF while parsing a string"
         )]
     );
     let titles: Vec<&str> = parsed
@@ -240,7 +262,15 @@ fn author_ids_join_spellings_and_keep_two_people_of_one_name_apart() {
     assert_eq!(ids, ["orcid:0000-0001-0000-0001", "openalex:A1"]);
     assert_eq!(graphs.aliases.len(), 1);
     assert_eq!(graphs.aliases[0].value, "X. Wang");
-    assert_eq!(graphs.aliases[0].sources, [at("ids.jsonl", 3)]);
+    assert_eq!(
+        graphs.aliases[0].sources,
+        [at_pointer(
+            "ids.jsonl",
+            3,
+            "/authorships/0/author/display_name"
+        )],
+        "within the record for JSON Lines"
+    );
     assert!(proteins.id.starts_with("xin-wang"), "{}", proteins.id);
     assert_eq!(corpus.people.len(), 3, "the two Xin Wangs and Ann Lee");
     // The same OpenAlex work under another title is that work, with a warning.
@@ -248,4 +278,77 @@ fn author_ids_join_spellings_and_keep_two_people_of_one_name_apart() {
     assert!(compiled.warnings.iter().any(|d| d
         .message
         .contains("under another title: `Graph Sparsification, Extended`")));
+}
+
+#[test]
+fn a_broken_work_of_a_list_response_is_an_error_and_the_others_are_read() {
+    let parsed = parse_text(
+        "broken.json",
+        include_str!("../../tests/fixtures/openalex/broken.json"),
+    );
+    assert_eq!(parsed.format, Some(Format::OpenAlex));
+    let errors: Vec<(Option<u32>, Option<u32>, &str)> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            Some(19),
+            Some(5),
+            "not valid JSON: expected value (item /results/1)"
+        )]
+    );
+    let titles: Vec<&str> = parsed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "A Work Before The Broken One",
+            "A Work After The Broken One"
+        ]
+    );
+    let place = |at: &corpus::parse::At<String>| (at.line, at.pointer.clone().unwrap_or_default());
+    let (before, after) = (&parsed.entries[0], &parsed.entries[1]);
+    assert_eq!(before.pointer.as_deref(), Some("/results/0"));
+    assert_eq!(
+        place(before.title.as_ref().unwrap()),
+        (7, "/results/0/display_name".into())
+    );
+    assert_eq!(
+        place(&before.authors[1]),
+        (12, "/results/0/authorships/1/author/display_name".into())
+    );
+    let doi = before
+        .links
+        .iter()
+        .find(|(k, _)| *k == LinkKind::Doi)
+        .unwrap();
+    assert_eq!(place(&doi.1), (6, "/results/0/doi".into()));
+    assert_eq!(
+        place(&after.authors[0]),
+        (26, "/results/2/authorships/0/raw_author_name".into()),
+        "the name as printed, where OpenAlex gives no author"
+    );
+}
+
+#[test]
+fn a_record_of_json_lines_is_its_line_and_its_facts_are_pointed_to_within_it() {
+    let parsed = parse_text("snapshot.jsonl", SNAPSHOT);
+    let first = &parsed.entries[0];
+    assert_eq!((first.line, first.pointer.as_deref()), (1, None));
+    let title = first.title.as_ref().unwrap();
+    assert_eq!(
+        (title.line, title.pointer.as_deref()),
+        (1, Some("/display_name"))
+    );
+    assert_eq!(
+        first.authors[0].pointer.as_deref(),
+        Some("/authorships/0/author/display_name")
+    );
 }

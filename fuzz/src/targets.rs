@@ -534,6 +534,36 @@ fn check_parse(_: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
             return Err(format!("an entry names line {bad}, past the end ({last})"));
         }
     }
+    check_pointers(&text, &parsed)
+}
+
+/// In a text that is one valid JSON value, the JSON reader finds no broken item, and each
+/// JSON pointer of an entry and of its facts resolves to a value of the text.
+fn check_pointers(text: &str, parsed: &Parsed) -> Result<(), String> {
+    let Ok(whole) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Ok(());
+    };
+    if let Some(d) = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("not valid JSON"))
+    {
+        return Err(format!("valid JSON, yet an error says it is not: {d}"));
+    }
+    for entry in &parsed.entries {
+        let pointers = entry
+            .pointer
+            .iter()
+            .chain(entry.title.iter().filter_map(|t| t.pointer.as_ref()))
+            .chain(entry.authors.iter().filter_map(|a| a.pointer.as_ref()))
+            .chain(entry.date.iter().filter_map(|d| d.pointer.as_ref()))
+            .chain(entry.links.iter().filter_map(|(_, l)| l.pointer.as_ref()));
+        for pointer in pointers {
+            if whole.pointer(pointer).is_none() {
+                return Err(format!("pointer `{pointer}` names no value of the text"));
+            }
+        }
+    }
     Ok(())
 }
 

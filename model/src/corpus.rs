@@ -36,11 +36,31 @@ pub struct Redirect {
     pub to: String,
 }
 
-/// A place in a seed document: the file name (no directory) and a 1-based line.
+/// A place in a seed document: the file name (no directory), a 1-based line, and for a fact
+/// read from JSON its RFC 6901 pointer (`/results/0/title`; within the record for JSON Lines).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Loc {
     pub file: String,
     pub line: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+}
+
+impl Loc {
+    /// What follows the file name where a page cites this place: `:12`, or
+    /// `:12 (/results/0/title)` for a fact read from JSON.
+    pub fn place(&self) -> String {
+        match &self.pointer {
+            Some(pointer) => format!(":{} ({pointer})", self.line),
+            None => format!(":{}", self.line),
+        }
+    }
+}
+
+impl std::fmt::Display for Loc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.file, self.place())
+    }
 }
 
 /// A value together with every place that states it.

@@ -121,7 +121,7 @@ mod tests {
             ">Cited by<",
             "240 (stated by OpenAlex, 2025-02-01)",
             ">works.json<",
-            ":149",
+            ":149 (/results/1/cited_by_count)",
         ] {
             assert!(page.contains(shown), "{route} shows `{shown}`");
         }

@@ -21,14 +21,14 @@ pub fn SourceLink(#[prop(into)] file: String) -> impl IntoView {
     view! { <PageLink path=source_path(&file)>{file}</PageLink> }
 }
 
-/// `file:line, file:line…`, each file name a link to it on the sources page. One function for
-/// every page that cites lines, so the wasm holds one copy of the view.
+/// `file:line, file:line (/json/pointer)…`, each file name a link to it on the sources page.
+/// One function for every page that cites lines, so the wasm holds one copy of the view.
 pub fn source_lines(sources: &[Loc]) -> AnyView {
     sources
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            view! { {(i > 0).then_some(", ")}<SourceLink file=l.file.clone()/>{format!(":{}", l.line)} }
+            view! { {(i > 0).then_some(", ")}<SourceLink file=l.file.clone()/>{l.place()} }
         })
         .collect_view()
         .into_any()

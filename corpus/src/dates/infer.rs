@@ -2,7 +2,7 @@
 //! the build runs), unless the data owner overrides it.
 
 use super::{days_in_month, PartialDate};
-use crate::model::{DatePrecision, Diagnostic, Loc, WorkDate};
+use crate::model::{DatePrecision, Diagnostic, WorkDate};
 use crate::overrides::{Overrides, FILE_NAME};
 use crate::parse::{At, Parsed};
 
@@ -88,10 +88,7 @@ fn resolve(
         precision,
         year_inferred: rule.is_some(),
         year_rule: rule,
-        sources: vec![Loc {
-            file: file.to_string(),
-            line: date.line,
-        }],
+        sources: vec![date.loc(file)],
     })
 }
 

@@ -2,7 +2,7 @@
 //! other lines show, and profile subjects no author line shows.
 
 use super::cite::push_loc;
-use super::people::{loc, People};
+use super::people::People;
 use super::works::Ref;
 use crate::model::{AuthorList, AuthorVia, Authorship, Diagnostic};
 use crate::parse::Parsed;
@@ -45,7 +45,7 @@ pub fn authors(
             let Some(id) = people.author(r.page, r.entry, i) else {
                 continue;
             };
-            let at = loc(&page.file, name.line);
+            let at = name.loc(&page.file);
             match list.iter_mut().find(|a| a.person == id) {
                 Some(existing) => push_loc(&mut existing.sources, at),
                 None => {
@@ -79,7 +79,7 @@ fn add_subjects(pages: &[Parsed], members: &[Ref], people: &People, list: &mut V
         let Some(subject) = people.subject_of(r.page) else {
             continue;
         };
-        let at = loc(&page.file, page.entries[r.entry].line);
+        let at = page.entries[r.entry].loc(&page.file);
         match list.iter_mut().find(|a| a.person == subject) {
             Some(existing) => push_loc(&mut existing.sources, at),
             None => list.push(Authorship {
@@ -99,7 +99,7 @@ fn not_on_complete_list(
 ) -> Diagnostic {
     let other = complete.map(|c| {
         let page = &pages[c.page];
-        format!("{}:{}", page.file, page.entries[c.entry].line)
+        page.entries[c.entry].loc(&page.file).to_string()
     });
     Diagnostic::warning(
         &at.file,

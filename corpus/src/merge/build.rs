@@ -33,7 +33,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     let cited = |pick: &dyn Fn(&Entry) -> Option<&At<String>>| -> Vec<(String, Loc)> {
         entries
             .iter()
-            .filter_map(|(file, e)| pick(e).map(|a| (a.value.clone(), loc(file, a.line))))
+            .filter_map(|(file, e)| pick(e).map(|a| (a.value.clone(), a.loc(file))))
             .collect()
     };
     let mut warnings = Vec::new();
@@ -50,7 +50,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
     warnings.extend(found);
     let scores = entries
         .iter()
-        .filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, loc(file, s.line))))
+        .filter_map(|(file, e)| e.score.as_ref().map(|s| (s.value, s.loc(file))))
         .collect();
     let (score, found) = one("score", scores, |s: &f64| s.to_bits());
     warnings.extend(found);
@@ -72,7 +72,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
             .flat_map(|(file, e)| {
                 e.links
                     .iter()
-                    .map(|(kind, url)| ((*kind, url.value.clone()), loc(file, url.line)))
+                    .map(|(kind, url)| ((*kind, url.value.clone()), url.loc(file)))
             })
             .collect(),
         link_key,
@@ -97,11 +97,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         categories: union(
             entries
                 .iter()
-                .flat_map(|(file, e)| {
-                    e.categories
-                        .iter()
-                        .map(|c| (c.value.clone(), loc(file, c.line)))
-                })
+                .flat_map(|(file, e)| e.categories.iter().map(|c| (c.value.clone(), c.loc(file))))
                 .collect(),
             String::clone,
         ),
@@ -116,15 +112,11 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         citations: union(
             entries
                 .iter()
-                .flat_map(|(file, e)| {
-                    e.citations
-                        .iter()
-                        .map(|c| (c.value.clone(), loc(file, c.line)))
-                })
+                .flat_map(|(file, e)| e.citations.iter().map(|c| (c.value.clone(), c.loc(file))))
                 .collect(),
             Clone::clone,
         ),
-        sources: entries.iter().map(|(file, e)| loc(file, e.line)).collect(),
+        sources: entries.iter().map(|(file, e)| e.loc(file)).collect(),
     };
     (work, warnings)
 }
@@ -158,7 +150,7 @@ fn title(group: &Group, entries: &[(&str, &Entry)]) -> (Cited<String>, Vec<Diagn
     for (file, entry) in entries {
         let line = match (&entry.title, &entry.abstract_text) {
             (Some(title), _) if key(&title.value) == kept || group.title_derived => {
-                Some(title.line)
+                Some(title.loc(file))
             }
             (Some(title), _) => {
                 warnings.push(
@@ -174,11 +166,11 @@ fn title(group: &Group, entries: &[(&str, &Entry)]) -> (Cited<String>, Vec<Diagn
                 );
                 None
             }
-            (None, Some(text)) if group.title_derived => Some(text.line),
+            (None, Some(text)) if group.title_derived => Some(text.loc(file)),
             _ => None,
         };
-        if let Some(line) = line {
-            push_loc(&mut sources, loc(file, line));
+        if let Some(at) = line {
+            push_loc(&mut sources, at);
         }
     }
     let title = Cited {
@@ -216,10 +208,7 @@ fn date(inputs: &Inputs<'_>, members: &[Ref]) -> (Option<WorkDate>, Vec<Diagnost
             warnings.push(
                 Diagnostic::warning(
                     &at.file,
-                    format!(
-                        "date differs from {}:{}; kept that one",
-                        best_at.file, best_at.line
-                    ),
+                    format!("date differs from {best_at}; kept that one"),
                 )
                 .at(at.line)
                 .hint("correct the seed whose date is wrong"),
@@ -243,7 +232,7 @@ fn code(entries: &[(&str, &Entry)]) -> Code {
         .collect();
     let urls = entries
         .iter()
-        .flat_map(|(file, e)| e.urls.iter().map(|u| (u.value.clone(), loc(file, u.line))))
+        .flat_map(|(file, e)| e.urls.iter().map(|u| (u.value.clone(), u.loc(file))))
         .collect();
     Code {
         flag,

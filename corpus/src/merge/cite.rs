@@ -50,10 +50,7 @@ fn disagreement<T: std::fmt::Display>(
     let kept_at = &kept.sources[0];
     Diagnostic::warning(
         &at.file,
-        format!(
-            "{field} differs from {}:{}; kept that one",
-            kept_at.file, kept_at.line
-        ),
+        format!("{field} differs from {kept_at}; kept that one"),
     )
     .at(at.line)
     .hint({

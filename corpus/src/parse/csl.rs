@@ -2,18 +2,17 @@
 //! items, each with `title`, `author` (`[{family, given}]` or `{literal}`), `issued`
 //! (`date-parts`), `container-title`, `DOI`, `URL`, ...
 //!
-//! The JSON is read with `serde_json`; as it keeps no positions, a small scan of the text finds
-//! where each item and each of its fields begins, so every fact cites its line as the pages'
-//! facts do. Fields the corpus keeps are `Used` on every line they span; any other field is
-//! named in a warning.
+//! The items are found, and placed, by `json_text`: every fact cites the line its field begins
+//! on and its JSON pointer (`/3/title`, `/3/author/0`), and a broken item is an error of its
+//! own while the others are read. Fields the corpus keeps are `Used` on every line they span;
+//! any other field is named in a warning.
 
-use std::ops::Range;
-
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::bibtex::tidy;
-use super::lines::{line_starts, LineRole, Page};
-use super::{at, classify_link, At, Entry};
+use super::json_text::{self, Item, Shape};
+use super::lines::Page;
+use super::{classify_link, Entry};
 use crate::dates::{parse_iso, PartialDate};
 use crate::model::LinkKind;
 
@@ -38,102 +37,72 @@ const READ: &[&str] = &[
 
 /// Reads a CSL-JSON file: one [`Entry`] per item, in file order.
 pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            page.error(
-                (error.line() as u32).clamp(1, page.last_no().max(1)),
-                format!("not valid JSON: {error}"),
-                "a CSL-JSON file is a list of items, `[{\"title\": …, \"author\": […]}, …]`, \
-                 as Zotero exports it; fix the JSON at this line",
-            );
-            return Vec::new();
-        }
-    };
-    let starts = line_starts(text);
-    let last = page.last_no().max(1);
-    let line_of = |offset: usize| (starts.partition_point(|&s| s <= offset) as u32).min(last);
-    let items: Vec<&Map<String, Value>> = match &value {
-        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
-        Value::Object(item) => vec![item],
-        _ => Vec::new(),
-    };
-    let layout = layout(text, usize::from(matches!(value, Value::Array(_))));
-    if items.is_empty() || items.len() != layout.len() {
-        page.error(
-            1,
+    let shape = Shape {
+        list_key: None,
+        json_lines: false,
+        not_items: (
             "not a CSL-JSON bibliography: expected a list of items (objects)",
             "export the bibliography as CSL-JSON (Zotero: Export Collection… → CSL JSON)",
-        );
-        return Vec::new();
-    }
-    // Brackets, braces and separators are the format's own text.
-    for line in page.lines.clone() {
-        if page.roles[line.no as usize - 1] == LineRole::Unaccounted {
-            page.boilerplate(line.no);
-        }
-    }
-    let blank: Vec<bool> = page.roles.iter().map(|r| *r == LineRole::Blank).collect();
+        ),
+        item_hint: "a CSL-JSON file is a list of items, `[{\"title\": …, \"author\": […]}, …]`, \
+                    as Zotero exports it",
+    };
     let mut entries = Vec::new();
-    for (item, place) in items.into_iter().zip(&layout) {
-        let line = line_of(place.start);
-        let field_line = |name: &str| place.field_line(name, line, &line_of);
-        for (name, first, lines) in place.field_lines(&line_of, &blank) {
-            if READ.contains(&name) {
-                lines.into_iter().for_each(|no| page.used(no));
+    for item in json_text::items(page, text, &shape) {
+        for field in &item.fields {
+            if READ.contains(&field.name.as_str()) {
+                field.lines.iter().for_each(|&no| page.used(no));
             } else {
-                lines.into_iter().for_each(|no| page.unaccounted(no));
+                field.lines.iter().for_each(|&no| page.unaccounted(no));
                 page.warn(
-                    first,
-                    format!("field `{name}` of a CSL-JSON item is not kept in the corpus yet"),
+                    field.line,
+                    format!(
+                        "field `{}` of a CSL-JSON item ({}) is not kept in the corpus yet",
+                        field.name,
+                        item.pointer_to(&[&field.name])
+                    ),
                     "peerscope keeps an item's title, authors, date, container title, volume, \
                      issue, pages, publisher, editors, abstract, DOI, URL, type and id",
                 );
             }
         }
-        entries.push(read_item(page, item, line, &field_line));
+        entries.push(read_item(page, &item));
     }
     entries
 }
 
-/// One item's facts, each at the line its field begins on.
-fn read_item(
-    page: &mut Page<'_>,
-    item: &Map<String, Value>,
-    line: u32,
-    field_line: &impl Fn(&str) -> u32,
-) -> Entry {
-    let text = |name: &str| -> Option<At<String>> {
-        let value = match item.get(name)? {
-            Value::String(s) => tidy(s),
-            Value::Number(n) => n.to_string(),
-            _ => return None,
-        };
-        (!value.is_empty()).then(|| at(value, field_line(name)))
-    };
-    let mut out = Entry::new(line);
+/// One item's facts, each at the line its field begins on and at its pointer.
+fn read_item(page: &mut Page<'_>, item: &Item) -> Entry {
+    let text = |name: &str| item.text(&[name]);
+    let mut out = Entry::new(item.line);
+    out.pointer = item.own_pointer();
     out.key = text("id");
     out.kind = text("type");
     out.title = text("title");
     // Without a title the merge labels the work from its abstract, or leaves it out with a
     // warning when it has none.
-    if let Some(Value::Array(people)) = item.get("author") {
-        let no = field_line("author");
-        out.authors = people.iter().filter_map(name).map(|n| at(n, no)).collect();
-    }
-    if let Some(Value::Array(people)) = item.get("editor") {
-        let names: Vec<String> = people.iter().filter_map(name).collect();
-        if !names.is_empty() {
-            out.editors = Some(at(names.join(", "), field_line("editor")));
+    if let Some(Value::Array(people)) = item.get(&["author"]) {
+        for (i, person) in people.iter().enumerate() {
+            if let Some(name) = name(person) {
+                out.authors.push(item.at(name, &["author", &i.to_string()]));
+            }
         }
     }
-    if let Some(issued) = item.get("issued") {
-        let no = field_line("issued");
+    if let Some(Value::Array(people)) = item.get(&["editor"]) {
+        let names: Vec<String> = people.iter().filter_map(name).collect();
+        if !names.is_empty() {
+            out.editors = Some(item.at(names.join(", "), &["editor"]));
+        }
+    }
+    if let Some(issued) = item.get(&["issued"]) {
         match date(issued) {
-            Some(date) => out.date = Some(at(date, no)),
+            Some(date) => out.date = Some(item.at(date, &["issued"])),
             None => page.warn(
-                no,
-                format!("date `{issued}` of a CSL-JSON item not understood, left out"),
+                item.field_line("issued"),
+                format!(
+                    "date `{issued}` of a CSL-JSON item ({}) not understood, left out",
+                    item.pointer_to(&["issued"])
+                ),
                 "write `issued` as {\"date-parts\": [[YYYY, M, D]]}",
             ),
         }
@@ -141,16 +110,16 @@ fn read_item(
     out.venue = text("container-title");
     out.volume = text("volume");
     out.number = text("issue");
-    out.pages = text("page").map(|p| at(p.value.replace('-', "–"), p.line));
+    out.pages = text("page").map(|p| p.with(p.value.replace('-', "–")));
     out.publisher = text("publisher");
     out.abstract_text = text("abstract");
     if let Some(doi) = text("DOI") {
         let url = if doi.value.starts_with("http") {
-            doi.value
+            doi.value.clone()
         } else {
             format!("https://doi.org/{}", doi.value)
         };
-        out.links.push((LinkKind::Doi, at(url, doi.line)));
+        out.links.push((LinkKind::Doi, doi.with(url)));
     }
     if let Some(url) = text("URL").filter(|u| u.value.starts_with("http")) {
         let link = classify_link(LinkKind::Url, url);
@@ -160,7 +129,7 @@ fn read_item(
     }
     if let Some(words) = text("keyword") {
         let codes = crate::category::from_keywords(&words.value);
-        out.categories = codes.into_iter().map(|c| at(c, words.line)).collect();
+        out.categories = codes.into_iter().map(|c| words.with(c)).collect();
     }
     out
 }
@@ -210,110 +179,4 @@ fn date(issued: &Value) -> Option<PartialDate> {
         _ => return None,
     };
     parse_iso(&iso)
-}
-
-/// Where an item is in the text: where it begins and where each of its fields does (from the
-/// key's opening quote to the comma or brace after its value).
-#[derive(Debug)]
-pub(super) struct Place {
-    pub start: usize,
-    pub keys: Vec<(String, Range<usize>)>,
-}
-
-impl Place {
-    /// The line field `name` begins on, or `otherwise` when the item has no such field.
-    pub(super) fn field_line(
-        &self,
-        name: &str,
-        otherwise: u32,
-        line_of: &impl Fn(usize) -> u32,
-    ) -> u32 {
-        self.keys
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or(otherwise, |(_, span)| line_of(span.start))
-    }
-
-    /// Each field's name, the line it begins on, and the lines it spans but the blank ones (a
-    /// blank line keeps its role).
-    pub(super) fn field_lines(
-        &self,
-        line_of: &impl Fn(usize) -> u32,
-        blank: &[bool],
-    ) -> Vec<(&str, u32, Vec<u32>)> {
-        self.keys
-            .iter()
-            .map(|(name, span)| {
-                let lines = (line_of(span.start)..=line_of(span.end.max(span.start + 1) - 1))
-                    .filter(|&no| !blank.get(no as usize - 1).copied().unwrap_or(true))
-                    .collect();
-                (name.as_str(), line_of(span.start), lines)
-            })
-            .collect()
-    }
-}
-
-/// The items of the text: the objects opened at `item_depth` (in that many brackets and braces:
-/// 0 for a top-level object, 1 for the elements of a top-level list), each with its fields'
-/// places. A scan that follows strings and nesting only: the text is valid JSON (`serde_json`
-/// read it first). Shared with the OpenAlex reader.
-pub(super) fn layout(text: &str, item_depth: usize) -> Vec<Place> {
-    let mut places: Vec<Place> = Vec::new();
-    let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
-    let mut string_start = 0;
-    let mut last_string: Option<Range<usize>> = None;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-                last_string = Some(string_start..i + 1);
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                string_start = i;
-            }
-            b':' if depth == item_depth + 1 => {
-                if let (Some(place), Some(key)) = (places.last_mut(), last_string.take()) {
-                    let name = text[key.start + 1..key.end - 1].to_string();
-                    place.keys.push((name, key.start..key.end));
-                }
-            }
-            b'{' | b'[' => {
-                if b == b'{' && depth == item_depth {
-                    places.push(Place {
-                        start: i,
-                        keys: Vec::new(),
-                    });
-                }
-                depth += 1;
-            }
-            b'}' | b']' => {
-                depth = depth.saturating_sub(1);
-                if depth == item_depth {
-                    end_field(&mut places, text, i);
-                }
-            }
-            b',' if depth == item_depth + 1 => end_field(&mut places, text, i),
-            _ => {}
-        }
-    }
-    places
-}
-
-/// Ends the last field of the last item at `offset`, the comma or brace after its value (white
-/// space before it is not the field's: the closing brace may be on a line of its own).
-fn end_field(places: &mut [Place], text: &str, offset: usize) {
-    let end = text[..offset].trim_end().len();
-    if let Some((_, span)) = places.last_mut().and_then(|p| p.keys.last_mut()) {
-        span.end = span.end.max(end);
-    }
 }

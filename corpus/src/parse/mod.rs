@@ -9,6 +9,8 @@ pub mod arxiv;
 pub mod bibtex;
 pub mod csl;
 pub mod detect;
+mod json_scan;
+mod json_text;
 pub mod lines;
 pub mod openalex;
 pub mod paper_page;
@@ -31,11 +33,51 @@ pub struct At<T> {
     pub value: T,
     /// The line it was read from.
     pub line: u32,
+    /// For a value read from JSON, its RFC 6901 pointer (`/3/title`).
+    pub pointer: Option<String>,
 }
 
 /// Pairs a value with its line.
 pub fn at<T>(value: T, line: u32) -> At<T> {
-    At { value, line }
+    At {
+        value,
+        line,
+        pointer: None,
+    }
+}
+
+/// Pairs a value read from JSON with its line and pointer.
+pub fn at_pointer<T>(value: T, line: u32, pointer: String) -> At<T> {
+    At {
+        value,
+        line,
+        pointer: Some(pointer),
+    }
+}
+
+impl<T> At<T> {
+    /// Where in `file` the value was read.
+    pub fn loc(&self, file: &str) -> crate::model::Loc {
+        place(file, self.line, &self.pointer)
+    }
+
+    /// Another value read at the same place.
+    pub fn with<U>(&self, value: U) -> At<U> {
+        At {
+            value,
+            line: self.line,
+            pointer: self.pointer.clone(),
+        }
+    }
+}
+
+/// A place in a seed file.
+fn place(file: &str, line: u32, pointer: &Option<String>) -> crate::model::Loc {
+    crate::model::Loc {
+        file: file.to_string(),
+        line,
+        pointer: pointer.clone(),
+    }
 }
 
 /// What one document says, before it is merged with the others.
@@ -70,6 +112,9 @@ pub struct ParsedProfile {
 pub struct Entry {
     /// The line where this appearance begins.
     pub line: u32,
+    /// For an item of a JSON file, its RFC 6901 pointer (`/3`, `/results/0`; empty for the
+    /// file's one object or a JSON Lines record).
+    pub pointer: Option<String>,
     /// The title, wrapped lines joined.
     pub title: Option<At<String>>,
     /// Names in the order shown.
@@ -118,6 +163,11 @@ impl Entry {
             ..Entry::default()
         }
     }
+
+    /// Where in `file` this appearance begins.
+    pub fn loc(&self, file: &str) -> crate::model::Loc {
+        place(file, self.line, &self.pointer)
+    }
 }
 
 /// A bibliography's link as a link of its kind: an arXiv address (`arxiv.org/abs/…` or
@@ -141,7 +191,7 @@ pub(crate) fn classify_link(
         if !id.is_empty() && !id.contains(['?', '#']) {
             return (
                 LinkKind::Arxiv,
-                at(format!("https://arxiv.org/abs/{id}"), url.line),
+                url.with(format!("https://arxiv.org/abs/{id}")),
             );
         }
     }
@@ -149,10 +199,7 @@ pub(crate) fn classify_link(
         let doi = bare
             .trim_start_matches("dx.")
             .trim_start_matches("doi.org/");
-        return (
-            LinkKind::Doi,
-            at(format!("https://doi.org/{doi}"), url.line),
-        );
+        return (LinkKind::Doi, url.with(format!("https://doi.org/{doi}")));
     }
     (kind, url)
 }

@@ -67,7 +67,10 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
         "{facts:#?}"
     );
     assert_eq!(
-        facts.iter().filter(|r| r.starts_with("arXiv https:")).count(),
+        facts
+            .iter()
+            .filter(|r| r.starts_with("arXiv https:"))
+            .count(),
         1,
         "one arXiv link"
     );

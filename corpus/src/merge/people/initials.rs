@@ -107,7 +107,7 @@ pub fn merges(persons: &[Person], bylines: &[Byline]) -> Vec<Merge> {
             }
         }
     }
-    let at = |loc: &Loc| format!("{}:{}", loc.file, loc.line);
+    let at = |loc: &Loc| loc.to_string();
     pairs
         .into_iter()
         .filter(|pair| !together.contains(pair))
@@ -153,6 +153,7 @@ mod tests {
             at: Loc {
                 file: "lab.bib".into(),
                 line,
+                pointer: None,
             },
             authors: authors.to_vec(),
         }

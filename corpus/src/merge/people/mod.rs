@@ -44,7 +44,7 @@ impl People {
             let mut subject = None;
             if let Some(profile) = &page.profile {
                 let name = &profile.name;
-                subject = people.mention(&name.value, loc(&page.file, name.line));
+                subject = people.mention(&name.value, name.loc(&page.file));
                 let tagline = profile
                     .stated
                     .tagline
@@ -62,11 +62,11 @@ impl People {
                     .enumerate()
                     .map(|(i, a)| {
                         let ids = entry.author_ids.get(i).map_or(&[][..], Vec::as_slice);
-                        people.mention_with(&a.value, loc(&page.file, a.line), ids)
+                        people.mention_with(&a.value, a.loc(&page.file), ids)
                     })
                     .collect();
                 bylines.push(Byline {
-                    at: loc(&page.file, entry.line),
+                    at: entry.loc(&page.file),
                     authors: authors.iter().flatten().copied().collect(),
                 });
                 resolved.push(authors);
@@ -304,5 +304,6 @@ pub fn loc(file: &str, line: u32) -> Loc {
     Loc {
         file: file.to_string(),
         line,
+        pointer: None,
     }
 }
