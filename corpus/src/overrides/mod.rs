@@ -1,14 +1,31 @@
-//! The data owner's corrections: the optional `peerscope.overrides` file in the seeds folder.
+//! The data owner's corrections: the optional `peerscope.overrides` file in the seeds folder,
+//! one rule a line.
 //!
 //! ```text
-//! # lines starting with # are comments
+//! # lines starting with # are comments; names with spaces go in quotes
 //! year 003_bc7a43882f371af5.txt 2026      # every year-less date of that file
 //! year 003_bc7a43882f371af5.txt:26 2025   # the entry whose date is on line 26
+//! same "Xu, Y." "Yixing Xu"               # one person (a name as written, or a person id)
+//! split "Wang, X." lab.bib:12 as "Wang, Xin"   # that entry's Wang, X. is someone else
+//! name "Wang, X." "Xin Wang"              # the name shown
+//! orcid yixing-xu 0000-0002-1825-0097     # checked; joins everyone carrying it
+//! homepage yixing-xu https://lab.example/yixing
+//! lead yixing-xu "Xin Wang"               # home lists these first, in this order
 //! ```
+//!
+//! `words` splits a line, `people` reads the rules about people (applied in
+//! `merge::people::owner`); the `year` rule is read and checked here (applied in `dates`).
+//! Every bad line is an error naming its line and column, with how to write it.
 
 use crate::dates::parse::year_of;
 use crate::model::Diagnostic;
 use crate::parse::Parsed;
+
+pub mod people;
+pub mod words;
+
+pub use people::{PersonRule, Place, Rule};
+pub use words::Word;
 
 /// The overrides file's name; it sits beside the seeds and is not itself a seed.
 pub const FILE_NAME: &str = "peerscope.overrides";
@@ -21,6 +38,8 @@ const SYNTAX_HINT: &str =
 pub struct Overrides {
     /// Years for year-less dates, in file order.
     pub years: Vec<YearOverride>,
+    /// Rules about people, in file order.
+    pub people: Vec<PersonRule>,
 }
 
 /// "Dates in this file (or on this line) without a year are in this year."
@@ -43,25 +62,53 @@ impl Overrides {
         let mut errors = Vec::new();
         for (index, raw) in text.lines().enumerate() {
             let at = crate::document::to_u32(index + 1);
-            let content = raw.split('#').next().unwrap_or_default().trim();
-            if content.is_empty() {
-                continue;
-            }
-            match parse_line(content, at) {
-                Ok(year)
-                    if overrides
-                        .years
-                        .iter()
-                        .any(|y| (&y.file, y.line) == (&year.file, year.line)) =>
-                {
-                    errors.push(bad(
-                        at,
-                        format!("`{content}` repeats an earlier override for the same place"),
-                        "keep one of the two lines",
-                    ));
+            let words = match words::split(raw) {
+                Ok(words) => words,
+                Err(column) => {
+                    errors.push(
+                        bad(
+                            at,
+                            "this quote is never closed".into(),
+                            "end the name with `\"`",
+                        )
+                        .col(column),
+                    );
+                    continue;
                 }
-                Ok(year) => overrides.years.push(year),
-                Err(error) => errors.push(error),
+            };
+            let Some(first) = words.first() else {
+                continue;
+            };
+            match first.text.as_str() {
+                "year" => match parse_year(&words, at) {
+                    Ok(year) if overrides.years.iter().any(|y| (&y.file, y.line) == (&year.file, year.line)) => {
+                        errors.push(bad(
+                            at,
+                            "this repeats an earlier override for the same place".into(),
+                            "keep one of the two lines",
+                        ));
+                    }
+                    Ok(year) => overrides.years.push(year),
+                    Err(error) => errors.push(error),
+                },
+                keyword if people::KEYWORDS.contains(&keyword) => match people::parse(&words, at) {
+                    Ok(rule) => {
+                        let lead = |r: &PersonRule| matches!(r.rule, Rule::Lead(_));
+                        match overrides.people.iter().find(|r| lead(r)) {
+                            Some(first) if lead(&rule) => errors.push(people::second_lead(at, first.at)),
+                            _ => overrides.people.push(rule),
+                        }
+                    }
+                    Err(error) => errors.push(error),
+                },
+                keyword => errors.push(
+                    bad(
+                        at,
+                        format!("unknown rule `{keyword}`"),
+                        "begin the line with `year`, `same`, `split`, `name`, `orcid`, `homepage` or `lead` (README.md, section `peerscope.overrides`, shows each)",
+                    )
+                    .col(first.column),
+                ),
             }
         }
         if errors.is_empty() {
@@ -117,51 +164,46 @@ fn check_one(year: &YearOverride, pages: &[Parsed]) -> Option<Diagnostic> {
     }
 }
 
-fn parse_line(content: &str, at: u32) -> Result<YearOverride, Diagnostic> {
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let [keyword, target, year] = words.as_slice() else {
+fn parse_year(words: &[Word], at: u32) -> Result<YearOverride, Diagnostic> {
+    let [_, target, year] = words else {
+        let column = words.get(3).map_or(1, |w| w.column);
         return Err(bad(
             at,
-            format!("expected three words, found {}: `{content}`", words.len()),
+            format!("`year` takes two words after it, found {}", words.len() - 1),
             SYNTAX_HINT,
-        ));
+        )
+        .col(column));
     };
-    if *keyword != "year" {
+    let Some(value) = year_of(&year.text) else {
         return Err(bad(
             at,
-            format!("unknown override `{keyword}`; the only override is `year`"),
+            format!("`{}` is not a four-digit year", year.text),
             SYNTAX_HINT,
-        ));
-    }
-    let Some(year) = year_of(year) else {
-        return Err(bad(
-            at,
-            format!("`{year}` is not a four-digit year"),
-            SYNTAX_HINT,
-        ));
+        )
+        .col(year.column));
     };
-    let (file, line) = match target.rsplit_once(':') {
+    let (file, line) = match target.text.rsplit_once(':') {
         Some((file, line)) => match line.parse::<u32>() {
             Ok(line) if line > 0 => (file, Some(line)),
             _ => {
-                return Err(bad(
-                    at,
-                    format!("`{line}` is not a line number"),
-                    SYNTAX_HINT,
-                ))
+                return Err(
+                    bad(at, format!("`{line}` is not a line number"), SYNTAX_HINT)
+                        .col(target.column),
+                )
             }
         },
-        None => (*target, None),
+        None => (target.text.as_str(), None),
     };
     Ok(YearOverride {
         file: file.to_string(),
         line,
-        year,
+        year: value,
         at,
     })
 }
 
-fn bad(at: u32, message: String, hint: &str) -> Diagnostic {
+/// An error on a line of the overrides file.
+pub(crate) fn bad(at: u32, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(FILE_NAME, message).at(at).hint(hint)
 }
 
