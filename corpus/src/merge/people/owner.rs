@@ -57,7 +57,9 @@ impl<'a> Splits<'a> {
         let (rule, place) = named
             .into_iter()
             .find(|(r, _)| match &self.rules[*r].rule {
-                Rule::Split { name, .. } => person_key(&name.text) == written,
+                Rule::Split { name, .. } => written
+                    .as_ref()
+                    .is_some_and(|w| keys(&name.text).contains(w)),
                 _ => false,
             })?;
         self.used.insert((rule, place));
@@ -114,10 +116,15 @@ impl People {
         let Rule::Split { as_name, .. } = &rule.rule else {
             return None;
         };
-        let index = match as_name {
-            Some(as_name) => self.mention_name(&as_name.text, &at)?,
-            None => {
-                let key = split_key(rule.at, name)?;
+        let known = keys(as_name.as_ref().map_or("", |w| w.text.as_str()))
+            .iter()
+            .find_map(|k| self.by_key.get(k))
+            .copied();
+        let index = match (as_name, known) {
+            (Some(_), Some(index)) => index,
+            (Some(as_name), None) => self.mention_name(&as_name.text, &at)?,
+            (None, _) => {
+                let key = split_key(rule.at);
                 match self.by_key.get(&key) {
                     Some(&index) => index,
                     None => {
@@ -137,12 +144,12 @@ impl People {
         let mut pinned = BTreeSet::new();
         for rule in rules {
             if let Rule::Split { name, as_name, .. } = &rule.rule {
-                let made = match as_name {
-                    Some(as_name) => person_key(&as_name.text),
-                    None => split_key(rule.at, &name.text),
-                };
-                let keys = [person_key(&name.text), made];
-                pinned.extend(keys.iter().flatten().filter_map(|k| self.by_key.get(k)));
+                let mut named = keys(&name.text);
+                match as_name {
+                    Some(as_name) => named.extend(keys(&as_name.text)),
+                    None => named.push(split_key(rule.at)),
+                }
+                pinned.extend(named.iter().filter_map(|k| self.by_key.get(k)));
             }
         }
         pinned
@@ -150,7 +157,7 @@ impl People {
 
     /// The person a rule's word names: by name as written, by id, or by author id.
     fn find(&self, word: &Word) -> Option<usize> {
-        let by_name = person_key(&word.text).and_then(|k| self.by_key.get(&k));
+        let by_name = keys(&word.text).iter().find_map(|k| self.by_key.get(k));
         let index = by_name
             .or_else(|| self.by_slug.get(&word.text))
             .or_else(|| self.by_id.get(&word.text))?;
@@ -313,10 +320,14 @@ impl People {
             self.join(other, index);
         }
         let at = loc(FILE_NAME, rule.at);
-        self.persons[index].ids.push(Cited {
-            value: id.clone(),
-            sources: vec![at],
-        });
+        let ids = &mut self.persons[index].ids;
+        match ids.iter_mut().find(|c| c.value == id) {
+            Some(joined) => joined.sources.push(at),
+            None => ids.push(Cited {
+                value: id.clone(),
+                sources: vec![at],
+            }),
+        }
         self.by_id.insert(id, index);
     }
 
@@ -413,10 +424,22 @@ impl People {
     }
 }
 
-/// The key of the person a split rule without `as` makes: its line and the name. The prefix
-/// cannot occur in a normalised name.
-fn split_key(at: u32, name: &str) -> Option<String> {
-    Some(format!("split:{at} {}", person_key(name)?))
+/// The key of the person a split rule without `as` makes: the rule's line. The prefix cannot
+/// occur in a normalised name.
+fn split_key(at: u32) -> String {
+    format!("split:{at}")
+}
+
+/// The keys a name in a rule is found by: as written, and a bibliography's `Last, First` as
+/// the seeds show it, `First Last` (`"Wang, X."` finds `X. Wang`).
+fn keys(name: &str) -> Vec<String> {
+    let swapped = name
+        .split_once(',')
+        .map(|(last, first)| format!("{first} {last}"));
+    std::iter::once(name)
+        .chain(swapped.as_deref())
+        .filter_map(person_key)
+        .collect()
 }
 
 /// `file:line` of the first of some places.
