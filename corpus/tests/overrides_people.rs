@@ -192,6 +192,19 @@ fn split_without_a_name_makes_a_second_person_of_the_same_name() {
 }
 
 #[test]
+fn a_split_of_every_entry_is_a_warning() {
+    let rules = "split \"Wang, X.\" lab.bib:1 lab.bib:7 lab.bib:25 as \"Xin Wang\"\n";
+    let compiled = compiled(rules).expect("a warning only");
+    let warned = compiled
+        .warnings
+        .iter()
+        .any(|w| w.line == Some(1) && w.message.contains("no one is left"));
+    assert!(warned, "{}", render(&compiled.warnings));
+    assert!(named(&compiled.corpus, "X. Wang").is_empty());
+    assert_eq!(named(&compiled.corpus, "Xin Wang")[0].computed.works, 3);
+}
+
+#[test]
 fn name_orcid_and_homepage_are_set_with_the_overrides_line() {
     let corpus = corpus_with(
         "\

@@ -221,6 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_people_rules_beside_years_and_one_lead_line() {
+        let o =
+            Overrides::parse("year a.txt 2026\nsame \"A B\" \"B, A\" # one\n\nlead x\n").unwrap();
+        assert_eq!(o.years.len(), 1);
+        let lines: Vec<u32> = o.people.iter().map(|r| r.at).collect();
+        assert_eq!(lines, [2, 4]);
+        let errors = Overrides::parse("lead x\nlead y\n  merge a b\nname \"x\n").unwrap_err();
+        let places: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(
+            places,
+            [(Some(2), Some(1)), (Some(3), Some(3)), (Some(4), Some(6))]
+        );
+        assert!(errors.iter().all(|e| e.hint.is_some()));
+    }
+
+    #[test]
     fn every_bad_line_is_reported() {
         let errors = Overrides::parse("yaer a.txt 2026\nyear a.txt 26\nyear a.txt:x 2026\nyear a.txt\nyear a.txt 2026\nyear a.txt 2027\n").unwrap_err();
         let lines: Vec<_> = errors.iter().map(|e| e.line).collect();

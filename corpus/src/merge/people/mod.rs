@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 mod initials;
 mod owner;
+mod split;
 
 /// The people found so far, findable by name.
 #[derive(Debug, Default)]
@@ -50,7 +51,7 @@ impl People {
     /// and the owner's rules about people applied.
     pub fn collect(pages: &[Parsed], rules: &[PersonRule]) -> People {
         let mut people = People::default();
-        let mut splits = owner::Splits::new(rules);
+        let mut splits = split::Splits::new(rules);
         let mut bylines = Vec::new();
         for page in pages {
             let mut subject = None;
@@ -91,6 +92,7 @@ impl People {
             people.subjects.push(subject);
         }
         people.diagnostics.extend(splits.unused(pages));
+        people.split_all(rules);
         if !rules.is_empty() {
             // Ids first as a build without the joins gives them: a rule may name someone by one.
             people.assign_ids();
