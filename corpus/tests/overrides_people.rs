@@ -378,3 +378,54 @@ name x-wang \"Xin Wang\"
     let twice = errors("name \"Wang, X.\" \"Xin\"\nname x-wang \"Xin Wang\"\n");
     assert_eq!((twice[0].0, twice[0].1), (Some(2), Some(6)), "{twice:?}");
 }
+
+/// `peerscope-corpus check` on a folder with the bibliography, the OpenAlex work and rules.
+fn check(name: &str, rules: &str) -> (bool, String) {
+    let dir = folder(
+        name,
+        &[
+            ("lab.bib", LAB_BIB.as_bytes()),
+            ("zeta.json", OPENALEX.as_bytes()),
+            ("peerscope.overrides", rules.as_bytes()),
+        ],
+    );
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_peerscope-corpus"))
+        .arg("check")
+        .arg(&dir)
+        .output()
+        .expect("run the CLI");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.success(), stderr)
+}
+
+#[test]
+fn check_lists_every_join_a_rule_makes_with_its_evidence() {
+    let (ok, stderr) = check(
+        "overrides-check",
+        "same \"Yixing Xu\" \"Xu, Y.\"\norcid \"Yixing Xu\" 0000-0002-1825-0097\n",
+    );
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("warning: peerscope.overrides:1:18: `Y. Xu` (lab.bib:14) and `Yixing Xu` (lab.bib:20) are taken to be one person"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: peerscope.overrides:2:19: `Xu Yixing` (zeta.json:")
+            && stderr.contains("the ORCID 0000-0002-1825-0097"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_fails_on_a_rule_naming_no_one() {
+    let (ok, stderr) = check(
+        "overrides-check-bad",
+        "\nhomepage \"Nobody\" https://x.example\n",
+    );
+    assert!(!ok);
+    assert!(
+        stderr.contains("error: peerscope.overrides:2:10: no one in the seeds is written `Nobody`")
+            && stderr.contains("hint: write the name as a seed writes it"),
+        "{stderr}"
+    );
+}

@@ -1,5 +1,5 @@
 //! The owner's rules about people (`peerscope.overrides`), applied as people are found:
-//! `split` while the authors are read (`split`), `same` and `orcid` before the initials rule,
+//! `split` while the authors are read (in `split.rs`), `same` and `orcid` before the initials rule,
 //! `name`, `homepage` and `lead` once everyone has their id.
 //!
 //! A rule names a person by a name as some seed writes it (compared after normalisation, so any
