@@ -30,6 +30,8 @@ pub use words::Word;
 /// The overrides file's name; it sits beside the seeds and is not itself a seed.
 pub const FILE_NAME: &str = "peerscope.overrides";
 
+const RULES_HINT: &str = "begin the line with `year`, `same`, `split`, `name`, `orcid`, `homepage` or `lead` (README.md, section `peerscope.overrides`, shows each)";
+
 const SYNTAX_HINT: &str =
     "write `year FILE YEAR` or `year FILE:LINE YEAR`, e.g. `year 003_bc7a43882f371af5.txt:26 2025`";
 
@@ -56,7 +58,8 @@ pub struct YearOverride {
 }
 
 impl Overrides {
-    /// Reads the overrides text; every bad line is an error naming its line, with a hint.
+    /// Reads the overrides text; every bad line is an error naming its line and column, with
+    /// how to write it.
     pub fn parse(text: &str) -> Result<Overrides, Vec<Diagnostic>> {
         let mut overrides = Overrides::default();
         let mut errors = Vec::new();
@@ -76,39 +79,11 @@ impl Overrides {
                     continue;
                 }
             };
-            let Some(first) = words.first() else {
+            if words.is_empty() {
                 continue;
-            };
-            match first.text.as_str() {
-                "year" => match parse_year(&words, at) {
-                    Ok(year) if overrides.years.iter().any(|y| (&y.file, y.line) == (&year.file, year.line)) => {
-                        errors.push(bad(
-                            at,
-                            "this repeats an earlier override for the same place".into(),
-                            "keep one of the two lines",
-                        ));
-                    }
-                    Ok(year) => overrides.years.push(year),
-                    Err(error) => errors.push(error),
-                },
-                keyword if people::KEYWORDS.contains(&keyword) => match people::parse(&words, at) {
-                    Ok(rule) => {
-                        let lead = |r: &PersonRule| matches!(r.rule, Rule::Lead(_));
-                        match overrides.people.iter().find(|r| lead(r)) {
-                            Some(first) if lead(&rule) => errors.push(people::second_lead(at, first.at)),
-                            _ => overrides.people.push(rule),
-                        }
-                    }
-                    Err(error) => errors.push(error),
-                },
-                keyword => errors.push(
-                    bad(
-                        at,
-                        format!("unknown rule `{keyword}`"),
-                        "begin the line with `year`, `same`, `split`, `name`, `orcid`, `homepage` or `lead` (README.md, section `peerscope.overrides`, shows each)",
-                    )
-                    .col(first.column),
-                ),
+            }
+            if let Err(error) = overrides.read(&words, at) {
+                errors.push(error);
             }
         }
         if errors.is_empty() {
@@ -116,6 +91,37 @@ impl Overrides {
         } else {
             Err(errors)
         }
+    }
+
+    /// Reads one line's rule (`words` not empty) into the overrides.
+    fn read(&mut self, words: &[Word], at: u32) -> Result<(), Diagnostic> {
+        let first = &words[0];
+        match first.text.as_str() {
+            "year" => {
+                let year = parse_year(words, at)?;
+                let place = |y: &YearOverride| (y.file.clone(), y.line);
+                if self.years.iter().any(|y| place(y) == place(&year)) {
+                    let message = "this repeats an earlier override for the same place";
+                    let error = bad(at, message.into(), "keep one of the two lines");
+                    return Err(error.col(first.column));
+                }
+                self.years.push(year);
+            }
+            keyword if people::KEYWORDS.contains(&keyword) => {
+                let rule = people::parse(words, at)?;
+                let lead = |r: &PersonRule| matches!(r.rule, Rule::Lead(_));
+                if let Some(earlier) = self.people.iter().find(|r| lead(r)).filter(|_| lead(&rule))
+                {
+                    return Err(people::second_lead(at, earlier.at));
+                }
+                self.people.push(rule);
+            }
+            keyword => {
+                let error = bad(at, format!("unknown rule `{keyword}`"), RULES_HINT);
+                return Err(error.col(first.column));
+            }
+        }
+        Ok(())
     }
 
     /// The override for a dated entry: one naming its line wins over one naming its file.
