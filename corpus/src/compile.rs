@@ -34,7 +34,7 @@ pub fn compile(docs: &[Document], overrides: &Overrides) -> Result<Compiled, Vec
             dates
         })
         .collect();
-    let merged = crate::merge::merge(&pages, &dates);
+    let merged = crate::merge::merge(&pages, &dates, &overrides.people);
     diagnostics.extend(merged.diagnostics);
     let diagnostics = sorted(diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

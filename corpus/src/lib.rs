@@ -8,8 +8,8 @@
 //!
 //! The pipeline, one module per step:
 //! `fs` (read) → `document` (decode) → `parse` (detect the format, read each page) →
-//! `dates` (resolve year-less dates, apply `overrides`) → `merge` (people and works) →
-//! `output` (deterministic JSON).
+//! `dates` (resolve year-less dates, apply the `overrides` years) → `merge` (people and works,
+//! with the `overrides` rules about people) → `output` (deterministic JSON).
 
 pub mod compile;
 pub mod dates;

@@ -122,6 +122,17 @@ pub struct Person {
     /// with the lines giving it. Two ids of one kind are never one person.
     #[serde(default)]
     pub ids: Vec<Cited<String>>,
+    /// The line of `peerscope.overrides` whose `name` rule set `name`; `None` when `name` is as
+    /// first written in the seeds.
+    #[serde(default)]
+    pub name_source: Option<Loc>,
+    /// The person's home page, as the data owner's `homepage` rule gives it (an http(s) URL).
+    #[serde(default)]
+    pub homepage: Option<Cited<String>>,
+    /// The person's place among those home leads with (0 first), as the owner's `lead` rule
+    /// gives it; `None` for everyone else.
+    #[serde(default)]
+    pub lead: Option<Cited<u32>>,
     /// What each profile page about this person states, one entry per page. Never recomputed.
     pub profiles: Vec<Profile>,
     /// Figures peerscope counts itself from the corpus, kept apart from the stated ones.
@@ -493,14 +504,18 @@ impl Corpus {
             .map(|i| &self.works[i])
     }
 
-    /// People with at least one profile page, in name order.
+    /// People with at least one profile page or a `lead` place: those the owner's `lead` rule
+    /// names first, in its order, then the others in name order.
     pub fn profiled(&self) -> Vec<&Person> {
         let mut v: Vec<&Person> = self
             .people
             .iter()
-            .filter(|p| !p.profiles.is_empty())
+            .filter(|p| !p.profiles.is_empty() || p.lead.is_some())
             .collect();
-        crate::sort::sort_by(&mut v, |a, b| a.name.cmp(&b.name));
+        let place = |p: &Person| p.lead.as_ref().map_or(u32::MAX, |l| l.value);
+        crate::sort::sort_by(&mut v, |a, b| {
+            place(a).cmp(&place(b)).then_with(|| a.name.cmp(&b.name))
+        });
         v
     }
 

@@ -313,6 +313,9 @@ mod tests {
             mentions: vec![],
             aliases: vec![],
             ids: vec![],
+            name_source: None,
+            homepage: None,
+            lead: None,
             profiles: vec![],
             computed: PersonComputed::default(),
         }

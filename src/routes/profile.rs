@@ -287,6 +287,9 @@ fn ProfileHeader(person: &'static Person) -> impl IntoView {
             <h1 data-testid="person-name">{person.name.clone()}</h1>
             {cited_list("Also written as ", &person.aliases, str::to_string).map(|t| view! { <p class="muted" data-testid="aliases">{t}</p> })}
             {cited_list("Author ids: ", &person.ids, id_label).map(|t| view! { <p class="muted" data-testid="author-ids">{t}</p> })}
+            {person.homepage.as_ref().map(|h| view! {
+                <p class="muted" data-testid="homepage">"Home page: "<a href=h.value.clone() rel="nofollow">{h.value.clone()}</a>{cited_list("", std::slice::from_ref(h), |_| String::new())}</p>
+            })}
             {tagline.map(|t| view! { <p class="lead">{t}</p> })}
             <p class="computed" data-testid="computed">
                 <span>"Counted in this corpus: "</span>

@@ -21,8 +21,11 @@ USAGE:
     peerscope-corpus --help                            show this help
 
 Every error and warning names its file and line. The exit status is 1 when any document has
-an error (nothing is written then), 2 for a usage mistake, 0 otherwise. An optional
-`peerscope.overrides` file in the seeds folder sets years for dates shown without one.
+an error (nothing is written then), 2 for a usage mistake, 0 otherwise. `check` lists every
+merge of two names with its evidence (as a warning). An optional `peerscope.overrides` file in
+the seeds folder holds the owner's rules: years for dates shown without one, who is one person
+(`same`) and who is two (`split`), a person's `name`, `orcid` and `homepage`, and whom home
+shows first (`lead`); README.md shows each.
 ";
 
 /// What the command line asks for.

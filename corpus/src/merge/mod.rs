@@ -1,6 +1,6 @@
 //! Resolving the pages into one set of people and one set of works.
 //!
-//! `people` finds everyone by normalised name, `works` decides which appearances are one work,
+//! `people` finds everyone by normalised name (and applies the owner's rules about people), `works` decides which appearances are one work,
 //! `build` and `authors` assemble each work from its appearances, `profiles` attaches what
 //! profile pages state and computes figures beside it.
 
@@ -12,6 +12,7 @@ pub mod profiles;
 pub mod works;
 
 use crate::model::{Diagnostic, Person, Redirect, Work, WorkDate};
+use crate::overrides::PersonRule;
 use crate::parse::Parsed;
 use std::collections::BTreeMap;
 
@@ -30,9 +31,10 @@ pub struct Merged {
     pub redirects: Vec<Redirect>,
 }
 
-/// Merges pages (with their resolved dates, `dates[page][entry]`) into people and works.
-pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>]) -> Merged {
-    let mut people = people::People::collect(pages);
+/// Merges pages (with their resolved dates, `dates[page][entry]`) into people and works, with
+/// the owner's rules about people.
+pub fn merge(pages: &[Parsed], dates: &[Vec<Option<WorkDate>>], owner: &[PersonRule]) -> Merged {
+    let mut people = people::People::collect(pages, owner);
     let (groups, mut diagnostics) = works::group(pages);
     diagnostics.append(&mut people.diagnostics);
     let ids = works::assign_ids(&groups, dates);

@@ -164,6 +164,9 @@ impl GraphIndex {
                     mentions: Vec::new(),
                     aliases: Vec::new(),
                     ids: Vec::new(),
+                    name_source: None,
+                    homepage: None,
+                    lead: None,
                     profiles: if p.profiles > 0 {
                         vec![Profile::default()]
                     } else {

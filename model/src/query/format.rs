@@ -96,6 +96,9 @@ mod tests {
             mentions: Vec::new(),
             aliases: Vec::new(),
             ids: Vec::new(),
+            name_source: None,
+            homepage: None,
+            lead: None,
             profiles: vec![
                 Profile {
                     h_index: stated_at(30),

@@ -143,6 +143,9 @@ mod tests {
             mentions: Vec::new(),
             aliases: Vec::new(),
             ids: Vec::new(),
+            name_source: None,
+            homepage: None,
+            lead: None,
             profiles: Vec::new(),
             computed: PersonComputed::default(),
         }

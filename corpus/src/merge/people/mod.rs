@@ -3,16 +3,21 @@
 //! An author id a source gives (OpenAlex's ORCID and author id) is the person whatever the name
 //! says; two different ids of one kind are never one person, so a second `Xin Wang` with another
 //! ORCID is a person of their own. A name written with initials joins the one full name it can
-//! be, when a shared co-author says so (`initials`). Every author of every entry is resolved
-//! here once (`author`), so the works name the person each mention was found to be.
+//! be, when a shared co-author says so (`initials`). The owner's rules (`owner`) split a name
+//! on named entries, join people, and give names, ORCIDs, home pages and home's order. Every
+//! author of every entry is resolved here once (`author`), so the works name the person each
+//! mention was found to be.
 
 use crate::model::{Cited, Diagnostic, Loc, Person, PersonComputed};
 use crate::normalize::key;
+use crate::overrides::PersonRule;
 use crate::parse::Parsed;
 use crate::slug::{slug, unique, Claim};
 use std::collections::BTreeMap;
 
 mod initials;
+mod owner;
+mod split;
 
 /// The people found so far, findable by name.
 #[derive(Debug, Default)]
@@ -22,6 +27,12 @@ pub struct People {
     by_key: BTreeMap<String, usize>,
     /// Author ids (`orcid:0000-…`, `openalex:A…`) to the person holding them.
     by_id: BTreeMap<String, usize>,
+    /// Person ids (as a build without the owner's rules gives them, and as this one does) to
+    /// the person, so that a rule may name someone by their address.
+    by_slug: BTreeMap<String, usize>,
+    /// Where each person went when joined to another (`forward[i] == i` while they are their
+    /// own), until `compact` drops those who went.
+    forward: Vec<usize>,
     /// Each person's own key, for their id's slug and hash: the normalised name, or for a second
     /// person of one name the name and their first author id.
     own_key: Vec<String>,
@@ -36,9 +47,11 @@ pub struct People {
 }
 
 impl People {
-    /// Everyone named in the pages: profile subjects and authors, with every line naming them.
-    pub fn collect(pages: &[Parsed]) -> People {
+    /// Everyone named in the pages: profile subjects and authors, with every line naming them,
+    /// and the owner's rules about people applied.
+    pub fn collect(pages: &[Parsed], rules: &[PersonRule]) -> People {
         let mut people = People::default();
+        let mut splits = split::Splits::new(rules);
         let mut bylines = Vec::new();
         for page in pages {
             let mut subject = None;
@@ -62,7 +75,11 @@ impl People {
                     .enumerate()
                     .map(|(i, a)| {
                         let ids = entry.author_ids.get(i).map_or(&[][..], Vec::as_slice);
-                        people.mention_with(&a.value, a.loc(&page.file), ids)
+                        let at = a.loc(&page.file);
+                        match splits.take(&page.file, entry.line, a) {
+                            Some(split) => people.mention_split(split, &a.value, at, ids),
+                            None => people.mention_with(&a.value, at, ids),
+                        }
                     })
                     .collect();
                 bylines.push(Byline {
@@ -74,9 +91,24 @@ impl People {
             people.authors.push(resolved);
             people.subjects.push(subject);
         }
-        let merges = initials::merges(&people.persons, &bylines);
+        people.diagnostics.extend(splits.unused(pages));
+        people.split_all(rules);
+        if !rules.is_empty() {
+            // Ids first as a build without the joins gives them: a rule may name someone by one.
+            people.assign_ids();
+            people.remember_ids();
+            people.join_as_told(rules);
+            people.compact();
+        }
+        let pinned = people.split_people(rules);
+        let merges: Vec<initials::Merge> = initials::merges(&people.persons, &bylines)
+            .into_iter()
+            .filter(|m| !pinned.contains(&m.from))
+            .collect();
         people.merge(merges);
         people.assign_ids();
+        people.remember_ids();
+        people.describe_as_told(rules);
         people
     }
 
@@ -86,56 +118,109 @@ impl People {
         if merges.is_empty() {
             return;
         }
-        let mut into: Vec<usize> = (0..self.persons.len()).collect();
         for merge in &merges {
-            into[merge.from] = merge.into;
-            let from = std::mem::take(&mut self.persons[merge.from].mentions);
-            let name = self.persons[merge.from].name.clone();
+            let from = &self.persons[merge.from];
+            let first = from.mentions[0].clone();
+            let name = from.name.clone();
             let coauthor = self.persons[merge.coauthor].name.clone();
-            let person = &mut self.persons[merge.into];
-            for at in &from {
-                super::cite::push_loc(&mut person.mentions, at.clone());
-            }
-            person.aliases.push(Cited {
-                value: name.clone(),
-                sources: from.clone(),
-            });
-            let first = &from[0];
             self.diagnostics.push(
                 Diagnostic::warning(
                     &first.file,
                     format!(
                         "`{name}` is taken to be `{}`: the initials agree and no other full name does, \
                          and both wrote with `{}` ({} and {})",
-                        person.name,
+                        self.persons[merge.into].name,
                         coauthor,
                         merge.evidence.0,
                         merge.evidence.1
                     ),
                 )
                 .at(first.line)
-                .hint("if they are two people, write the full name in the seed"),
+                .hint("if they are two people, write the full name in the seed, or `split` it in peerscope.overrides"),
             );
+            self.join(merge.from, merge.into);
         }
-        // The merged people leave; every index is moved to where its person now is.
+        self.compact();
+    }
+
+    /// Joins one person into another, both their own: `into` takes the lines naming `from`,
+    /// their name and aliases as aliases, and their author ids. `compact` drops `from` later.
+    fn join(&mut self, from: usize, into: usize) {
+        let gone = &mut self.persons[from];
+        let mentions = std::mem::take(&mut gone.mentions);
+        let aliases = std::mem::take(&mut gone.aliases);
+        let ids = std::mem::take(&mut gone.ids);
+        let name = gone.name.clone();
+        // The lines writing the name itself: those no alias of theirs writes.
+        let own: Vec<Loc> = mentions
+            .iter()
+            .filter(|at| !aliases.iter().any(|a| a.sources.contains(at)))
+            .cloned()
+            .collect();
+        let person = &mut self.persons[into];
+        for at in &mentions {
+            super::cite::push_loc(&mut person.mentions, at.clone());
+        }
+        let named = Cited {
+            value: name,
+            sources: own,
+        };
+        for alias in std::iter::once(named).chain(aliases) {
+            if person_key(&alias.value) == person_key(&person.name) {
+                continue;
+            }
+            match person.aliases.iter_mut().find(|a| a.value == alias.value) {
+                Some(kept) => alias
+                    .sources
+                    .into_iter()
+                    .for_each(|at| super::cite::push_loc(&mut kept.sources, at)),
+                None => person.aliases.push(alias),
+            }
+        }
+        for id in ids {
+            match person.ids.iter_mut().find(|c| c.value == id.value) {
+                Some(kept) => id
+                    .sources
+                    .into_iter()
+                    .for_each(|at| super::cite::push_loc(&mut kept.sources, at)),
+                None => person.ids.push(id),
+            }
+        }
+        self.forward[from] = into;
+    }
+
+    /// The person someone is now, following joins.
+    fn root(&self, mut index: usize) -> usize {
+        while self.forward[index] != index {
+            index = self.forward[index];
+        }
+        index
+    }
+
+    /// Drops the people joined to others; every index is moved to where its person now is.
+    fn compact(&mut self) {
+        let roots: Vec<usize> = (0..self.persons.len()).map(|i| self.root(i)).collect();
         let mut moved = vec![usize::MAX; self.persons.len()];
         let mut kept = Vec::new();
-        for (i, person) in std::mem::take(&mut self.persons).into_iter().enumerate() {
-            if into[i] == i {
+        let mut kept_keys = Vec::new();
+        let own_key = std::mem::take(&mut self.own_key);
+        for (i, (person, key)) in std::mem::take(&mut self.persons)
+            .into_iter()
+            .zip(own_key)
+            .enumerate()
+        {
+            if roots[i] == i {
                 moved[i] = kept.len();
                 kept.push(person);
+                kept_keys.push(key);
             }
         }
         self.persons = kept;
-        let own_key = std::mem::take(&mut self.own_key);
-        self.own_key = own_key
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| into[*i] == *i)
-            .map(|(_, k)| k)
-            .collect();
-        let target = |i: usize| moved[into[i]];
-        for index in self.by_key.values_mut().chain(self.by_id.values_mut()) {
+        self.own_key = kept_keys;
+        self.forward = (0..self.persons.len()).collect();
+        let target = |i: usize| moved[roots[i]];
+        let maps = self.by_key.values_mut().chain(self.by_id.values_mut());
+        for index in maps.chain(self.by_slug.values_mut()) {
             *index = target(*index);
         }
         for subject in self.subjects.iter_mut().flatten() {
@@ -166,10 +251,16 @@ impl People {
             }
             (None, None) => self.mention_name(name, &at)?,
         };
+        self.record(index, name, at, ids, by_id.is_some());
+        Some(index)
+    }
+
+    /// Records a mention as a person's: the line, the ids it gives, and its spelling as an
+    /// alias when `aliased` (found by an id or an owner's rule) and it writes another name.
+    fn record(&mut self, index: usize, name: &str, at: Loc, ids: &[String], aliased: bool) {
         super::cite::push_loc(&mut self.persons[index].mentions, at.clone());
-        // Found by an id under another name: that spelling is an alias, with its line.
         let person = &mut self.persons[index];
-        if by_id.is_some() && person_key(name) != person_key(&person.name) {
+        if aliased && person_key(name) != person_key(&person.name) {
             match person.aliases.iter_mut().find(|a| a.value == name) {
                 Some(alias) => super::cite::push_loc(&mut alias.sources, at.clone()),
                 None => person.aliases.push(Cited {
@@ -189,7 +280,6 @@ impl People {
                 }),
             }
         }
-        Some(index)
     }
 
     /// A new person of this name and key.
@@ -200,10 +290,14 @@ impl People {
             mentions: Vec::new(),
             aliases: Vec::new(),
             ids: Vec::new(),
+            name_source: None,
+            homepage: None,
+            lead: None,
             profiles: Vec::new(),
             computed: PersonComputed::default(),
         });
         self.own_key.push(key);
+        self.forward.push(self.persons.len() - 1);
         self.persons.len() - 1
     }
 
@@ -247,6 +341,14 @@ impl People {
         let ids = unique(&claims, "person");
         for (person, id) in self.persons.iter_mut().zip(ids) {
             person.id = id;
+        }
+    }
+
+    /// Makes each person findable by their id, keeping ids already known (the ones a build
+    /// without the owner's rules gives).
+    fn remember_ids(&mut self) {
+        for (index, person) in self.persons.iter().enumerate() {
+            self.by_slug.entry(person.id.clone()).or_insert(index);
         }
     }
 

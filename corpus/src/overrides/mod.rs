@@ -1,17 +1,36 @@
-//! The data owner's corrections: the optional `peerscope.overrides` file in the seeds folder.
+//! The data owner's corrections: the optional `peerscope.overrides` file in the seeds folder,
+//! one rule a line.
 //!
 //! ```text
-//! # lines starting with # are comments
+//! # lines starting with # are comments; names with spaces go in quotes
 //! year 003_bc7a43882f371af5.txt 2026      # every year-less date of that file
 //! year 003_bc7a43882f371af5.txt:26 2025   # the entry whose date is on line 26
+//! same "Xu, Y." "Yixing Xu"               # one person (a name as written, or a person id)
+//! split "Wang, X." lab.bib:12 as "Wang, Xin"   # that entry's Wang, X. is someone else
+//! name "Wang, X." "Xin Wang"              # the name shown
+//! orcid yixing-xu 0000-0002-1825-0097     # checked; joins everyone carrying it
+//! homepage yixing-xu https://lab.example/yixing
+//! lead yixing-xu "Xin Wang"               # home lists these first, in this order
 //! ```
+//!
+//! `words` splits a line, `people` reads the rules about people (applied in
+//! `merge::people::owner`); the `year` rule is read and checked here (applied in `dates`).
+//! Every bad line is an error naming its line and column, with how to write it.
 
 use crate::dates::parse::year_of;
 use crate::model::Diagnostic;
 use crate::parse::Parsed;
 
+pub mod people;
+pub mod words;
+
+pub use people::{PersonRule, Place, Rule};
+pub use words::Word;
+
 /// The overrides file's name; it sits beside the seeds and is not itself a seed.
 pub const FILE_NAME: &str = "peerscope.overrides";
+
+const RULES_HINT: &str = "begin the line with `year`, `same`, `split`, `name`, `orcid`, `homepage` or `lead` (README.md, section `peerscope.overrides`, shows each)";
 
 const SYNTAX_HINT: &str =
     "write `year FILE YEAR` or `year FILE:LINE YEAR`, e.g. `year 003_bc7a43882f371af5.txt:26 2025`";
@@ -21,6 +40,8 @@ const SYNTAX_HINT: &str =
 pub struct Overrides {
     /// Years for year-less dates, in file order.
     pub years: Vec<YearOverride>,
+    /// Rules about people, in file order.
+    pub people: Vec<PersonRule>,
 }
 
 /// "Dates in this file (or on this line) without a year are in this year."
@@ -37,31 +58,32 @@ pub struct YearOverride {
 }
 
 impl Overrides {
-    /// Reads the overrides text; every bad line is an error naming its line, with a hint.
+    /// Reads the overrides text; every bad line is an error naming its line and column, with
+    /// how to write it.
     pub fn parse(text: &str) -> Result<Overrides, Vec<Diagnostic>> {
         let mut overrides = Overrides::default();
         let mut errors = Vec::new();
         for (index, raw) in text.lines().enumerate() {
             let at = crate::document::to_u32(index + 1);
-            let content = raw.split('#').next().unwrap_or_default().trim();
-            if content.is_empty() {
+            let words = match words::split(raw) {
+                Ok(words) => words,
+                Err(column) => {
+                    errors.push(
+                        bad(
+                            at,
+                            "this quote is never closed".into(),
+                            "end the name with `\"`",
+                        )
+                        .col(column),
+                    );
+                    continue;
+                }
+            };
+            if words.is_empty() {
                 continue;
             }
-            match parse_line(content, at) {
-                Ok(year)
-                    if overrides
-                        .years
-                        .iter()
-                        .any(|y| (&y.file, y.line) == (&year.file, year.line)) =>
-                {
-                    errors.push(bad(
-                        at,
-                        format!("`{content}` repeats an earlier override for the same place"),
-                        "keep one of the two lines",
-                    ));
-                }
-                Ok(year) => overrides.years.push(year),
-                Err(error) => errors.push(error),
+            if let Err(error) = overrides.read(&words, at) {
+                errors.push(error);
             }
         }
         if errors.is_empty() {
@@ -69,6 +91,37 @@ impl Overrides {
         } else {
             Err(errors)
         }
+    }
+
+    /// Reads one line's rule (`words` not empty) into the overrides.
+    fn read(&mut self, words: &[Word], at: u32) -> Result<(), Diagnostic> {
+        let first = &words[0];
+        match first.text.as_str() {
+            "year" => {
+                let year = parse_year(words, at)?;
+                let place = |y: &YearOverride| (y.file.clone(), y.line);
+                if self.years.iter().any(|y| place(y) == place(&year)) {
+                    let message = "this repeats an earlier override for the same place";
+                    let error = bad(at, message.into(), "keep one of the two lines");
+                    return Err(error.col(first.column));
+                }
+                self.years.push(year);
+            }
+            keyword if people::KEYWORDS.contains(&keyword) => {
+                let rule = people::parse(words, at)?;
+                let lead = |r: &PersonRule| matches!(r.rule, Rule::Lead(_));
+                if let Some(earlier) = self.people.iter().find(|r| lead(r)).filter(|_| lead(&rule))
+                {
+                    return Err(people::second_lead(at, earlier.at));
+                }
+                self.people.push(rule);
+            }
+            keyword => {
+                let error = bad(at, format!("unknown rule `{keyword}`"), RULES_HINT);
+                return Err(error.col(first.column));
+            }
+        }
+        Ok(())
     }
 
     /// The override for a dated entry: one naming its line wins over one naming its file.
@@ -117,51 +170,46 @@ fn check_one(year: &YearOverride, pages: &[Parsed]) -> Option<Diagnostic> {
     }
 }
 
-fn parse_line(content: &str, at: u32) -> Result<YearOverride, Diagnostic> {
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let [keyword, target, year] = words.as_slice() else {
+fn parse_year(words: &[Word], at: u32) -> Result<YearOverride, Diagnostic> {
+    let [_, target, year] = words else {
+        let column = words.get(3).map_or(1, |w| w.column);
         return Err(bad(
             at,
-            format!("expected three words, found {}: `{content}`", words.len()),
+            format!("`year` takes two words after it, found {}", words.len() - 1),
             SYNTAX_HINT,
-        ));
+        )
+        .col(column));
     };
-    if *keyword != "year" {
+    let Some(value) = year_of(&year.text) else {
         return Err(bad(
             at,
-            format!("unknown override `{keyword}`; the only override is `year`"),
+            format!("`{}` is not a four-digit year", year.text),
             SYNTAX_HINT,
-        ));
-    }
-    let Some(year) = year_of(year) else {
-        return Err(bad(
-            at,
-            format!("`{year}` is not a four-digit year"),
-            SYNTAX_HINT,
-        ));
+        )
+        .col(year.column));
     };
-    let (file, line) = match target.rsplit_once(':') {
+    let (file, line) = match target.text.rsplit_once(':') {
         Some((file, line)) => match line.parse::<u32>() {
             Ok(line) if line > 0 => (file, Some(line)),
             _ => {
-                return Err(bad(
-                    at,
-                    format!("`{line}` is not a line number"),
-                    SYNTAX_HINT,
-                ))
+                return Err(
+                    bad(at, format!("`{line}` is not a line number"), SYNTAX_HINT)
+                        .col(target.column),
+                )
             }
         },
-        None => (*target, None),
+        None => (target.text.as_str(), None),
     };
     Ok(YearOverride {
         file: file.to_string(),
         line,
-        year,
+        year: value,
         at,
     })
 }
 
-fn bad(at: u32, message: String, hint: &str) -> Diagnostic {
+/// An error on a line of the overrides file.
+pub(crate) fn bad(at: u32, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(FILE_NAME, message).at(at).hint(hint)
 }
 
@@ -176,6 +224,22 @@ mod tests {
         assert_eq!(o.year_for("a.txt", 26).map(|y| y.year), Some(2025));
         assert_eq!(o.year_for("a.txt", 30).map(|y| y.year), Some(2026));
         assert_eq!(o.year_for("b.txt", 26), None);
+    }
+
+    #[test]
+    fn reads_people_rules_beside_years_and_one_lead_line() {
+        let o =
+            Overrides::parse("year a.txt 2026\nsame \"A B\" \"B, A\" # one\n\nlead x\n").unwrap();
+        assert_eq!(o.years.len(), 1);
+        let lines: Vec<u32> = o.people.iter().map(|r| r.at).collect();
+        assert_eq!(lines, [2, 4]);
+        let errors = Overrides::parse("lead x\nlead y\n  merge a b\nname \"x\n").unwrap_err();
+        let places: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(
+            places,
+            [(Some(2), Some(1)), (Some(3), Some(3)), (Some(4), Some(6))]
+        );
+        assert!(errors.iter().all(|e| e.hint.is_some()));
     }
 
     #[test]
