@@ -67,11 +67,12 @@ PEERSCOPE_DIST="$ROOT/target/site-subpath/peerscope" PEERSCOPE_BASE=/peerscope/ 
 step "3/4 release build: the hostile test seeds"
 PEERSCOPE_DIST="$ROOT/target/dist-xss" PEERSCOPE_SEEDS="$ROOT/tests/fixtures/xss-seeds" "$ROOT/scripts/build.sh"
 
-step "3/4 release build: the seeds with a lab's bibliographies (.bib in a subfolder, OpenAlex, arXiv)"
+step "3/4 release build: the seeds with a lab's bibliographies (.bib in a subfolder, OpenAlex, arXiv) and its peerscope.overrides"
 rm -rf "$ROOT/target/lab-seeds" && mkdir -p "$ROOT/target/lab-seeds/papers"
 cp "$ROOT"/seeds/* "$ROOT/target/lab-seeds/"
 cp "$ROOT/tests/fixtures/bib/lab.bib" "$ROOT/target/lab-seeds/papers/"
 cp "$ROOT/tests/fixtures/openalex/works.json" "$ROOT/tests/fixtures/arxiv/feed.atom" "$ROOT/target/lab-seeds/"
+cp "$ROOT/tests/fixtures/overrides/lab.overrides" "$ROOT/target/lab-seeds/peerscope.overrides"
 PEERSCOPE_DIST="$ROOT/target/dist-lab" PEERSCOPE_SEEDS="$ROOT/target/lab-seeds" "$ROOT/scripts/build.sh"
 
 step "3/4 release build: a synthetic corpus of 1,000 works"

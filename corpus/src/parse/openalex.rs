@@ -101,7 +101,7 @@ pub fn parse(page: &mut Page<'_>, text: &str) -> Vec<Entry> {
         "fields of OpenAlex works",
         "works",
         "peerscope keeps a work's title, authors, date, type, venue, volume, issue, pages, \
-         abstract, DOI, arXiv id, PDF and cited-by count",
+         abstract, DOI, arXiv id, PDF, cited-by count and primary topic",
     );
     entries
 }

@@ -1,6 +1,7 @@
 //! A lab's bibliographies beside the scraped pages (issue 13): the site built from the seeds,
 //! a `.bib` in a subfolder, an OpenAlex response and an arXiv feed shows one work per paper and
-//! one profile per person, each fact at its file and line.
+//! one profile per person, each fact at its file and line; its `peerscope.overrides` leads home
+//! and sets a home page, an ORCID and a name.
 
 use peerscope_e2e::{lab_dist_dir, Browser, StaticServer};
 
@@ -48,7 +49,7 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
         .await;
     assert_eq!(
         seen[0],
-        "Seen in 3 document(s): 003_bc7a43882f371af5.txt:12, feed.atom:10, works.json:9"
+        "Seen in 3 document(s): 003_bc7a43882f371af5.txt:12, feed.atom:10, works.json:9 (/results/0)"
     );
     let facts = browser.texts("[data-testid=facts] tr").await;
     let row = |field: &str| {
@@ -136,4 +137,49 @@ async fn each_scheme_is_a_facet_group_and_a_keyword_with_a_comma_survives_the_li
     assert!(fresh.console_warnings_and_errors().await.is_empty());
     fresh.close().await;
     browser.close().await;
+}
+
+/// The owner's `peerscope.overrides` (tests/fixtures/overrides/lab.overrides): home leads with
+/// the members it names, and a profile shows the home page and ORCID it sets, cited by its line.
+#[tokio::test]
+async fn the_owners_file_leads_home_and_sets_a_home_page_and_an_orcid() {
+    let server = StaticServer::start(&lab_dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/")).await;
+    let cards = browser
+        .wait_texts(
+            "[data-testid=profile-card] h3",
+            "home's profile cards",
+            |t| t.len() >= 2,
+        )
+        .await;
+    assert_eq!(cards[..2], ["Marta Kowalska", "Yixing Xu"], "{cards:?}");
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    let homepage = browser
+        .wait_texts("[data-testid=homepage]", "the home page line", |t| !t.is_empty())
+        .await;
+    assert_eq!(
+        homepage[0],
+        "Home page: https://lab.example/yixing (peerscope.overrides:4)"
+    );
+    let link = browser.find("[data-testid=homepage] a").await;
+    assert_eq!(
+        link.attr("href").await.ok().flatten().as_deref(),
+        Some("https://lab.example/yixing")
+    );
+    browser.goto(&server.url("/p/marta-kowalska")).await;
+    let ids = browser
+        .wait_texts("[data-testid=author-ids]", "the author ids", |t| !t.is_empty())
+        .await;
+    assert!(
+        ids[0].contains("ORCID 0000-0002-1825-0097 (peerscope.overrides:5)"),
+        "{ids:?}"
+    );
+    browser.goto(&server.url("/p/ines-duarte")).await;
+    let name = browser
+        .wait_texts("h1", "the profile's name", |t| !t.is_empty())
+        .await;
+    assert_eq!(name[0], "Inês M. Duarte");
+    assert!(browser.console_errors().await.is_empty());
+    browser.finish().await;
 }

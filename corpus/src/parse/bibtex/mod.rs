@@ -292,7 +292,7 @@ fn read_all(
                     entry.key
                 ),
                 "peerscope keeps a BibTeX entry's title, authors, date, journal or booktitle, \
-                 abstract, links (doi, url, pdf, code, html, slides), arXiv id and category",
+                 abstract, links (doi, url, pdf, code, html, slides), arXiv id and category, keywords",
             );
         }
         entries.push(read_entry(page, entry, line, &line_of));
