@@ -1099,11 +1099,21 @@ fn gen_overrides(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
         .filter(|s| s.format == Some(Format::ProfilePapers) || s.format == Some(Format::PaperPage))
         .map(|s| s.file.as_str())
         .collect();
+    // Names as the seeds write them, for the rules about people.
+    let names: Vec<&str> = ctx
+        .pages
+        .iter()
+        .flat_map(|p| p.entries.iter().flat_map(|e| e.authors.iter()))
+        .map(|a| a.value.as_str())
+        .take(400)
+        .chain(["yixing-xu", "orcid:0000-0002-1825-0097", "Nobody", "\"", ""])
+        .collect();
     let mut text = String::new();
     for _ in 0..rng.small(8) {
-        match rng.below(6) {
+        match rng.below(8) {
             0 => text.push_str("# a comment"),
             1 => {}
+            2 | 3 => text.push_str(&person_rule(ctx, rng, &names)),
             _ => {
                 let file = if rng.one_in(8) {
                     "a.txt"
@@ -1140,7 +1150,9 @@ fn gen_overrides(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
         let tokens: Vec<&str> = files
             .iter()
             .copied()
-            .chain(["year", "#", ":", " ", "\t", "2025", "\u{a0}"])
+            .chain([
+                "year", "#", ":", " ", "\t", "2025", "\u{a0}", "\"", "same", "split", "as",
+            ])
             .collect();
         let pool = Pool {
             lines: &[],
@@ -1149,6 +1161,47 @@ fn gen_overrides(ctx: &Ctx, rng: &mut Rng) -> Vec<Vec<u8>> {
         mutate(rng, &mut bytes, &pool);
     }
     vec![to_text(bytes).into_bytes()]
+}
+
+/// A rule about people (`same`, `split`, `name`, `orcid`, `homepage`, `lead`) naming people as
+/// the seeds write them, now and then someone no seed names or a malformed word.
+fn person_rule(ctx: &Ctx, rng: &mut Rng, names: &[&str]) -> String {
+    let person = |rng: &mut Rng| format!("\"{}\"", rng.pick(names));
+    match rng.below(6) {
+        0 => format!("same {} {}", person(rng), person(rng)),
+        1 => {
+            let file = rng.pick(&ctx.seeds).file.clone();
+            let places: Vec<String> = (0..1 + rng.below(3))
+                .map(|_| format!("{file}:{}", 1 + rng.below(80)))
+                .collect();
+            let to = if rng.one_in(2) {
+                format!(" as {}", person(rng))
+            } else {
+                String::new()
+            };
+            format!("split {} {}{to}", person(rng), places.join(" "))
+        }
+        2 => format!("name {} \"A. Display Name\"", person(rng)),
+        3 => {
+            let orcid = *rng.pick(&[
+                "0000-0002-1825-0097",
+                "0000-0002-1825-0098",
+                "https://orcid.org/0000-0001-5109-3700",
+                "12",
+            ]);
+            format!("orcid {} {orcid}", person(rng))
+        }
+        4 => {
+            let url = *rng.pick(&[
+                "https://lab.example/a#b",
+                "ftp://x",
+                "https://",
+                "http://h.example",
+            ]);
+            format!("homepage {} {url}", person(rng))
+        }
+        _ => format!("lead {} {}", person(rng), person(rng)),
+    }
 }
 
 fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
@@ -1194,11 +1247,12 @@ fn check_overrides(ctx: &Ctx, parts: &[Vec<u8>]) -> Result<(), String> {
                 return Err(format!("a diagnostic on line 0: {d}"));
             }
             // One valid file in 16 (by length) also compiles the seeds it names, with it.
+            // With rules about people, every seed: they name people of any file.
             let named: BTreeSet<&str> = overrides.years.iter().map(|y| y.file.as_str()).collect();
             let docs: Vec<Document> = ctx
                 .seeds
                 .iter()
-                .filter(|s| named.contains(s.file.as_str()))
+                .filter(|s| !overrides.people.is_empty() || named.contains(s.file.as_str()))
                 .map(|s| Document::new(s.file.clone(), s.text.as_bytes()))
                 .collect();
             if !docs.is_empty() && text.len().is_multiple_of(16) {

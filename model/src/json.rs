@@ -11,6 +11,8 @@ use std::fmt::Write;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json<'a> {
     Text(&'a str),
+    /// Text made while writing (an ORCID's address).
+    Owned(String),
     Number(i64),
     List(Vec<Json<'a>>),
     Object(Vec<(&'a str, Json<'a>)>),
@@ -27,6 +29,7 @@ impl Json<'_> {
     fn write(&self, out: &mut String) {
         match self {
             Json::Text(text) => string(out, text),
+            Json::Owned(text) => string(out, text),
             Json::Number(n) => {
                 let _ = write!(out, "{n}");
             }

@@ -17,7 +17,8 @@ pub fn PersonJsonLd(person: &'static Person) -> impl IntoView {
 }
 
 /// A schema.org `Person`: the name, the profile's address, and only facts a source states
-/// (the tagline as description, the research field as `knowsAbout`).
+/// (the tagline as description, the research field as `knowsAbout`, the home page and the
+/// ORCID and OpenAlex records as `sameAs`).
 pub fn person_json_ld<'a>(person: &'a Person, url: &'a str) -> Vec<(&'static str, Json<'a>)> {
     let mut fields = vec![
         ("@context", Json::Text("https://schema.org")),
@@ -37,6 +38,24 @@ pub fn person_json_ld<'a>(person: &'a Person, url: &'a str) -> Vec<(&'static str
     if !fields_of_work.is_empty() {
         let fields_of_work = fields_of_work.into_iter().map(Json::Text).collect();
         fields.push(("knowsAbout", Json::List(fields_of_work)));
+    }
+    let records = person.ids.iter().filter_map(|id| {
+        let (kind, bare) = id.value.split_once(':')?;
+        let site = match kind {
+            "orcid" => "https://orcid.org/",
+            "openalex" => "https://openalex.org/",
+            _ => return None,
+        };
+        Some(Json::Owned(format!("{site}{bare}")))
+    });
+    let same_as: Vec<Json> = person
+        .homepage
+        .iter()
+        .map(|h| Json::Text(&h.value))
+        .chain(records)
+        .collect();
+    if !same_as.is_empty() {
+        fields.push(("sameAs", Json::List(same_as)));
     }
     fields
 }

@@ -200,6 +200,9 @@ fn parse_year(words: &[Word], at: u32) -> Result<YearOverride, Diagnostic> {
         },
         None => (target.text.as_str(), None),
     };
+    if file.is_empty() {
+        return Err(bad(at, "the file name is missing".to_string(), SYNTAX_HINT).col(target.column));
+    }
     Ok(YearOverride {
         file: file.to_string(),
         line,
@@ -244,9 +247,12 @@ mod tests {
 
     #[test]
     fn every_bad_line_is_reported() {
-        let errors = Overrides::parse("yaer a.txt 2026\nyear a.txt 26\nyear a.txt:x 2026\nyear a.txt\nyear a.txt 2026\nyear a.txt 2027\n").unwrap_err();
+        let errors = Overrides::parse("yaer a.txt 2026\nyear a.txt 26\nyear a.txt:x 2026\nyear a.txt\nyear a.txt 2026\nyear a.txt 2027\nyear :10 2001\n").unwrap_err();
         let lines: Vec<_> = errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [Some(1), Some(2), Some(3), Some(4), Some(6)]);
+        assert_eq!(
+            lines,
+            [Some(1), Some(2), Some(3), Some(4), Some(6), Some(7)]
+        );
         assert!(errors
             .iter()
             .all(|e| e.file == FILE_NAME && e.hint.is_some()));

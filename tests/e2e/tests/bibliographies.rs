@@ -156,7 +156,9 @@ async fn the_owners_file_leads_home_and_sets_a_home_page_and_an_orcid() {
     assert_eq!(cards[..2], ["Marta Kowalska", "Yixing Xu"], "{cards:?}");
     browser.goto(&server.url("/p/yixing-xu")).await;
     let homepage = browser
-        .wait_texts("[data-testid=homepage]", "the home page line", |t| !t.is_empty())
+        .wait_texts("[data-testid=homepage]", "the home page line", |t| {
+            !t.is_empty()
+        })
         .await;
     assert_eq!(
         homepage[0],
@@ -169,7 +171,9 @@ async fn the_owners_file_leads_home_and_sets_a_home_page_and_an_orcid() {
     );
     browser.goto(&server.url("/p/marta-kowalska")).await;
     let ids = browser
-        .wait_texts("[data-testid=author-ids]", "the author ids", |t| !t.is_empty())
+        .wait_texts("[data-testid=author-ids]", "the author ids", |t| {
+            !t.is_empty()
+        })
         .await;
     assert!(
         ids[0].contains("ORCID 0000-0002-1825-0097 (peerscope.overrides:5)"),

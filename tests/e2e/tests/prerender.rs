@@ -615,3 +615,22 @@ async fn an_address_a_merge_retired_leads_to_the_work() {
         browser.finish().await;
     }
 }
+
+/// The home page and ORCID the owner's `peerscope.overrides` gives, and the ids a
+/// bibliography gives, are the person's `sameAs` (the lab site of `scripts/test.sh`).
+#[test]
+fn a_profile_names_its_home_page_and_author_records_as_same_as() {
+    let html = page(&peerscope_e2e::lab_dist_dir(), "p/yixing-xu/index.html");
+    let ld = json_ld(&html);
+    let same_as = ld[0]["sameAs"].as_array().expect("sameAs");
+    assert_eq!(same_as[0], "https://lab.example/yixing");
+    assert!(
+        same_as.contains(&Value::from("https://orcid.org/0000-0002-0000-0001")),
+        "{same_as:?}"
+    );
+    let plain = page(&dist_dir(), "p/yixing-xu/index.html");
+    assert!(
+        json_ld(&plain)[0].get("sameAs").is_none(),
+        "the seeds give none"
+    );
+}
