@@ -41,6 +41,24 @@ fn a_feed_entry_merges_with_the_seeds_and_keeps_its_versioned_id_and_categories(
     );
     let categories: Vec<&str> = bimlp.categories.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(categories, ["arxiv:cs.CV", "arxiv:cs.LG"], "primary first");
+    // The page dates the work (Dec 29, 2022); the feed adds when its v2 appeared.
+    let revised = bimlp.revised.as_ref().expect("revised");
+    assert_eq!(
+        (revised.year, revised.month, revised.day),
+        (2023, Some(2), Some(1))
+    );
+    assert_eq!(
+        revised.sources,
+        [corpus::Loc {
+            file: "feed.atom".into(),
+            line: 12,
+            pointer: None
+        }]
+    );
+    assert!(
+        self::corpus().works.iter().all(|w| w.revised.is_none()),
+        "the pages never say"
+    );
     let yixing = &bimlp.authors[0];
     assert_eq!(yixing.person, "yixing-xu");
     assert!(yixing
@@ -67,6 +85,19 @@ fn an_entry_keeps_its_title_authors_date_doi_and_journal_reference() {
         (Some(2021), Some(1), Some(4))
     );
     assert_eq!(date.line, 39, "`published`, not `updated`");
+    let revised = gates
+        .revised
+        .as_ref()
+        .expect("`updated` is the last revision");
+    assert_eq!(
+        (
+            revised.value.year,
+            revised.value.month,
+            revised.value.day,
+            revised.line
+        ),
+        (Some(2021), Some(1), Some(4), 38)
+    );
     assert_eq!(
         gates.venue.as_ref().unwrap().value,
         "IEEE TPAMI 44 (2022) 1-12"
@@ -98,7 +129,7 @@ fn elements_not_kept_are_named_once_and_every_line_is_read_or_syntax() {
         .collect();
     assert_eq!(messages.len(), 1, "{messages:#?}");
     assert!(
-        messages[0].contains("`arxiv:comment` (1), `author/arxiv:affiliation` (1), `updated` (2)"),
+        messages[0].contains("`arxiv:comment` (1), `author/arxiv:affiliation` (1)"),
         "{}",
         messages[0]
     );

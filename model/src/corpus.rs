@@ -196,6 +196,10 @@ pub struct Work {
     pub authors: Vec<Authorship>,
     pub author_list: AuthorList,
     pub date: Option<WorkDate>,
+    /// When its latest version appeared (an arXiv entry's `updated`), the latest any source
+    /// states; `None` when no source says.
+    #[serde(default)]
+    pub revised: Option<WorkDate>,
     /// Categories with their scheme (`arxiv:cs.CV`, `openalex:…`, `kw:…`; `category`), the
     /// arXiv primary first.
     pub categories: Vec<Cited<String>>,
@@ -313,6 +317,7 @@ impl Work {
             authors: Vec::new(),
             author_list: AuthorList::Complete,
             date: None,
+            revised: None,
             categories: Vec::new(),
             kind: None,
             venue: None,
@@ -393,6 +398,17 @@ pub enum DatePrecision {
     Year,
     Month,
     Day,
+}
+
+impl DatePrecision {
+    /// How precise a date that states this month and day is.
+    pub fn of(month: Option<u8>, day: Option<u8>) -> DatePrecision {
+        match (month, day) {
+            (Some(_), Some(_)) => DatePrecision::Day,
+            (Some(_), None) => DatePrecision::Month,
+            _ => DatePrecision::Year,
+        }
+    }
 }
 
 /// Code availability: a `Code` flag on a listing, and URLs found in the text.

@@ -304,7 +304,7 @@ pub struct NetworkLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{AuthorList, AuthorVia, Authorship, Cited, Code, Person, PersonComputed};
+    use crate::corpus::{AuthorVia, Authorship, Person, PersonComputed};
 
     fn person(id: &str) -> Person {
         Person {
@@ -323,12 +323,6 @@ mod tests {
 
     fn work(id: &str, authors: &[&str]) -> Work {
         Work {
-            id: id.into(),
-            title: Cited {
-                value: id.into(),
-                sources: vec![],
-            },
-            title_derived: false,
             authors: authors
                 .iter()
                 .map(|a| Authorship {
@@ -337,19 +331,7 @@ mod tests {
                     sources: vec![],
                 })
                 .collect(),
-            author_list: AuthorList::Complete,
-            date: None,
-            categories: vec![],
-            kind: None,
-            venue: None,
-            abstract_text: None,
-            code: Code::default(),
-            publication: None,
-            links: vec![],
-            keys: vec![],
-            citations: vec![],
-            score: None,
-            sources: vec![],
+            ..Work::bare(id.into(), id.into())
         }
     }
 

@@ -67,6 +67,10 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             date.sources.clone(),
         ));
     }
+    if let Some(revised) = &work.revised {
+        let label = date_label(revised);
+        rows.push(("Last revised", label.into_any(), revised.sources.clone()));
+    }
     for category in &work.categories {
         let (scheme, code) = model::category::split(&category.value);
         let text = match model::category::name(code) {

@@ -76,11 +76,7 @@ fn resolve(
     };
     let PartialDate { month, day, .. } = date.value;
     let day = day.filter(|d| month.is_some_and(|m| *d <= days_in_month(year, m)));
-    let precision = match (month, day) {
-        (Some(_), Some(_)) => DatePrecision::Day,
-        (Some(_), None) => DatePrecision::Month,
-        _ => DatePrecision::Year,
-    };
+    let precision = DatePrecision::of(month, day);
     Some(WorkDate {
         year,
         month,

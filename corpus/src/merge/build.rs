@@ -4,7 +4,9 @@
 use super::cite::{one, push_loc, union};
 use super::people::{loc, People};
 use super::works::{Group, Ref};
-use crate::model::{Cited, Code, Diagnostic, Link, Loc, Publication, Work, WorkDate};
+use crate::model::{
+    Cited, Code, DatePrecision, Diagnostic, Link, Loc, Publication, Work, WorkDate,
+};
 use crate::normalize::key;
 use crate::parse::{At, Entry, Parsed};
 
@@ -94,6 +96,7 @@ pub fn work(inputs: &Inputs<'_>, group: &Group, id: String) -> (Work, Vec<Diagno
         authors,
         author_list,
         date,
+        revised: revised(&entries),
         categories: union(
             entries
                 .iter()
@@ -216,6 +219,36 @@ fn date(inputs: &Inputs<'_>, members: &[Ref]) -> (Option<WorkDate>, Vec<Diagnost
         }
     }
     (Some(kept), warnings)
+}
+
+/// A date as year, month and day, in the order dates sort.
+type Ymd = (i32, Option<u8>, Option<u8>);
+
+/// The latest revision date any appearance states, cited by every appearance stating it.
+fn revised(entries: &[(&str, &Entry)]) -> Option<WorkDate> {
+    let stated = |(file, e): &(&str, &Entry)| {
+        let date = e.revised.as_ref()?;
+        Some((
+            (date.value.year?, date.value.month, date.value.day),
+            date.loc(file),
+        ))
+    };
+    let all: Vec<(Ymd, Loc)> = entries.iter().filter_map(stated).collect();
+    let latest = all.iter().map(|(d, _)| *d).max()?;
+    let (year, month, day) = latest;
+    Some(WorkDate {
+        year,
+        month,
+        day,
+        precision: DatePrecision::of(month, day),
+        year_inferred: false,
+        year_rule: None,
+        sources: all
+            .into_iter()
+            .filter(|(d, _)| *d == latest)
+            .map(|(_, at)| at)
+            .collect(),
+    })
 }
 
 /// Two dates agree when each field both state is equal.

@@ -3,10 +3,10 @@
 //! Read with `roxmltree` (already in the build for the share images; no DTD, so no entity
 //! expansion), which keeps every node's position, so each fact cites its line. An entry gives
 //! its versioned id (`2212.14158v2`: the arXiv link, which the merge matches whatever the
-//! version), title, authors, `published` date, `summary` as abstract, primary and other
-//! categories, DOI, and the journal reference as venue. Anything else an entry holds (`updated`,
-//! the latest version's date, among them: the work is dated by its first) is named in one
-//! warning per file; the feed's own header (query, totals) is its text.
+//! version), title, authors, `published` date (the work's date), `updated` (its latest
+//! version's, `revised`), `summary` as abstract, primary and other categories, DOI, and the
+//! journal reference as venue. Anything else an entry holds is named in one warning per file;
+//! the feed's own header (query, totals) is its text.
 //!
 //! A feed that is not well-formed XML is an error at its line and column; its entries are then
 //! read one by one, so every other entry is still read.
@@ -173,13 +173,14 @@ impl<F: Fn(usize) -> u32> Reader<'_, F> {
                     }
                     true
                 }
-                (ATOM, "published") => {
+                (ATOM, which @ ("published" | "updated")) => {
                     let written = text_of(child);
                     match parse_iso(written.get(..10).unwrap_or(&written)) {
-                        Some(date) => out.date = Some(at(date, at_line)),
+                        Some(date) if which == "published" => out.date = Some(at(date, at_line)),
+                        Some(date) => out.revised = Some(at(date, at_line)),
                         None => page.warn(
                             at_line,
-                            format!("published date `{written}` of an arXiv entry not understood, left out"),
+                            format!("{which} date `{written}` of an arXiv entry not understood, left out"),
                             "arXiv writes dates as 2022-12-29T11:05:37Z",
                         ),
                     }

@@ -123,6 +123,9 @@ pub struct Entry {
     pub authors_truncated: bool,
     /// The date as written, year possibly missing.
     pub date: Option<At<PartialDate>>,
+    /// When the work's latest version appeared, where a source says (an arXiv entry's
+    /// `updated`); always with its year.
+    pub revised: Option<At<PartialDate>>,
     /// Normalised category codes (`cs.CV`), as ordered on the page.
     pub categories: Vec<At<String>>,
     /// `preprint`, ...
