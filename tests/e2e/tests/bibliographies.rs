@@ -63,6 +63,7 @@ async fn a_profile_gathers_the_bibliographies_works_and_a_work_its_sources() {
         row("Cited by").contains("17 (stated by OpenAlex, 2025-01-14)"),
         "{facts:#?}"
     );
+    assert_eq!(row("Last revised"), "Last revised Feb 1, 2023 feed.atom:12");
     assert!(
         row("arXiv https:").contains("https://arxiv.org/abs/2212.14158v2"),
         "{facts:#?}"
