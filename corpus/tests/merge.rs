@@ -400,3 +400,55 @@ fn common_seeds() -> Corpus {
         .expect("the seeds compile")
         .corpus
 }
+
+/// Names that differ only in case, accents or punctuation are one person (a merge made on a
+/// name): `check` lists it with its evidence, the person is shown under the spelling with its
+/// accents and in mixed case, and the others are "also written as".
+#[test]
+fn spellings_of_one_name_are_one_person_listed_with_the_evidence() {
+    let bib = br#"@article{a1, title = {One Paper About Sketches}, author = {Nunez, Zoe and Lovelace, Ada}, year = 2021}
+@article{a2, title = {Two Paper About Sketches}, author = {Zo{\"e} N{\'u}{\~n}ez and Ada Lovelace}, year = 2022}
+@article{a3, title = {Three Paper}, author = {GUGLIELMO, GIORDANO DE and Ada Lovelace}, year = 2022}
+@article{a4, title = {Four Paper}, author = {Guglielmo, Giordano de and Ada Lovelace}, year = 2023}
+"#;
+    let compiled = compile(&[Document::new("a.bib", bib)], &Overrides::default())
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    type Shown<'a> = (&'a str, &'a str, Vec<(&'a str, u32)>);
+    let shown: Vec<Shown> = compiled
+        .corpus
+        .people
+        .iter()
+        .map(|p| {
+            let aliases = p
+                .aliases
+                .iter()
+                .flat_map(|a| a.sources.iter().map(move |s| (a.value.as_str(), s.line)))
+                .collect();
+            (p.id.as_str(), p.name.as_str(), aliases)
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("ada-lovelace", "Ada Lovelace", vec![]),
+            (
+                "giordano-de-guglielmo",
+                "Giordano de Guglielmo",
+                vec![("GIORDANO DE GUGLIELMO", 3)]
+            ),
+            ("zoe-nunez", "Zoë Núñez", vec![("Zoe Nunez", 1)]),
+        ]
+    );
+    let listed: Vec<(Option<u32>, &str)> = compiled
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (Some(2), "`Zoë Núñez` is taken to be `Zoe Nunez` (a.bib:1): the names differ only in case, accents, punctuation or the order of given and family names"),
+            (Some(4), "`Giordano de Guglielmo` is taken to be `GIORDANO DE GUGLIELMO` (a.bib:3): the names differ only in case, accents, punctuation or the order of given and family names"),
+        ]
+    );
+}

@@ -106,6 +106,7 @@ impl People {
             .filter(|m| !pinned.contains(&m.from))
             .collect();
         people.merge(merges);
+        people.prefer_spellings();
         people.assign_ids();
         people.remember_ids();
         people.describe_as_told(rules);
@@ -256,11 +257,36 @@ impl People {
     }
 
     /// Records a mention as a person's: the line, the ids it gives, and its spelling as an
-    /// alias when `aliased` (found by an id or an owner's rule) and it writes another name.
+    /// alias when it writes another name: found by an id or an owner's rule (`aliased`), or by
+    /// the normalised name with another spelling (`Zoe Nunez` for `Zoë Núñez`), a merge made on
+    /// a name that a warning lists with its evidence.
     fn record(&mut self, index: usize, name: &str, at: Loc, ids: &[String], aliased: bool) {
         super::cite::push_loc(&mut self.persons[index].mentions, at.clone());
         let person = &mut self.persons[index];
-        if aliased && person_key(name) != person_key(&person.name) {
+        let respelled = !aliased
+            && name.trim() != person.name
+            && !person.aliases.iter().any(|a| a.value == name);
+        if respelled {
+            let first = &person.mentions[0];
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    &at.file,
+                    format!(
+                        "`{name}` is taken to be `{}` ({first}): the names differ only in case, \
+                         accents, punctuation or the order of given and family names",
+                        person.name
+                    ),
+                )
+                .at(at.line)
+                .hint("if they are two people, `split` them in peerscope.overrides"),
+            );
+        }
+        let person = &mut self.persons[index];
+        let alias = match aliased {
+            true => person_key(name) != person_key(&person.name),
+            false => respelled,
+        };
+        if alias {
             match person.aliases.iter_mut().find(|a| a.value == name) {
                 Some(alias) => super::cite::push_loc(&mut alias.sources, at.clone()),
                 None => person.aliases.push(Cited {
@@ -279,6 +305,50 @@ impl People {
                     sources: vec![at.clone()],
                 }),
             }
+        }
+    }
+
+    /// Shows each person under the best of the spellings that name them alike: written with
+    /// its accents (`Zoë Núñez` over `Zoe Nunez`), then in mixed case (`Giordano de Guglielmo`
+    /// over `GIORDANO DE GUGLIELMO`); the first seen on a tie. The others stay aliases.
+    fn prefer_spellings(&mut self) {
+        let rank = |name: &str| {
+            let cased =
+                name.chars().any(char::is_lowercase) && name.chars().any(char::is_uppercase);
+            (
+                name.chars()
+                    .filter(|c| !c.is_ascii() && c.is_alphabetic())
+                    .count(),
+                cased,
+            )
+        };
+        for person in &mut self.persons {
+            let own = person_key(&person.name);
+            let best = person
+                .aliases
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| person_key(&a.value) == own)
+                .max_by_key(|(i, a)| (rank(&a.value), std::cmp::Reverse(*i)))
+                .filter(|(_, a)| rank(&a.value) > rank(&person.name))
+                .map(|(i, _)| i);
+            let Some(best) = best else { continue };
+            let chosen = person.aliases.remove(best);
+            let own_lines: Vec<Loc> = person
+                .mentions
+                .iter()
+                .filter(|at| !chosen.sources.contains(at))
+                .filter(|at| !person.aliases.iter().any(|a| a.sources.contains(at)))
+                .cloned()
+                .collect();
+            let old = std::mem::replace(&mut person.name, chosen.value);
+            person.aliases.insert(
+                best,
+                Cited {
+                    value: old,
+                    sources: own_lines,
+                },
+            );
         }
     }
 
