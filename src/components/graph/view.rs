@@ -234,6 +234,11 @@ pub fn GraphView(
             })
             .collect_view()
     };
+    // The links are plain lines, with no state of their own: a graph of a hundred people has a
+    // thousand of them, and a reactive class on each made hydrating and hovering slow. Hovering
+    // dims their group and draws the hovered node's links again on top, highlighted.
+    // Coordinates are rounded to a tenth of a unit (a hundredth for widths): finer is invisible
+    // and cost a long profile's page tens of kilobytes.
     let links_view = move || {
         let m = model.get();
         let (points, _) = placed.get();
@@ -242,21 +247,30 @@ pub fn GraphView(
             .iter()
             .filter_map(|l| {
                 let (pa, pb) = (*points.get(l.a)?, *points.get(l.b)?);
-                let (a, b) = (l.a, l.b);
-                let state = move || {
-                    neighbours.with(|n| match (n, hovered.get()) {
-                        (Some(_), Some(h)) if h == a || h == b => "link hl",
-                        (Some(_), _) => "link dim",
-                        _ => "link",
-                    })
-                };
+                let width = round(unit * model::graph::link_width(l.works), 100.0);
                 Some(view! {
-                    <line class=state x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1]
-                        stroke-width=unit * model::graph::link_width(l.works)
-                        data-testid="graph-link" data-a=a data-b=b data-works=l.works></line>
+                    <line x1=round(pa[0], 10.0) y1=round(pa[1], 10.0) x2=round(pb[0], 10.0) y2=round(pb[1], 10.0)
+                        stroke-width=width data-a=l.a data-b=l.b data-works=l.works></line>
                 })
             })
             .collect_view()
+    };
+    let highlighted_view = move || {
+        let h = hovered.get()?;
+        let m = model.get();
+        let (points, _) = placed.get();
+        let unit = units_per_px();
+        let lines = m
+            .links
+            .iter()
+            .filter(|l| l.a == h || l.b == h)
+            .filter_map(|l| {
+                let (pa, pb) = (*points.get(l.a)?, *points.get(l.b)?);
+                let width = round(unit * model::graph::link_width(l.works), 100.0);
+                Some(view! { <line x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1] stroke-width=width></line> })
+            })
+            .collect_view();
+        Some(lines)
     };
     // `style:left`/`style:top` set the position through the CSSOM, which the pages'
     // Content-Security-Policy allows; a `style=` attribute would be refused.
@@ -319,7 +333,8 @@ pub fn GraphView(
                 data-layout=move || if layout_done.get() { "done" } else { "running" }
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
                 <rect class="graph-bg" width=VIEW_W height=VIEW_H></rect>
-                <g class="links">{links_view}</g>
+                <g class="links" class:dim=move || neighbours.with(Option::is_some)>{links_view}</g>
+                <g class="links-hl">{highlighted_view}</g>
                 <g class="nodes">{nodes_view}</g>
             </svg>
         }
@@ -339,4 +354,9 @@ pub fn GraphView(
             </div>
         </div>
     }
+}
+
+/// `value` rounded to `1 / per` of a unit, for the attributes the page is written with.
+fn round(value: f32, per: f32) -> f32 {
+    (value * per).round() / per
 }

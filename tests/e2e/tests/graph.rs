@@ -49,7 +49,7 @@ async fn yixing_xus_ego_graph_has_28_collaborators_and_yunhe_wang_is_the_widest_
     // The widest link from the centre goes to Yunhe Wang and stands for 11 joint works.
     let mut widest = (0.0f64, String::new(), String::new());
     for link in browser
-        .find_all("svg[data-testid=ego-graph] [data-testid=graph-link][data-a='0']")
+        .find_all("svg[data-testid=ego-graph] line[data-a='0']")
         .await
     {
         let width: f64 = link
