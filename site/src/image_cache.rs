@@ -1,4 +1,5 @@
-//! Share images drawn by an earlier build, kept by the content hash of their SVG, so a build
+//! Share images drawn by an earlier build, kept by the content hash of their SVG (and of
+//! `raster::ENCODING`), so a build
 //! draws only the cards whose content changed (a seed edited touches a few pages, not all).
 //!
 //! The cache lives in `target/share-cache/<site>/` (or under `$PEERSCOPE_CACHE`), one folder per
@@ -35,7 +36,9 @@ impl ImageCache {
         svg: &str,
         draw: impl FnOnce() -> Result<Vec<u8>, String>,
     ) -> Result<Vec<u8>, String> {
-        let name = format!("{}.png", content_hash(svg.as_bytes()));
+        // Keyed by how images are written too, so a new encoding draws every image again.
+        let keyed = [crate::raster::ENCODING.as_bytes(), svg.as_bytes()].concat();
+        let name = format!("{}.png", content_hash(&keyed));
         let file = self.dir.join(&name);
         self.used.lock().expect("never poisoned").insert(name);
         if let Ok(png) = std::fs::read(&file) {
