@@ -13,19 +13,14 @@ const BROKEN: &str = include_str!("../../tests/fixtures/arxiv/broken.atom");
 
 #[test]
 fn a_feed_entry_merges_with_the_seeds_and_keeps_its_versioned_id_and_categories() {
-    let compiled = compile_dir(&seeds_with("arxiv-feed", "feed.atom", FEED.as_bytes()))
-        .unwrap_or_else(|d| panic!("seeds and feed.atom do not compile:\n{}", render(&d)));
+    let compiled = compiled_beside_seeds("arxiv-feed", "feed.atom", FEED);
     let corpus = &compiled.corpus;
     assert_eq!(
         corpus.works.len(),
         self::corpus().works.len() + 1,
         "BiMLP merges"
     );
-    let bimlp = corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("BiMLP"))
-        .unwrap();
+    let bimlp = titled(corpus, "BiMLP");
     assert!(bimlp
         .title
         .sources
@@ -102,11 +97,7 @@ fn an_entry_keeps_its_title_authors_date_doi_and_journal_reference() {
         gates.venue.as_ref().unwrap().value,
         "IEEE TPAMI 44 (2022) 1-12"
     );
-    let links: Vec<(LinkKind, &str)> = gates
-        .links
-        .iter()
-        .map(|(k, u)| (*k, u.value.as_str()))
-        .collect();
+    let links = entry_links(gates);
     assert_eq!(
         links,
         [
@@ -122,11 +113,7 @@ fn an_entry_keeps_its_title_authors_date_doi_and_journal_reference() {
 #[test]
 fn elements_not_kept_are_named_once_and_every_line_is_read_or_syntax() {
     let parsed = parse_text("feed.atom", FEED);
-    let messages: Vec<&str> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = messages(&parsed);
     assert_eq!(messages.len(), 1, "{messages:#?}");
     assert!(
         messages[0].contains("`arxiv:comment` (1), `author/arxiv:affiliation` (1)"),
@@ -207,12 +194,7 @@ fn one_arxiv_link_whatever_the_version() {
         ],
     );
     let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
-    let bimlp = compiled
-        .corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("BiMLP"))
-        .unwrap();
+    let bimlp = titled(&compiled.corpus, "BiMLP");
     let arxiv: Vec<&corpus::Link> = bimlp
         .links
         .iter()

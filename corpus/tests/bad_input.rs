@@ -187,12 +187,7 @@ fn recoverable_oddities_are_warnings_and_entries_are_kept() {
         "{warnings:?}"
     );
     assert_eq!(compiled.corpus.warnings, compiled.warnings);
-    let kept = compiled
-        .corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("Source-Free"))
-        .expect("entry kept");
+    let kept = titled(&compiled.corpus, "Source-Free");
     assert!(kept.date.is_none() && kept.categories[0].value == "arxiv:cs.CV");
 }
 

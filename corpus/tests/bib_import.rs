@@ -15,10 +15,7 @@ const BROKEN: &str = include_str!("../../tests/fixtures/bib/broken.bib");
 /// The seeds with `lab.bib` beside them, compiled once.
 fn with_lab() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        compile_dir(&seeds_with("bib-lab", "lab.bib", LAB.as_bytes()))
-            .unwrap_or_else(|d| panic!("seeds and lab.bib do not compile:\n{}", render(&d)))
-    })
+    COMPILED.get_or_init(|| compiled_beside_seeds("bib-lab", "lab.bib", LAB))
 }
 
 fn lab_work(prefix: &str) -> &'static Work {
@@ -296,11 +293,7 @@ fn a_broken_entry_is_an_error_at_its_line_and_the_others_are_read() {
             "key `good1` is used by an earlier entry too; this entry is read as a work of its own"
         )]
     );
-    let titles: Vec<&str> = parsed
-        .entries
-        .iter()
-        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
-        .collect();
+    let titles = entry_titles(&parsed);
     assert_eq!(
         titles,
         [
@@ -495,11 +488,7 @@ fn arxiv_and_doi_addresses_are_ids_and_a_count_of_more_names_truncates() {
     let a = &parsed.entries[0];
     assert!(a.authors_truncated);
     assert_eq!(a.authors.len(), 1, "`76 more` is no person");
-    let links: Vec<(LinkKind, &str)> = a
-        .links
-        .iter()
-        .map(|(k, u)| (*k, u.value.as_str()))
-        .collect();
+    let links = entry_links(a);
     assert_eq!(
         links,
         [(LinkKind::Arxiv, "https://arxiv.org/abs/2101.00001v2")]

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use corpus::parse::{parse_text, LineRole};
-use corpus::{compile_dir, Format, LinkKind};
+use corpus::{Format, LinkKind};
 
 const ZOTERO: &str = include_str!("../../tests/fixtures/csl/zotero.json");
 
@@ -14,10 +14,7 @@ const ZOTERO: &str = include_str!("../../tests/fixtures/csl/zotero.json");
 /// would otherwise rewrite the folder under one another).
 fn with_zotero() -> &'static corpus::Compiled {
     static COMPILED: std::sync::OnceLock<corpus::Compiled> = std::sync::OnceLock::new();
-    COMPILED.get_or_init(|| {
-        compile_dir(&seeds_with("csl-zotero", "zotero.json", ZOTERO.as_bytes()))
-            .unwrap_or_else(|d| panic!("seeds and zotero.json do not compile:\n{}", render(&d)))
-    })
+    COMPILED.get_or_init(|| compiled_beside_seeds("csl-zotero", "zotero.json", ZOTERO))
 }
 
 #[test]
@@ -29,11 +26,7 @@ fn a_zotero_export_merges_with_the_pages_and_cites_its_lines() {
         self::corpus().works.len() + 1,
         "SQuant merges"
     );
-    let squant = corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("SQuant"))
-        .expect("SQuant");
+    let squant = titled(corpus, "SQuant");
     assert!(squant
         .sources
         .iter()
@@ -43,11 +36,7 @@ fn a_zotero_export_merges_with_the_pages_and_cites_its_lines() {
         && l.url == "https://openreview.net/forum?id=JXhROKNZzOc"
         && l.sources[0].line == 19));
 
-    let sketch = corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("Tensor Sketches"))
-        .expect("the new work");
+    let sketch = titled(corpus, "Tensor Sketches");
     assert_eq!(
         sketch.title.value,
         "Tensor Sketches for Café Owners: $O(n)$ Space"
@@ -138,12 +127,7 @@ fn broken_json_is_an_error_at_its_line() {
 #[test]
 fn a_zotero_item_cites_as_the_bibtex_type_it_is_under_a_key_bibtex_reads() {
     let compiled = with_zotero();
-    let sketch = compiled
-        .corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("Tensor Sketches"))
-        .unwrap();
+    let sketch = titled(&compiled.corpus, "Tensor Sketches");
     let entry = corpus::bibtex::entry(sketch, &compiled.corpus);
     assert!(
         entry.starts_with("@article{xu2023tensor,"),
@@ -273,11 +257,7 @@ fn every_fact_cites_its_json_pointer_beside_its_line() {
     );
     // In the corpus: the same places, and a fact's pointer beside its line.
     let corpus = &with_zotero().corpus;
-    let work = corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("Tensor Sketches"))
-        .unwrap();
+    let work = titled(corpus, "Tensor Sketches");
     let title = &work.title.sources[0];
     assert_eq!(title.to_string(), "zotero.json:24 (/1/title)");
     assert!(work

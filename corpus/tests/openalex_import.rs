@@ -176,11 +176,7 @@ fn the_abstract_is_rebuilt_from_its_inverted_index() {
 #[test]
 fn fields_not_kept_are_named_once_and_every_line_is_read_or_syntax() {
     let parsed = parse_text("works.json", WORKS);
-    let messages: Vec<&str> = parsed
-        .diagnostics
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = messages(&parsed);
     assert_eq!(messages.len(), 1, "{messages:#?}");
     assert!(messages.iter().any(|m| m.contains(
         "`created_date` (1), `language` (1), `referenced_works_count` (1), `relevance_score` (1)"
@@ -195,12 +191,7 @@ fn fields_not_kept_are_named_once_and_every_line_is_read_or_syntax() {
 fn a_broken_line_of_json_lines_is_an_error_and_the_lines_after_it_are_read() {
     let parsed = parse_text("broken.jsonl", BROKEN);
     assert_eq!(parsed.format, Some(Format::OpenAlex));
-    let errors: Vec<(Option<u32>, Option<u32>, &str)> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| (d.line, d.column, d.message.as_str()))
-        .collect();
+    let errors = error_places(&parsed);
     assert_eq!(
         errors,
         [(
@@ -209,11 +200,7 @@ fn a_broken_line_of_json_lines_is_an_error_and_the_lines_after_it_are_read() {
             "not valid JSON: EOF while parsing a string"
         )]
     );
-    let titles: Vec<&str> = parsed
-        .entries
-        .iter()
-        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
-        .collect();
+    let titles = entry_titles(&parsed);
     assert_eq!(titles.len(), 2, "the lines before and after: {titles:?}");
     assert_eq!(parsed.entries[1].line, 3);
 }
@@ -287,12 +274,7 @@ fn a_broken_work_of_a_list_response_is_an_error_and_the_others_are_read() {
         include_str!("../../tests/fixtures/openalex/broken.json"),
     );
     assert_eq!(parsed.format, Some(Format::OpenAlex));
-    let errors: Vec<(Option<u32>, Option<u32>, &str)> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| (d.line, d.column, d.message.as_str()))
-        .collect();
+    let errors = error_places(&parsed);
     assert_eq!(
         errors,
         [(
@@ -301,11 +283,7 @@ fn a_broken_work_of_a_list_response_is_an_error_and_the_others_are_read() {
             "not valid JSON: expected value (item /results/1)"
         )]
     );
-    let titles: Vec<&str> = parsed
-        .entries
-        .iter()
-        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
-        .collect();
+    let titles = entry_titles(&parsed);
     assert_eq!(
         titles,
         [

@@ -35,11 +35,7 @@ fn a_library_is_read_record_by_record_with_each_fact_at_its_line() {
         "We study gates that open and close, and what they let through.",
         "a wrapped line continues its field"
     );
-    let links: Vec<(LinkKind, &str)> = gates
-        .links
-        .iter()
-        .map(|(k, u)| (*k, u.value.as_str()))
-        .collect();
+    let links = entry_links(gates);
     assert_eq!(
         links,
         [
@@ -75,12 +71,7 @@ fn a_library_merges_with_the_pages() {
     let text = LIBRARY.split("TY  - GEN").next().unwrap();
     let dir = seeds_with("ris-merge", "library.ris", text.as_bytes());
     let compiled = compile_dir(&dir).unwrap_or_else(|d| panic!("{}", render(&d)));
-    let squant = compiled
-        .corpus
-        .works
-        .iter()
-        .find(|w| w.title.value.starts_with("SQuant"))
-        .unwrap();
+    let squant = titled(&compiled.corpus, "SQuant");
     assert!(squant
         .sources
         .iter()

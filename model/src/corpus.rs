@@ -306,6 +306,24 @@ impl LinkKind {
     }
 }
 
+impl Person {
+    /// A person known by their id and name only, no line cited: the caller sets the rest.
+    pub fn bare(id: String, name: String) -> Person {
+        Person {
+            id,
+            name,
+            mentions: Vec::new(),
+            aliases: Vec::new(),
+            ids: Vec::new(),
+            name_source: None,
+            homepage: None,
+            lead: None,
+            profiles: Vec::new(),
+            computed: PersonComputed::default(),
+        }
+    }
+}
+
 impl Work {
     /// A work known by its id and title only, no line cited: the start of an outline, whose
     /// other facts the caller sets.

@@ -304,21 +304,10 @@ pub struct NetworkLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{AuthorVia, Authorship, Person, PersonComputed};
+    use crate::corpus::{AuthorVia, Authorship, Person};
 
     fn person(id: &str) -> Person {
-        Person {
-            id: id.into(),
-            name: id.to_uppercase(),
-            mentions: vec![],
-            aliases: vec![],
-            ids: vec![],
-            name_source: None,
-            homepage: None,
-            lead: None,
-            profiles: vec![],
-            computed: PersonComputed::default(),
-        }
+        Person::bare(id.into(), id.to_uppercase())
     }
 
     fn work(id: &str, authors: &[&str]) -> Work {

@@ -29,11 +29,7 @@ pub fn stored(text: &str) -> String {
 
 fn paragraph(text: &str) -> String {
     if !text.contains('\\') {
-        return if text.is_ascii() && !text.contains("  ") {
-            text.to_string()
-        } else {
-            tidy(text)
-        };
+        return tidy(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());

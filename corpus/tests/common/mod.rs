@@ -179,3 +179,55 @@ pub fn assert_round_trip(
         );
     }
 }
+
+/// The seeds with one more file beside them, compiled; a failure shows the diagnostics.
+pub fn compiled_beside_seeds(name: &str, file: &str, text: &str) -> Compiled {
+    compile_dir(&seeds_with(name, file, text.as_bytes()))
+        .unwrap_or_else(|d| panic!("seeds and {file} do not compile:\n{}", render(&d)))
+}
+
+/// The work of `corpus` whose title begins with `prefix`.
+pub fn titled<'a>(corpus: &'a Corpus, prefix: &str) -> &'a Work {
+    corpus
+        .works
+        .iter()
+        .find(|w| w.title.value.starts_with(prefix))
+        .unwrap_or_else(|| panic!("a work titled `{prefix}…`"))
+}
+
+/// The titles of a parse's entries, in order.
+pub fn entry_titles(parsed: &corpus::parse::Parsed) -> Vec<&str> {
+    parsed
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_ref().map(|t| t.value.as_str()))
+        .collect()
+}
+
+/// An entry's links, as kind and address.
+pub fn entry_links(entry: &corpus::parse::Entry) -> Vec<(corpus::LinkKind, &str)> {
+    entry
+        .links
+        .iter()
+        .map(|(k, u)| (*k, u.value.as_str()))
+        .collect()
+}
+
+/// A parse's errors as line, column and message.
+pub fn error_places(parsed: &corpus::parse::Parsed) -> Vec<(Option<u32>, Option<u32>, &str)> {
+    parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.line, d.column, d.message.as_str()))
+        .collect()
+}
+
+/// A parse's diagnostics' messages, in order.
+pub fn messages(parsed: &corpus::parse::Parsed) -> Vec<&str> {
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}

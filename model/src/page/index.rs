@@ -159,14 +159,6 @@ impl GraphIndex {
         for p in &self.people {
             if slice.person(&p.id).is_none() {
                 people.push(Person {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    mentions: Vec::new(),
-                    aliases: Vec::new(),
-                    ids: Vec::new(),
-                    name_source: None,
-                    homepage: None,
-                    lead: None,
                     profiles: if p.profiles > 0 {
                         vec![Profile::default()]
                     } else {
@@ -176,6 +168,7 @@ impl GraphIndex {
                         works: p.works,
                         collaborators: 0,
                     },
+                    ..Person::bare(p.id.clone(), p.name.clone())
                 });
             }
         }

@@ -77,7 +77,7 @@ fn figure(p: &crate::corpus::Profile, figure: Figure) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Person, PersonComputed, Profile, Stated};
+    use crate::corpus::{Person, Profile, Stated};
 
     #[test]
     fn thousands_groups_by_three() {
@@ -91,14 +91,6 @@ mod tests {
     fn stated_figures_follow_the_order_asked_and_skip_what_a_page_does_not_state() {
         let stated_at = |value| Some(Stated { value, line: 1 });
         let person = Person {
-            id: "a".into(),
-            name: "A".into(),
-            mentions: Vec::new(),
-            aliases: Vec::new(),
-            ids: Vec::new(),
-            name_source: None,
-            homepage: None,
-            lead: None,
             profiles: vec![
                 Profile {
                     h_index: stated_at(30),
@@ -114,7 +106,7 @@ mod tests {
                     ..Profile::default()
                 },
             ],
-            computed: PersonComputed::default(),
+            ..Person::bare("a".into(), "A".into())
         };
         assert_eq!(
             stated(&person, &[Figure::Field, Figure::Citations, Figure::Trust]),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::canvas::{draw, Highlight, SCALE as CANVAS_SCALE};
 use super::model::{
     label_text, neighbourhood, node_at, place_labels, project, zoom_around, zoom_to, GraphModel,
-    FONT_PX, NO_ZOOM, VIEW_H, VIEW_W,
+    ViewLink, FONT_PX, NO_ZOOM, VIEW_H, VIEW_W,
 };
 use crate::route::Route;
 use leptos::prelude::*;
@@ -237,8 +237,6 @@ pub fn GraphView(
     // The links are plain lines, with no state of their own: a graph of a hundred people has a
     // thousand of them, and a reactive class on each made hydrating and hovering slow. Hovering
     // dims their group and draws the hovered node's links again on top, highlighted.
-    // Coordinates are rounded to a tenth of a unit (a hundredth for widths): finer is invisible
-    // and cost a long profile's page tens of kilobytes.
     let links_view = move || {
         let m = model.get();
         let (points, _) = placed.get();
@@ -246,11 +244,9 @@ pub fn GraphView(
         m.links
             .iter()
             .filter_map(|l| {
-                let (pa, pb) = (*points.get(l.a)?, *points.get(l.b)?);
-                let width = round(unit * model::graph::link_width(l.works), 100.0);
+                let [x1, y1, x2, y2, width] = segment(l, &points, unit)?;
                 Some(view! {
-                    <line x1=round(pa[0], 10.0) y1=round(pa[1], 10.0) x2=round(pb[0], 10.0) y2=round(pb[1], 10.0)
-                        stroke-width=width data-a=l.a data-b=l.b data-works=l.works></line>
+                    <line x1=x1 y1=y1 x2=x2 y2=y2 stroke-width=width data-a=l.a data-b=l.b data-works=l.works></line>
                 })
             })
             .collect_view()
@@ -265,9 +261,8 @@ pub fn GraphView(
             .iter()
             .filter(|l| l.a == h || l.b == h)
             .filter_map(|l| {
-                let (pa, pb) = (*points.get(l.a)?, *points.get(l.b)?);
-                let width = round(unit * model::graph::link_width(l.works), 100.0);
-                Some(view! { <line x1=pa[0] y1=pa[1] x2=pb[0] y2=pb[1] stroke-width=width></line> })
+                let [x1, y1, x2, y2, width] = segment(l, &points, unit)?;
+                Some(view! { <line x1=x1 y1=y1 x2=x2 y2=y2 stroke-width=width></line> })
             })
             .collect_view();
         Some(lines)
@@ -356,7 +351,18 @@ pub fn GraphView(
     }
 }
 
-/// `value` rounded to `1 / per` of a unit, for the attributes the page is written with.
-fn round(value: f32, per: f32) -> f32 {
-    (value * per).round() / per
+/// A link as the page writes it: its ends rounded to a tenth of a unit and its width to a
+/// hundredth (finer is invisible and cost a long profile's page tens of kilobytes); `None`
+/// while a node of it has no position.
+fn segment(link: &ViewLink, points: &[[f32; 2]], unit: f32) -> Option<[f32; 5]> {
+    let round = |value: f32, per: f32| (value * per).round() / per;
+    let (a, b) = (points.get(link.a)?, points.get(link.b)?);
+    let width = unit * model::graph::link_width(link.works);
+    Some([
+        round(a[0], 10.0),
+        round(a[1], 10.0),
+        round(b[0], 10.0),
+        round(b[1], 10.0),
+        round(width, 100.0),
+    ])
 }

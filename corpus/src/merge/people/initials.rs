@@ -134,21 +134,9 @@ fn ids_of(person: &Person) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::PersonComputed;
 
     fn person(name: &str) -> Person {
-        Person {
-            id: String::new(),
-            name: name.to_string(),
-            mentions: Vec::new(),
-            aliases: Vec::new(),
-            ids: Vec::new(),
-            name_source: None,
-            homepage: None,
-            lead: None,
-            profiles: Vec::new(),
-            computed: PersonComputed::default(),
-        }
+        Person::bare(String::new(), name.to_string())
     }
 
     fn byline(line: u32, authors: &[usize]) -> Byline {

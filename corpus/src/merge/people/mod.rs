@@ -8,7 +8,7 @@
 //! author of every entry is resolved here once (`author`), so the works name the person each
 //! mention was found to be.
 
-use crate::model::{Cited, Diagnostic, Loc, Person, PersonComputed};
+use crate::model::{Cited, Diagnostic, Loc, Person};
 use crate::normalize::key;
 use crate::overrides::PersonRule;
 use crate::parse::Parsed;
@@ -354,18 +354,8 @@ impl People {
 
     /// A new person of this name and key.
     fn push(&mut self, name: &str, key: String) -> usize {
-        self.persons.push(Person {
-            id: String::new(),
-            name: name.to_string(),
-            mentions: Vec::new(),
-            aliases: Vec::new(),
-            ids: Vec::new(),
-            name_source: None,
-            homepage: None,
-            lead: None,
-            profiles: Vec::new(),
-            computed: PersonComputed::default(),
-        });
+        self.persons
+            .push(Person::bare(String::new(), name.to_string()));
         self.own_key.push(key);
         self.forward.push(self.persons.len() - 1);
         self.persons.len() - 1
