@@ -29,6 +29,11 @@ pub fn set_page(data: &'static PageData) {
     PAGE.with(|page| page.set(Some(data)));
 }
 
+/// Forgets the page's data: `peerscope-site` frees each page's data once it is rendered.
+pub fn clear_page() {
+    PAGE.with(|page| page.set(None));
+}
+
 /// The data of the page on screen.
 ///
 /// # Panics

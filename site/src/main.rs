@@ -14,6 +14,10 @@
 //! `PEERSCOPE_BASE` and `PEERSCOPE_SITE_URL` (see `data.rs`); each page carries its own data, so
 //! the one wasm serves any corpus at any address.
 
+// The app's views are deeply nested types; laying them out for an optimised build (see the
+// workspace's dev profile) goes past the default query depth, as for the app itself.
+#![recursion_limit = "256"]
+
 mod bundle;
 mod csp;
 mod data;
