@@ -115,8 +115,8 @@ impl SiteData {
         let egos = ego_layouts(&corpus);
         let network = network_layout_of(&corpus);
         // Compact: the app reads them, people read `peerscope-corpus compile`'s output.
-        let index = serde_json::to_vec(&site_index(&corpus)).expect("the index serialises");
-        let graph = serde_json::to_vec(&graph_index(&corpus)).expect("the index serialises");
+        let index = crate::compact::to_vec(&site_index(&corpus));
+        let graph = crate::compact::to_vec(&graph_index(&corpus));
         let mut files = Vec::new();
         let mut shards = BTreeMap::new();
         let slicer = Slicer::new(&corpus, Site::default());
@@ -125,7 +125,7 @@ impl SiteData {
                 .shards(person)
                 .iter()
                 .map(|shard| {
-                    let bytes = serde_json::to_vec(shard).expect("a shard serialises");
+                    let bytes = crate::compact::to_vec(shard);
                     let path = format!("/data/works-{}.json", content_hash(&bytes));
                     files.push((path.clone(), bytes));
                     path

@@ -19,6 +19,7 @@
 #![recursion_limit = "256"]
 
 mod bundle;
+mod compact;
 mod csp;
 mod data;
 mod escape;

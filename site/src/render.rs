@@ -23,8 +23,8 @@ pub fn render_page(template: &Template, route: &str) -> String {
 /// The page's data for its `<script type="application/json">`, with `<`, `>` and `&` written as
 /// `\u` escapes (as `peerscope::head::script_json` does), so no seed text can close the element.
 pub(crate) fn inline_json(data: &PageData) -> String {
-    serde_json::to_string(data)
-        .expect("page data serialises")
+    String::from_utf8(crate::compact::to_vec(data))
+        .expect("JSON is UTF-8")
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

@@ -68,6 +68,7 @@ pub fn Collaboration(
         })
     });
     let model = Memo::new(move |_| graph.with(|g| model_of(g, person)));
+    let has_none = Memo::new(move |_| graph.with(|g| g.nodes.len() <= 1));
     // The graph over all of the person's works was laid out at build time: the page opens
     // with it finished (also with JavaScript off), and clearing the filters returns to it.
     let prebuilt = move || {
@@ -136,23 +137,30 @@ pub fn Collaboration(
                     }/>
                 <span>"Show co-authors of co-authors (two hops)"</span>
             </label>
+            // The drawing and the table stay in place while the filters change (they follow
+            // `graph`); only a graph's becoming empty or not swaps them for a notice. Built
+            // anew on each change, the drawing measured its width again and made the browser
+            // lay out the page in the middle of a filter click.
             {move || {
-                let count = graph.with(|g| g.nodes.len().saturating_sub(1));
-                if count == 0 {
+                let empty = has_none.get();
+                if empty {
                     let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
                     view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
                 } else {
-                    let left_out = graph.with(|g| g.left_out);
+                    let count = move || graph.with(|g| g.nodes.len().saturating_sub(1));
                     view! {
-                        {(left_out > 0).then(|| view! {
-                            <p class="muted" data-testid="graph-left-out">{format!(
-                                "The graph and the table show the {} closest of {} collaborators (most joint works first); the other {} are named on the works below.",
-                                count, count + left_out, thousands(left_out as u64)
-                            )}</p>
-                        })}
+                        {move || {
+                            let (count, left_out) = (count(), graph.with(|g| g.left_out));
+                            (left_out > 0).then(|| view! {
+                                <p class="muted" data-testid="graph-left-out">{format!(
+                                    "The graph and the table show the {} closest of {} collaborators (most joint works first); the other {} are named on the works below.",
+                                    count, count + left_out, thousands(left_out as u64)
+                                )}</p>
+                            })
+                        }}
                         <div class="collab-layout">
                             <GraphView model=model positions=positions layout_done=done
-                                label=format!("Collaborator graph of {}: {count} people", person.name) testid="ego-graph"/>
+                                label=Signal::derive(move || format!("Collaborator graph of {}: {} people", person.name, count())) testid="ego-graph"/>
                             <CollaboratorTable graph=graph person=person/>
                         </div>
                     }.into_any()
@@ -162,6 +170,11 @@ pub fn Collaboration(
     }
 }
 
+/// The layout is drawn every this many frames while it runs (and once when it is done):
+/// redrawing a graph of a hundred people and a thousand links is more work than a frame of
+/// layout, and drawn every frame it held up the clicks that followed a filter change.
+const DRAW_EVERY: u32 = 4;
+
 /// Steps the simulation within the frame budget, then asks for the next frame.
 fn run_frames(
     sim: Rc<RefCell<Simulation>>,
@@ -169,6 +182,17 @@ fn run_frames(
     generation: StoredValue<u32>,
     positions: RwSignal<Vec<[f32; 2]>>,
     done: RwSignal<bool>,
+) {
+    next_frame(sim, mine, generation, positions, done, 1);
+}
+
+fn next_frame(
+    sim: Rc<RefCell<Simulation>>,
+    mine: u32,
+    generation: StoredValue<u32>,
+    positions: RwSignal<Vec<[f32; 2]>>,
+    done: RwSignal<bool>,
+    frame: u32,
 ) {
     request_animation_frame(move || {
         if generation.try_get_value() != Some(mine) {
@@ -181,13 +205,15 @@ fn run_frames(
             while !finished && js_sys::Date::now() - start < FRAME_BUDGET_MS {
                 finished = sim.step(5);
             }
-            positions.set(sim.positions().to_vec());
+            if finished || frame % DRAW_EVERY == 0 {
+                positions.set(sim.positions().to_vec());
+            }
             finished
         };
         if finished {
             done.set(true);
         } else {
-            run_frames(sim, mine, generation, positions, done);
+            next_frame(sim, mine, generation, positions, done, frame + 1);
         }
     });
 }

@@ -25,8 +25,9 @@ pub fn GraphView(
     #[prop(into)] positions: Signal<Vec<[f32; 2]>>,
     #[prop(into)] layout_done: Signal<bool>,
     #[prop(into, optional)] focus: Signal<Option<usize>>,
-    /// The accessible name of the drawing.
-    label: String,
+    /// The accessible name of the drawing (a profile's graph names how many people it shows).
+    #[prop(into)]
+    label: Signal<String>,
     testid: &'static str,
     /// Paint on one canvas instead of an SVG element per node (for large networks).
     #[prop(optional)]
@@ -310,7 +311,7 @@ pub fn GraphView(
         view! {
             <canvas class="graph-svg graph-canvas" node_ref=canvas_ref data-testid=testid
                 width=(VIEW_W as f64 * CANVAS_SCALE) as u32 height=(VIEW_H as f64 * CANVAS_SCALE) as u32
-                tabindex="0" role="img" aria-label=format!("{label}. The list below names everyone; Enter opens the highlighted person.")
+                tabindex="0" role="img" aria-label=move || format!("{}. The list below names everyone; Enter opens the highlighted person.", label.get())
                 data-layout=move || if layout_done.get() { "done" } else { "running" }
                 data-highlighted=move || hovered.get().and_then(|i| model.with(|m| m.nodes.get(i).map(|n| n.id.clone())))
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
