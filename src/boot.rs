@@ -93,6 +93,7 @@ fn take_over() {
             leptos::mount::mount_to_body(App);
         }
     }
+    crate::components::prefetch_on_intent();
     if let Some(storage) = gloo::utils::window().session_storage().ok().flatten() {
         let _ = storage.remove_item("peerscope-reloaded");
     }

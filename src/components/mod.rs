@@ -15,7 +15,7 @@ mod year_chart;
 pub use collaboration::Collaboration;
 pub use copy_button::CopyButton;
 pub use figures::{format_label, StatedFigures};
-pub use page_link::{open_page, prefetch, PageLink};
+pub use page_link::{open_page, prefetch, prefetch_on_intent, PageLink};
 pub use pager::Pager;
 pub use paper_card::{AuthorLinks, OutlineCard, PaperCard};
 pub use records::Records;

@@ -26,14 +26,30 @@ pub fn PageLink(
     aria_current: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let url = href(&path);
-    let (on_hover, on_focus) = (url.clone(), url.clone());
     view! {
-        <a href=url target="_self" class=class aria-current=aria_current
-            on:pointerenter=move |_| prefetch(&on_hover) on:focus=move |_| prefetch(&on_focus)>
+        <a href=href(&path) target="_self" class=class aria-current=aria_current>
             {children()}
         </a>
     }
+}
+
+/// Prefetches the page a link of the site leads to (`target="_self"`: a [`PageLink`], or a
+/// pager's link to another page) when the pointer comes over it or it takes focus. One listener
+/// for the whole page rather than two on each link: a long profile's cards hold hundreds of
+/// links, and each filter click made and dropped their listeners.
+pub fn prefetch_on_intent() {
+    use leptos::wasm_bindgen::JsCast;
+    fn on(target: Option<web_sys::EventTarget>) {
+        let link = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[target=_self][href]").ok().flatten());
+        if let Some(url) = link.and_then(|a| a.get_attribute("href")) {
+            prefetch(&url);
+        }
+    }
+    // The listeners stay for the page's life: nothing removes them.
+    let _ = window_event_listener(leptos::ev::pointerover, |ev| on(ev.target()));
+    let _ = window_event_listener(leptos::ev::focusin, |ev| on(ev.target()));
 }
 
 /// Asks the browser to fetch the document at `url` into its cache, once per page view.

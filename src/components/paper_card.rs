@@ -18,7 +18,6 @@ pub fn PaperCard(
     on_toggle: Callback<()>,
 ) -> impl IntoView {
     let abstract_id = format!("abstract-{}", work.id);
-    let bibtex = model::bibtex::entry(work, corpus());
     view! {
         <article class="paper" data-testid="work" data-work=work.id.clone()>
             <h3 class="paper-title">
@@ -50,7 +49,7 @@ pub fn PaperCard(
             <div class="paper-actions">
                 {(!work.code.flag.is_empty() || !work.code.urls.is_empty()).then(|| view! { <CodeLinks work=work/> })}
                 {model::bibtex::citable(work).then(|| view! {
-                    <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::stored(bibtex) testid="copy-bibtex"/>
+                    <CopyButton label="Copy BibTeX" done="BibTeX copied" text=Signal::derive(move || model::bibtex::entry(work, corpus())) testid="copy-bibtex"/>
                 })}
             </div>
         </article>

@@ -537,3 +537,84 @@ fn urlencoding_decode(text: &str) -> String {
     }
     String::from_utf8(out).expect("UTF-8")
 }
+
+/// The `href`s the page has asked the browser to prefetch.
+async fn prefetched(browser: &Browser) -> Vec<String> {
+    let list = browser
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('link[rel=prefetch]')].map((l) => l.getAttribute('href'))",
+            vec![],
+        )
+        .await
+        .expect("the script runs");
+    serde_json::from_value(list).expect("a list of strings")
+}
+
+async fn wait_prefetched(browser: &Browser, href: &str) {
+    for _ in 0..50 {
+        if prefetched(browser).await.iter().any(|h| h == href) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{href} was not prefetched: {:?}", prefetched(browser).await);
+}
+
+/// Links to other pages are fetched ahead while the pointer rests on them or they have focus,
+/// also on the cards the app draws after a filter click (one listener serves the whole page).
+#[tokio::test]
+async fn a_link_to_another_page_is_prefetched_on_hover_and_on_focus() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    count_is(&browser, "26 of 26 works").await;
+    browser
+        .click("[data-testid=year-bar][data-year='2020']")
+        .await;
+    count_is(&browser, "8 of 26 works").await;
+
+    let author = browser
+        .find("[data-testid=work] [data-testid=authors] a.author:not(.owner)")
+        .await;
+    let hovered = author.attr("href").await.unwrap().expect("a link");
+    assert!(!prefetched(&browser).await.contains(&hovered));
+    browser
+        .client()
+        .perform_actions(
+            MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+                element: author,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            }),
+        )
+        .await
+        .expect("the pointer moves");
+    wait_prefetched(&browser, &hovered).await;
+
+    let title = browser.find("[data-testid=work] .paper-title a").await;
+    let focused = title.attr("href").await.unwrap().expect("a link");
+    browser
+        .client()
+        .execute(
+            "document.querySelector('[data-testid=work] .paper-title a').focus()",
+            vec![],
+        )
+        .await
+        .expect("the script runs");
+    wait_prefetched(&browser, &focused).await;
+    // Once each: hovering again adds nothing.
+    let before = prefetched(&browser).await.len();
+    browser
+        .client()
+        .execute(
+            "document.querySelector('[data-testid=work] .paper-title a').blur(); document.querySelector('[data-testid=work] .paper-title a').focus()",
+            vec![],
+        )
+        .await
+        .expect("the script runs");
+    assert_eq!(prefetched(&browser).await.len(), before);
+    browser.finish().await;
+}
