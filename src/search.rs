@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use futures::future::{try_join, try_join_all};
+
 use model::page::SearchPerson;
 use model::search::{people_file, works_file, Query, ResultWork, CHUNK};
 
@@ -22,11 +24,10 @@ pub struct Results {
 pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
     let query = Query::new(text);
     let manifest = search_manifest().await?;
-    let mut shards = HashMap::new();
-    for key in query.keys(manifest) {
-        let shard = search_shard(&key).await?;
-        shards.insert(key, shard);
-    }
+    // Every file a step needs is asked for at once: one round trip per step, not per file.
+    let keys: Vec<String> = model::sort::set(query.keys(manifest)).into_iter().collect();
+    let fetched = try_join_all(keys.iter().map(|key| search_shard(key))).await?;
+    let shards: HashMap<String, _> = keys.into_iter().zip(fetched).collect();
     let found = query.matches(|key| shards.get(key).copied());
     let mut results = Results {
         people_total: found.people.len(),
@@ -35,14 +36,28 @@ pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
     };
     let shown_people = &found.people[..found.people.len().min(limit)];
     let shown_works = &found.works[..found.works.len().min(limit)];
-    let mut people = HashMap::new();
-    for chunk in chunks(shown_people) {
-        people.insert(chunk, &result_chunk(&people_file(chunk)).await?.people);
-    }
-    let mut works = HashMap::new();
-    for chunk in chunks(shown_works) {
-        works.insert(chunk, &result_chunk(&works_file(chunk)).await?.works);
-    }
+    let (people_chunks, works_chunks) = (chunks(shown_people), chunks(shown_works));
+    let (people_files, works_files) = try_join(
+        try_join_all(
+            people_chunks
+                .iter()
+                .map(|&c| result_chunk_owned(people_file(c))),
+        ),
+        try_join_all(
+            works_chunks
+                .iter()
+                .map(|&c| result_chunk_owned(works_file(c))),
+        ),
+    )
+    .await?;
+    let people: HashMap<usize, _> = people_chunks
+        .into_iter()
+        .zip(people_files.into_iter().map(|f| &f.people))
+        .collect();
+    let works: HashMap<usize, _> = works_chunks
+        .into_iter()
+        .zip(works_files.into_iter().map(|f| &f.works))
+        .collect();
     let at = |n: u32| (n as usize / CHUNK, n as usize % CHUNK);
     results.people = shown_people
         .iter()
@@ -53,6 +68,11 @@ pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
         .filter_map(|&n| works.get(&at(n).0).and_then(|c| c.get(at(n).1)))
         .collect();
     Ok(results)
+}
+
+/// [`result_chunk`] of a file name the future owns.
+async fn result_chunk_owned(file: String) -> Result<&'static model::search::ResultChunk, String> {
+    result_chunk(&file).await
 }
 
 /// The chunks holding `numbers`.
