@@ -286,3 +286,49 @@ fn the_sources_slice_holds_every_source_and_every_warning_and_no_other_page_does
     assert_eq!(source_anchor("__"), "source");
     assert_eq!(source_anchor("Zoë Núñez.TXT"), "zoe-nunez-txt");
 }
+
+/// A profile carries its own person whole; its co-authors carry each of their profile pages by
+/// its place alone: whether they have one, not what it states.
+#[test]
+fn co_authors_carry_their_profile_pages_without_their_figures() {
+    let whole = corpus();
+    let slicer = Slicer::new(whole, Site::default());
+    let mut profiled_coauthors = 0;
+    for owner in &whole.people {
+        let page = slicer.profile(owner, None, 1, &[]);
+        for person in &page.corpus.people {
+            let full = whole.person(&person.id).unwrap();
+            assert_eq!(person.profiles.len(), full.profiles.len(), "{}", person.id);
+            if person.id == owner.id {
+                assert_eq!(person.mentions, full.mentions);
+                assert_eq!(
+                    person
+                        .profiles
+                        .iter()
+                        .map(|p| &p.h_index)
+                        .collect::<Vec<_>>(),
+                    full.profiles.iter().map(|p| &p.h_index).collect::<Vec<_>>()
+                );
+                continue;
+            }
+            assert!(person.mentions.is_empty(), "{}", person.id);
+            for (shown, stated) in person.profiles.iter().zip(&full.profiles) {
+                profiled_coauthors += 1;
+                assert_eq!(
+                    (&shown.source, shown.line, shown.format),
+                    (&stated.source, stated.line, stated.format)
+                );
+                assert!(
+                    shown.h_index.is_none() && shown.tagline.is_none() && shown.badges.is_empty(),
+                    "{} on {}'s profile",
+                    person.id,
+                    owner.id
+                );
+            }
+        }
+    }
+    assert!(
+        profiled_coauthors > 0,
+        "some profiled people of the seeds wrote together"
+    );
+}

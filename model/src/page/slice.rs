@@ -8,7 +8,7 @@ use super::{
     Totals, WorkShard, HOME_EVERYONE, HOME_PROFILED, PAGE_SCHEMA_VERSION, PEOPLE_PER_PAGE,
     WORKS_PER_PAGE,
 };
-use crate::corpus::{Corpus, Person, Work};
+use crate::corpus::{Corpus, Person, Profile, Work};
 use crate::graph::NetworkLayout;
 
 /// Everyone in the order home lists them: most works first, then by name.
@@ -223,9 +223,29 @@ impl<'a> Slicer<'a> {
             .filter_map(|id| self.corpus.person(id))
             .map(|p| match keep {
                 Some(k) if k.id == p.id => shown(p),
-                _ => without_mentions(p),
+                _ => as_coauthor(p),
             })
             .collect()
+    }
+}
+
+/// A person as someone else's profile or a work page shows them: without the lines that name
+/// them, and each of their profile pages by its place alone. Those pages show whether someone
+/// has a profile (the graph's colour, a link's mark), not what it states: a long profile's
+/// co-authors' stated figures were a sixth of its page's data.
+fn as_coauthor(person: &Person) -> Person {
+    Person {
+        profiles: person
+            .profiles
+            .iter()
+            .map(|p| Profile {
+                source: p.source.clone(),
+                line: p.line,
+                format: p.format,
+                ..Profile::default()
+            })
+            .collect(),
+        ..without_mentions(person)
     }
 }
 
