@@ -205,7 +205,7 @@ fn next_frame(
             while !finished && js_sys::Date::now() - start < FRAME_BUDGET_MS {
                 finished = sim.step(5);
             }
-            if finished || frame % DRAW_EVERY == 0 {
+            if finished || frame.is_multiple_of(DRAW_EVERY) {
                 positions.set(sim.positions().to_vec());
             }
             finished
