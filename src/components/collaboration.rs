@@ -107,6 +107,7 @@ pub fn Collaboration(
             generation,
             positions,
             done,
+            1,
         );
     });
 
@@ -142,8 +143,7 @@ pub fn Collaboration(
             // anew on each change, the drawing measured its width again and made the browser
             // lay out the page in the middle of a filter click.
             {move || {
-                let empty = has_none.get();
-                if empty {
+                if has_none.get() {
                     let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
                     view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
                 } else {
@@ -175,18 +175,9 @@ pub fn Collaboration(
 /// layout, and drawn every frame it held up the clicks that followed a filter change.
 const DRAW_EVERY: u32 = 4;
 
-/// Steps the simulation within the frame budget, then asks for the next frame.
+/// Steps the simulation within the frame budget, then asks for the next frame (`frame` counts
+/// them from 1).
 fn run_frames(
-    sim: Rc<RefCell<Simulation>>,
-    mine: u32,
-    generation: StoredValue<u32>,
-    positions: RwSignal<Vec<[f32; 2]>>,
-    done: RwSignal<bool>,
-) {
-    next_frame(sim, mine, generation, positions, done, 1);
-}
-
-fn next_frame(
     sim: Rc<RefCell<Simulation>>,
     mine: u32,
     generation: StoredValue<u32>,
@@ -213,7 +204,7 @@ fn next_frame(
         if finished {
             done.set(true);
         } else {
-            next_frame(sim, mine, generation, positions, done, frame + 1);
+            run_frames(sim, mine, generation, positions, done, frame + 1);
         }
     });
 }

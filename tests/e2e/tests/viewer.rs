@@ -13,6 +13,16 @@ async fn count_is(browser: &Browser, expected: &str) {
         .await;
 }
 
+/// Opens Yixing Xu's profile and filters it to 2020 with the year chart.
+async fn yixing_xu_in_2020(browser: &Browser, server: &StaticServer) {
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    count_is(browser, "26 of 26 works").await;
+    browser
+        .click("[data-testid=year-bar][data-year='2020']")
+        .await;
+    count_is(browser, "8 of 26 works").await;
+}
+
 async fn facet_counts(browser: &Browser) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for facet in browser.find_all("[data-testid=facet]").await {
@@ -154,12 +164,7 @@ async fn filters_by_year_and_category_live_in_the_url_and_back_undoes_them() {
 async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu")).await;
-    count_is(&browser, "26 of 26 works").await;
-    browser
-        .click("[data-testid=year-bar][data-year='2020']")
-        .await;
-    count_is(&browser, "8 of 26 works").await;
+    yixing_xu_in_2020(&browser, &server).await;
     browser
         .click("[data-testid=facet][data-code='arxiv:cs.CV'] input")
         .await;
@@ -568,12 +573,7 @@ async fn a_link_to_another_page_is_prefetched_on_hover_and_on_focus() {
     use fantoccini::actions::{InputSource, MouseActions, PointerAction};
     let server = StaticServer::start(&dist_dir());
     let browser = Browser::start().await;
-    browser.goto(&server.url("/p/yixing-xu")).await;
-    count_is(&browser, "26 of 26 works").await;
-    browser
-        .click("[data-testid=year-bar][data-year='2020']")
-        .await;
-    count_is(&browser, "8 of 26 works").await;
+    yixing_xu_in_2020(&browser, &server).await;
 
     let author = browser
         .find("[data-testid=work] [data-testid=authors] a.author:not(.owner)")
