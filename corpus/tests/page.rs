@@ -114,8 +114,8 @@ fn data_is_read_only_at_this_builds_version() {
 }
 
 #[test]
-fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() {
-    use corpus::page::{default_order, outline, page_count, WORKS_PER_PAGE};
+fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_as_its_card() {
+    use corpus::page::{card_record, default_order, outline, page_count, WORKS_PER_PAGE};
     let synthetic = corpus::synth::generate(corpus::synth::Size {
         works: 300,
         profiles: 10,
@@ -142,12 +142,12 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
     let shards = slicer.shards(person);
     let pages = page_count(*n);
     assert_eq!(shards.len(), pages);
-    // The shards are the default order, page by page: every work once, in full.
+    // The shards are the default order, page by page: every work once, as its card shows it.
     let order = default_order(&whole, &person.id);
     let sharded: Vec<&Work> = shards.iter().flat_map(|s| s.works.iter()).collect();
     assert_eq!(sharded.len(), *n);
     for (a, b) in sharded.iter().zip(&order) {
-        assert_eq!(*a, *b);
+        assert_eq!(**a, card_record(b));
     }
     let paths: Vec<String> = (0..pages).map(|i| format!("/data/w{i}.json")).collect();
     for page in 1..=pages {
@@ -169,9 +169,9 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
         assert_eq!(full.len(), shards[page - 1].works.len());
         for work in full {
             assert_eq!(
-                Some(work),
-                whole.work(&work.id),
-                "this page's works in full"
+                *work,
+                card_record(whole.work(&work.id).unwrap()),
+                "this page's works as their cards show them"
             );
         }
         for work in outlined {
@@ -199,7 +199,65 @@ fn a_long_profile_is_cut_into_pages_whose_shards_hold_every_work_once_in_full() 
         .corpus
         .works
         .iter()
-        .all(|w| Some(w) == whole.work(&w.id)));
+        .all(|w| *w == card_record(whole.work(&w.id).unwrap())));
+}
+
+/// A profile's cards carry every fact of their works, but not the lines that state them (the
+/// work's own page shows those), and a code flag keeps one line so the card still says so.
+#[test]
+fn a_profiles_works_carry_their_facts_without_their_lines() {
+    let whole = corpus();
+    let slicer = Slicer::new(whole, Site::default());
+    let (mut works, mut flagged) = (0, 0);
+    for person in whole.people.iter().filter(|p| p.computed.works > 0) {
+        let page = slicer.profile(person, None, 1, &[]);
+        for card in &page.corpus.works {
+            let full = whole.work(&card.id).unwrap();
+            works += 1;
+            assert!(card.code.flag.len() <= 1, "{}", card.id);
+            let mut lineless = card.clone();
+            lineless.code.flag.clear();
+            let json = serde_json::to_string(&lineless).unwrap();
+            assert!(!json.contains("\"file\""), "{}: {json}", card.id);
+            assert_eq!(
+                (
+                    &card.title.value,
+                    &card.abstract_text.as_ref().map(|a| &a.value)
+                ),
+                (
+                    &full.title.value,
+                    &full.abstract_text.as_ref().map(|a| &a.value)
+                )
+            );
+            let authors = |w: &Work| -> Vec<(String, corpus::AuthorVia)> {
+                w.authors
+                    .iter()
+                    .map(|a| (a.person.clone(), a.via))
+                    .collect()
+            };
+            assert_eq!(authors(card), authors(full));
+            let categories = |w: &Work| -> Vec<String> {
+                w.categories.iter().map(|c| c.value.clone()).collect()
+            };
+            assert_eq!(categories(card), categories(full));
+            assert_eq!(
+                card.date
+                    .as_ref()
+                    .map(|d| (d.year, d.month, d.day, d.year_inferred)),
+                full.date
+                    .as_ref()
+                    .map(|d| (d.year, d.month, d.day, d.year_inferred))
+            );
+            assert_eq!(card.code.flag.is_empty(), full.code.flag.is_empty());
+            assert_eq!(card.code.urls.len(), full.code.urls.len());
+            assert_eq!(card.links.len(), full.links.len());
+            flagged += usize::from(!full.code.flag.is_empty());
+        }
+    }
+    assert!(
+        works > 30 && flagged > 0,
+        "{works} works, {flagged} flagged"
+    );
 }
 
 #[test]

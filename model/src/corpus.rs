@@ -19,6 +19,7 @@ pub struct Corpus {
     /// Sorted by id.
     pub works: Vec<Work>,
     /// One per seed document, sorted by file name.
+    #[serde(default)]
     pub sources: Vec<Source>,
     /// Recoverable oddities met while compiling; shown to the reader, never hidden.
     pub warnings: Vec<Diagnostic>,
@@ -67,6 +68,7 @@ impl std::fmt::Display for Loc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cited<T> {
     pub value: T,
+    #[serde(default)]
     pub sources: Vec<Loc>,
 }
 
@@ -113,6 +115,7 @@ pub struct Person {
     /// The name as first written in the seeds.
     pub name: String,
     /// Every line that names this person.
+    #[serde(default)]
     pub mentions: Vec<Loc>,
     /// Other ways the seeds write this person's name (`L. L. G. Carrette`), each with the lines
     /// that write it: names merged into this person by their initials.
@@ -158,6 +161,7 @@ pub struct Profile {
     pub format: Format,
     pub tagline: Option<Stated<String>>,
     /// Status labels shown under the name (`Researcher`, `Affiliation not imported`, ...).
+    #[serde(default)]
     pub badges: Vec<Stated<String>>,
     pub trust: Option<Stated<u32>>,
     /// The label beside the trust figure (`Unverified`).
@@ -181,6 +185,7 @@ pub struct Profile {
     /// The count the page's work-list heading states (`2 published item(s)`, `26 Papers`).
     pub listed: Option<Stated<u32>>,
     /// Works the page actually lists, by work id, in page order.
+    #[serde(default)]
     pub works_listed: Vec<String>,
 }
 
@@ -228,6 +233,7 @@ pub struct Work {
     #[serde(default)]
     pub citations: Vec<Cited<CitationCount>>,
     /// The line where each appearance of this work begins.
+    #[serde(default)]
     pub sources: Vec<Loc>,
 }
 
@@ -270,6 +276,7 @@ impl Publication {
 pub struct Link {
     pub kind: LinkKind,
     pub url: String,
+    #[serde(default)]
     pub sources: Vec<Loc>,
 }
 
@@ -357,6 +364,7 @@ pub struct Authorship {
     /// A person id.
     pub person: String,
     pub via: AuthorVia,
+    #[serde(default)]
     pub sources: Vec<Loc>,
 }
 
@@ -407,6 +415,7 @@ pub struct WorkDate {
     pub year_inferred: bool,
     /// How an inferred year was decided; `None` for stated years.
     pub year_rule: Option<String>,
+    #[serde(default)]
     pub sources: Vec<Loc>,
 }
 
@@ -433,7 +442,9 @@ impl DatePrecision {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Code {
     /// Lines that show a `Code` flag.
+    #[serde(default)]
     pub flag: Vec<Loc>,
+    #[serde(default)]
     pub urls: Vec<Cited<String>>,
 }
 

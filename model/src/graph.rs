@@ -278,6 +278,7 @@ pub fn radius(works: usize) -> f32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NetworkLayout {
     pub nodes: Vec<NetworkNode>,
+    #[serde(default)]
     pub links: Vec<NetworkLink>,
 }
 

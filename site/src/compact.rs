@@ -1,5 +1,5 @@
 //! The JSON the site writes for the app (each page's inline data and the data files), without
-//! the members whose value is `null`.
+//! the members whose value is `null`, and without a few lists when they are empty.
 //!
 //! The corpus states an unknown as `null` in `peerscope-corpus compile`'s output, which other
 //! tools read; the app reads a missing member as the same `None` (every optional field of the
@@ -9,13 +9,31 @@
 
 use serde::Serialize;
 
-/// `value` as compact JSON, its objects' `null` members left out (array items stay in place).
+/// The members left out when their list is empty. Each such field of the model reads a missing
+/// member as empty (`#[serde(default)]`; the test below reads every page kind back): the lines
+/// of the facts a profile's cards leave out (`card_record`), a co-author's unknowns.
+const EMPTY_LISTS_DROPPED: [&[u8]; 11] = [
+    b"sources",
+    b"mentions",
+    b"aliases",
+    b"ids",
+    b"badges",
+    b"works_listed",
+    b"flag",
+    b"urls",
+    b"links",
+    b"keys",
+    b"citations",
+];
+
+/// `value` as compact JSON, its objects' `null` members and [`EMPTY_LISTS_DROPPED`] empty lists
+/// left out (array items stay in place).
 pub fn to_vec<T: Serialize>(value: &T) -> Vec<u8> {
     drop_null_members(&serde_json::to_vec(value).expect("the site's data serialises"))
 }
 
 /// `json` (compact, as `serde_json::to_vec` writes it: no whitespace between tokens) without
-/// the object members whose value is `null`.
+/// the object members whose value is `null` or, for [`EMPTY_LISTS_DROPPED`], `[]`.
 fn drop_null_members(json: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(json.len());
     // The open containers, `{` or `[`, innermost last.
@@ -29,8 +47,18 @@ fn drop_null_members(json: &[u8]) -> Vec<u8> {
                 let end = string_end(json, i);
                 if key_next && open.last() == Some(&b'{') {
                     let rest = &json[end..];
-                    if rest.starts_with(b":null") && matches!(rest.get(5), Some(b',' | b'}')) {
-                        i = end + 5;
+                    let key = &json[i + 1..end - 1];
+                    let dropped = if rest.starts_with(b":null") {
+                        Some(5)
+                    } else if rest.starts_with(b":[]") && EMPTY_LISTS_DROPPED.contains(&key) {
+                        Some(3)
+                    } else {
+                        None
+                    };
+                    if let Some(len) =
+                        dropped.filter(|&len| matches!(rest.get(len), Some(b',' | b'}')))
+                    {
+                        i = end + len;
                         if json[i] == b',' {
                             // The next member's key follows; its comma goes with this member.
                             i += 1;
@@ -83,7 +111,7 @@ mod tests {
 
     /// Every page kind of the seeds reads back the same without its nulls, and is smaller.
     #[test]
-    fn pages_read_back_the_same_without_their_nulls() {
+    fn pages_read_back_the_same_without_their_nulls_and_empty_lists() {
         let site = crate::data::site();
         for route in ["/", "/p/yixing-xu", "/graph", "/sources", "/people"]
             .into_iter()
@@ -94,7 +122,10 @@ mod tests {
             let compact = to_vec(&data);
             let full = serde_json::to_vec(&data).unwrap();
             let text = String::from_utf8(compact.clone()).unwrap();
-            assert!(!text.contains(":null"), "{route}");
+            assert!(
+                !text.contains(":null") && !text.contains("\"sources\":[]"),
+                "{route}"
+            );
             assert!(compact.len() < full.len(), "{route}");
             let back: PageData = serde_json::from_slice(&compact).unwrap();
             assert_eq!(back, data, "{route}");
@@ -105,11 +136,12 @@ mod tests {
     fn only_object_members_are_left_out_and_strings_are_kept_whole() {
         let value = serde_json::json!({
             "a": null, "b": [null, 1, {"c": null, "d": 2}], "e": [1, null],
-            "f": "x\":null,\"g", "h\"": null, "i": {"j": null}, "k": {"l": null, "m": null}
+            "f": "x\":null,\"g", "h\"": null, "i": {"j": null}, "k": {"l": null, "m": null},
+            "sources": [], "n": [], "o": {"links": [], "p": [[]]}, "keys": [1]
         });
         assert_eq!(
             String::from_utf8(to_vec(&value)).unwrap(),
-            r#"{"b":[null,1,{"d":2}],"e":[1,null],"f":"x\":null,\"g","i":{},"k":{}}"#
+            r#"{"b":[null,1,{"d":2}],"e":[1,null],"f":"x\":null,\"g","i":{},"k":{},"keys":[1],"n":[],"o":{"p":[[]]}}"#
         );
     }
 }

@@ -24,7 +24,7 @@ pub use index::{
 pub use outline::{
     default_order, outline, page_count, Outline, ProfilePages, WorkShard, WORKS_PER_PAGE,
 };
-pub use slice::{by_name, by_works, home_summary, source_read, Slicer};
+pub use slice::{by_name, by_works, card_record, home_summary, source_read, Slicer};
 
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ use crate::graph::NetworkLayout;
 
 /// The version of the page data and data files' shape. The app refuses data of another version
 /// (a page cached from an older deploy beside newer code) and reloads instead of misreading it.
-pub const PAGE_SCHEMA_VERSION: u32 = SCHEMA_VERSION * 100 + 3;
+pub const PAGE_SCHEMA_VERSION: u32 = SCHEMA_VERSION * 100 + 4;
 
 /// What a page carries for the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

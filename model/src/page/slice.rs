@@ -8,7 +8,9 @@ use super::{
     Totals, WorkShard, HOME_EVERYONE, HOME_PROFILED, PAGE_SCHEMA_VERSION, PEOPLE_PER_PAGE,
     WORKS_PER_PAGE,
 };
-use crate::corpus::{Corpus, Person, Profile, Work};
+use crate::corpus::{
+    Authorship, Cited, Code, Corpus, Link, Person, Profile, Publication, Work, WorkDate,
+};
 use crate::graph::NetworkLayout;
 
 /// Everyone in the order home lists them: most works first, then by name.
@@ -134,7 +136,7 @@ impl<'a> Slicer<'a> {
             .take(WORKS_PER_PAGE)
             .map(|w| w.id.as_str())
             .collect();
-        let all: Vec<Work> = self.corpus.works_of(&person.id).cloned().collect();
+        let all: Vec<Work> = self.corpus.works_of(&person.id).map(card_record).collect();
         let people = self.authors_of(&all, Some(person));
         let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
         let (works, others): (Vec<Work>, Vec<Work>) = all
@@ -163,7 +165,7 @@ impl<'a> Slicer<'a> {
             .chunks(WORKS_PER_PAGE)
             .map(|chunk| WorkShard {
                 schema_version: PAGE_SCHEMA_VERSION,
-                works: chunk.iter().map(|&w| w.clone()).collect(),
+                works: chunk.iter().map(|&w| card_record(w)).collect(),
             })
             .collect()
     }
@@ -226,6 +228,61 @@ impl<'a> Slicer<'a> {
                 _ => as_coauthor(p),
             })
             .collect()
+    }
+}
+
+/// A work as a profile's card shows it: every fact, without the lines that state it. The card
+/// links to the work's page, which carries them (each page carries its own data): the lines
+/// were over half of a profile's works' data. A code flag keeps its first line, as the card
+/// says whether one was seen.
+pub fn card_record(work: &Work) -> Work {
+    fn bare<T: Clone>(cited: &Cited<T>) -> Cited<T> {
+        Cited::bare(cited.value.clone())
+    }
+    let date = |d: &WorkDate| WorkDate {
+        sources: Vec::new(),
+        ..d.clone()
+    };
+    let publication = work.publication.as_ref().map(|p| Publication {
+        volume: p.volume.as_ref().map(bare),
+        number: p.number.as_ref().map(bare),
+        pages: p.pages.as_ref().map(bare),
+        publisher: p.publisher.as_ref().map(bare),
+        editors: p.editors.as_ref().map(bare),
+    });
+    Work {
+        id: work.id.clone(),
+        title: bare(&work.title),
+        title_derived: work.title_derived,
+        authors: work
+            .authors
+            .iter()
+            .map(|a| Authorship::bare(a.person.clone(), a.via))
+            .collect(),
+        author_list: work.author_list,
+        date: work.date.as_ref().map(date),
+        revised: work.revised.as_ref().map(date),
+        categories: work.categories.iter().map(bare).collect(),
+        kind: work.kind.as_ref().map(bare),
+        venue: work.venue.as_ref().map(bare),
+        abstract_text: work.abstract_text.as_ref().map(bare),
+        code: Code {
+            flag: work.code.flag.iter().take(1).cloned().collect(),
+            urls: work.code.urls.iter().map(bare).collect(),
+        },
+        score: work.score.as_ref().map(bare),
+        publication,
+        links: work
+            .links
+            .iter()
+            .map(|l| Link {
+                sources: Vec::new(),
+                ..l.clone()
+            })
+            .collect(),
+        keys: work.keys.iter().map(bare).collect(),
+        citations: work.citations.iter().map(bare).collect(),
+        sources: Vec::new(),
     }
 }
 

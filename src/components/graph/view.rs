@@ -207,6 +207,7 @@ pub fn GraphView(
             .filter_map(|(i, node)| {
                 let [x, y] = *points.get(i)?;
                 let r = rs[i];
+                let (x, y) = (round(x, 10.0), round(y, 10.0));
                 let dim = move || neighbours.with(|n| n.as_ref().is_some_and(|n| !n.contains(&i)));
                 let active = move || hovered.get() == Some(i);
                 let label = labels.get(i).copied().flatten();
@@ -228,8 +229,8 @@ pub fn GraphView(
                         on:blur=move |_| { hovered.set(None); tooltip.set(None); }
                         on:click=move |_| open.with_value(|f| f(i))
                         on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open.with_value(|f| f(i)); }>
-                        <circle cx=x cy=y r=r></circle>
-                        <text class="node-label" class:hover-only=label.is_none() x=text.0 y=text.1 text-anchor=text.2 font-size=font>{name}</text>
+                        <circle cx=x cy=y r=round(r, 10.0)></circle>
+                        <text class="node-label" class:hover-only=label.is_none() x=round(text.0, 10.0) y=round(text.1, 10.0) text-anchor=text.2 font-size=round(font, 100.0)>{name}</text>
                     </g>
                 })
             })
@@ -356,7 +357,6 @@ pub fn GraphView(
 /// hundredth (finer is invisible and cost a long profile's page tens of kilobytes); `None`
 /// while a node of it has no position.
 fn segment(link: &ViewLink, points: &[[f32; 2]], unit: f32) -> Option<[f32; 5]> {
-    let round = |value: f32, per: f32| (value * per).round() / per;
     let (a, b) = (points.get(link.a)?, points.get(link.b)?);
     let width = unit * model::graph::link_width(link.works);
     Some([
@@ -366,4 +366,10 @@ fn segment(link: &ViewLink, points: &[[f32; 2]], unit: f32) -> Option<[f32; 5]> 
         round(b[1], 10.0),
         round(width, 100.0),
     ])
+}
+
+/// `value` to the nearest `1 / per`: a tenth of a view unit is under a pixel at any width, and
+/// a page's SVG writes a thousand coordinates (`280.84805` was a tenth of a long profile's page).
+fn round(value: f32, per: f32) -> f32 {
+    (value * per).round() / per
 }
