@@ -236,20 +236,26 @@ pub fn GraphView(
             })
             .collect_view()
     };
-    // The links are plain lines, with no state of their own: a graph of a hundred people has a
-    // thousand of them, and a reactive class on each made hydrating and hovering slow. Hovering
-    // dims their group and draws the hovered node's links again on top, highlighted.
+    // The links are drawn as one path per number of joint works (one width), with no state
+    // of their own: a long profile's graph has thousands of links, and an element for each was
+    // most of its page's markup and of the nodes the app walked through when taking the page
+    // over. Hovering dims their group and draws the hovered node's links again on top.
     let links_view = move || {
         let m = model.get();
         let (points, _) = placed.get();
         let unit = units_per_px();
-        m.links
-            .iter()
-            .filter_map(|l| {
-                let [x1, y1, x2, y2, width] = segment(l, &points, unit)?;
-                Some(view! {
-                    <line x1=x1 y1=y1 x2=x2 y2=y2 stroke-width=width data-a=l.a data-b=l.b data-works=l.works></line>
-                })
+        let mut by_works: BTreeMap<usize, String> = BTreeMap::new();
+        for link in &m.links {
+            if let Some([x1, y1, x2, y2, _]) = segment(link, &points, unit) {
+                let d = by_works.entry(link.works).or_default();
+                d.push_str(&format!("M{x1} {y1}L{x2} {y2}"));
+            }
+        }
+        by_works
+            .into_iter()
+            .map(|(works, d)| {
+                let width = round(unit * model::graph::link_width(works), 100.0);
+                view! { <path d=d stroke-width=width data-works=works></path> }
             })
             .collect_view()
     };

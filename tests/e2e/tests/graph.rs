@@ -14,6 +14,22 @@ async fn laid_out(browser: &Browser, testid: &str) {
         .await;
 }
 
+/// The widest link of the ego graph: its number of joint works, whether no link is drawn wider,
+/// and the people at its ends (sorted), found by the centres of their nodes.
+const WIDEST_LINK: &str = r#"
+const svg = document.querySelector("svg[data-testid=ego-graph]");
+const paths = [...svg.querySelectorAll(".links path")];
+const widest = paths.reduce((a, b) => (+b.dataset.works > +a.dataset.works ? b : a));
+const width = (p) => +p.getAttribute("stroke-width");
+const at = (x, y) => [...svg.querySelectorAll("[data-testid=graph-node]")].find((g) => {
+  const c = g.querySelector("circle");
+  return +c.getAttribute("cx") === x && +c.getAttribute("cy") === y;
+});
+const ends = [...widest.getAttribute("d").matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)]
+  .map((m) => at(+m[1], +m[2])?.dataset.person ?? null).sort();
+return [widest.dataset.works, paths.every((p) => width(p) <= width(widest)), ends];
+"#;
+
 async fn node_people(browser: &Browser, testid: &str) -> Vec<String> {
     let mut out = Vec::new();
     for node in browser
@@ -46,26 +62,14 @@ async fn yixing_xus_ego_graph_has_28_collaborators_and_yunhe_wang_is_the_widest_
         "the table lists the same people"
     );
 
-    // The widest link from the centre goes to Yunhe Wang and stands for 11 joint works.
-    let mut widest = (0.0f64, String::new(), String::new());
-    for link in browser
-        .find_all("svg[data-testid=ego-graph] line[data-a='0']")
-        .await
-    {
-        let width: f64 = link
-            .attr("stroke-width")
-            .await
-            .unwrap()
-            .unwrap()
-            .parse()
-            .unwrap();
-        let b: usize = link.attr("data-b").await.unwrap().unwrap().parse().unwrap();
-        let works = link.attr("data-works").await.unwrap().unwrap();
-        if width > widest.0 {
-            widest = (width, people[b].clone(), works);
-        }
-    }
-    assert_eq!((widest.1.as_str(), widest.2.as_str()), ("yunhe-wang", "11"));
+    // The widest link stands for 11 joint works and joins the centre to Yunhe Wang: the links
+    // are one path per number of joint works, and its ends are where the two nodes are drawn.
+    let widest = browser.client().execute(WIDEST_LINK, vec![]).await.unwrap();
+    assert_eq!(
+        widest,
+        serde_json::json!(["11", true, ["yixing-xu", "yunhe-wang"]]),
+        "the widest link's joint works, whether it is drawn widest, and the people it joins"
+    );
 
     // Focusing a node highlights it and names the joint works in a tooltip.
     let yunhe = "svg[data-testid=ego-graph] [data-testid=graph-node][data-person=yunhe-wang]";

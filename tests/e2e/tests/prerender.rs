@@ -165,7 +165,7 @@ async fn with_javascript_off_yixing_xus_page_shows_his_name_figures_and_26_works
     );
     assert_eq!(
         browser
-            .find_all("[data-testid=ego-graph] line[data-works='11']")
+            .find_all("[data-testid=ego-graph] path[data-works='11']")
             .await
             .len(),
         1,
