@@ -7,8 +7,9 @@
 //! another schema version (a page cached from an older deploy beside newer code) is refused
 //! with a notice, and the page reloads once to fetch the current one.
 //!
-//! When the browser's address is exactly the page's route, the app hydrates the markup in
-//! place: nothing is redrawn, so nothing moves. Any other address shows a page rendered for
+//! When the browser's address is the page's route (a trailing slash apart, which static hosts
+//! add to a folder's address), the app hydrates the markup in place: nothing is redrawn, so
+//! nothing moves. Any other address shows a page rendered for
 //! somewhere else (the `404.html` a static host serves for every unknown address, or a shared
 //! link whose query string holds filters): there the app renders afresh for the real address,
 //! replacing the pre-rendered body in one step. When the app is running,
@@ -85,14 +86,21 @@ fn take_over() {
     let location = gloo::utils::window().location();
     let here = location.pathname().unwrap_or_default();
     let query = location.search().unwrap_or_default();
-    match root.get_attribute("data-route") {
-        Some(route) if href(&route) == here && query.is_empty() => hydrate(),
+    let rendered_for = root.get_attribute("data-route").map(|route| href(&route));
+    let took_over = match rendered_for {
+        Some(route) if same_address(&route, &here) && query.is_empty() => {
+            hydrate();
+            "hydrated"
+        }
         _ => {
             // Rendered for another address: the fresh render replaces it.
             gloo::utils::body().set_inner_html("");
             leptos::mount::mount_to_body(App);
+            "rendered"
         }
-    }
+    };
+    // How the app took the page over, for the end-to-end tests.
+    let _ = root.set_attribute("data-took-over", took_over);
     crate::components::prefetch_on_intent();
     if let Some(storage) = gloo::utils::window().session_storage().ok().flatten() {
         let _ = storage.remove_item("peerscope-reloaded");
@@ -102,6 +110,14 @@ fn take_over() {
     if let Some(performance) = gloo::utils::window().performance() {
         let _ = performance.mark("peerscope-ready");
     }
+}
+
+/// Whether the browser's path `here` is the page's `route` (both under the base path), a
+/// trailing slash apart: static hosts answer `/p/yixing-xu` with a redirect to
+/// `/p/yixing-xu/`, the folder whose `index.html` the page is, and the router reads both as one
+/// route.
+fn same_address(route: &str, here: &str) -> bool {
+    route.trim_end_matches('/') == here.trim_end_matches('/')
 }
 
 #[cfg(feature = "hydrate")]
@@ -114,4 +130,19 @@ fn hydrate() {
 fn hydrate() {
     gloo::utils::body().set_inner_html("");
     leptos::mount::mount_to_body(App);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_address;
+
+    #[test]
+    fn an_address_is_its_pages_with_or_without_a_trailing_slash() {
+        assert!(same_address("/p/yixing-xu", "/p/yixing-xu/"));
+        assert!(same_address("/p/yixing-xu", "/p/yixing-xu"));
+        assert!(same_address("/peerscope/", "/peerscope"));
+        assert!(same_address("/", "/"));
+        assert!(!same_address("/p/yixing-xu", "/p/yixing-xu/page/2"));
+        assert!(!same_address("/p/yixing", "/p/yixing-xu"));
+    }
 }

@@ -783,3 +783,46 @@ fn thousands_are_separated_by_commas() {
     assert_eq!(thousands(1_000_000), "1,000,000");
     assert_eq!(thousands(12_345_678), "12,345,678");
 }
+
+/// A profile sorts its works once per order and filters the sorted list on each change: the
+/// same list as filtering, then sorting, and the same counts as filtering them unsorted.
+#[test]
+fn filtering_works_sorted_once_gives_the_same_view() {
+    use corpus::query::filter_sorted;
+    let views = [
+        "",
+        "year=2020",
+        "from=2019&to=2021&sort=oldest",
+        "cat=cs.CV",
+        "cat=cs.CV&cat=cs.LG&sort=title",
+        "q=quantization",
+        "q=network&sort=oldest&year=2021",
+    ];
+    let mut compared = 0;
+    for person in corpus().people.iter().filter(|p| p.computed.works > 0) {
+        let all: Vec<&Work> = corpus().works_of(&person.id).collect();
+        for query in views {
+            let view = clean_view(query);
+            let mut sorted = all.clone();
+            sort_works(&mut sorted, view.sort);
+            let shown = filter_sorted(&sorted, corpus(), &view);
+            let mut expected: Vec<&Work> = all
+                .iter()
+                .copied()
+                .filter(|w| view.matches(w, corpus()))
+                .collect();
+            sort_works(&mut expected, view.sort);
+            assert_eq!(shown.works, expected, "{} with {query:?}", person.id);
+            let unsorted = filter_sorted(&all, corpus(), &view);
+            assert_eq!(
+                (&shown.by_year, &shown.by_category, shown.undated),
+                (&unsorted.by_year, &unsorted.by_category, unsorted.undated),
+                "{} with {query:?}",
+                person.id
+            );
+            assert_eq!(shown, filter_works(corpus(), person, &view));
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared} views compared");
+}

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use model::category::{self, Scheme};
 use model::page::{page_count, WORKS_PER_PAGE};
-use model::query::{filter_list, parse_query, years, Sort, ViewState};
+use model::query::{filter_sorted, parse_query, sort_works, years, Sort, ViewState};
 use model::{Person, Work};
 
 use crate::components::{
@@ -53,8 +53,15 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
     let records = Records::new(person);
     let works = records.works;
+    // The works in the view's order, sorted again only when the order or the records change.
+    let order = Memo::new(move |_| state.with(|s| s.sort));
+    let ordered = Memo::new(move |_| {
+        let mut all = works.get();
+        sort_works(&mut all, order.get());
+        all
+    });
     let filtered =
-        Memo::new(move |_| state.with(|s| works.with(|all| filter_list(all, corpus(), s))));
+        Memo::new(move |_| state.with(|s| ordered.with(|all| filter_sorted(all, corpus(), s))));
     let visible = Memo::new(move |_| {
         filtered.with(|f| {
             f.works
@@ -245,18 +252,22 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     {format!("Some works could not be loaded ({why}). Reload the page to try again.")}
                 </p>
             })}
+            // Keyed by work (and whether its record is in full): a card that stays in view when
+            // the filters change keeps its elements, and only the new ones are built.
             <div class="paper-list" data-testid="works">
-                {move || visible.with(|v| v.iter().map(|&work| {
-                    if !records.is_full(&work.id) {
-                        return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
-                    }
-                    let id = work.id.clone();
-                    let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
-                    view! {
-                        <PaperCard work=work owner=Some(person.id.as_str()) open=open
-                            on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
-                    }.into_any()
-                }).collect_view())}
+                <For each=move || visible.with(|v| v.iter().map(|&w| (w, records.is_full(&w.id))).collect::<Vec<_>>())
+                    key=|(work, full)| (work.id.as_str(), *full)
+                    children=move |(work, full)| {
+                        if !full {
+                            return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
+                        }
+                        let id = work.id.clone();
+                        let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
+                        view! {
+                            <PaperCard work=work owner=Some(person.id.as_str()) open=open
+                                on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
+                        }.into_any()
+                    }/>
             </div>
             <Pager list=list.clone() heading="works-heading" page=page
                 pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))

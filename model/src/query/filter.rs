@@ -45,8 +45,18 @@ pub fn per_year<'a>(works: impl IntoIterator<Item = &'a Work>) -> BTreeMap<i32, 
 
 /// Applies a view to a list of works (a person's, some in outline until their records load).
 pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> Filtered<'a> {
+    let mut sorted = all.to_vec();
+    sort_works(&mut sorted, state.sort);
+    filter_sorted(&sorted, corpus, state)
+}
+
+/// [`filter_list`] of works already in the view's order ([`sort_works`]), which the filters
+/// keep. A profile sorts its works once per order, not on every filter change: sorting folds
+/// every title, a tenth of a category click on a profile of 2,000 works.
+pub fn filter_sorted<'a>(sorted: &[&'a Work], corpus: &Corpus, state: &ViewState) -> Filtered<'a> {
+    let all = sorted;
     let text_ok: Vec<bool> = all.iter().map(|w| state.text_matches(w, corpus)).collect();
-    let mut by_category = BTreeMap::new();
+    let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
     let mut works = Vec::new();
     // The year chart counts the works the other filters leave, whatever their year.
     let mut charted = Vec::new();
@@ -57,14 +67,13 @@ pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> 
         }
         if text_ok && year_ok {
             for category in &work.categories {
-                *by_category.entry(category.value.clone()).or_insert(0) += 1;
+                *by_category.entry(category.value.as_str()).or_insert(0) += 1;
             }
         }
         if text_ok && year_ok && cat_ok {
             works.push(*work);
         }
     }
-    sort_works(&mut works, state.sort);
     let years = per_year(charted.iter().copied());
     Filtered {
         works,
@@ -75,7 +84,10 @@ pub fn filter_list<'a>(all: &[&'a Work], corpus: &Corpus, state: &ViewState) -> 
             .filter(|(_, &(_, inferred))| inferred > 0)
             .map(|(&y, &(_, inferred))| (y, inferred))
             .collect(),
-        by_category,
+        by_category: by_category
+            .into_iter()
+            .map(|(code, n)| (code.to_string(), n))
+            .collect(),
         undated: charted.iter().filter(|w| w.date.is_none()).count(),
     }
 }

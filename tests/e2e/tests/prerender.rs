@@ -271,6 +271,18 @@ async fn takes_over_in_place(browser: &Browser, server: &StaticServer, path: &st
             logged.is_empty(),
             "{path} hydrated without a warning: {logged:#?}"
         );
+        let took_over = browser
+            .client()
+            .execute(
+                "return document.documentElement.dataset.tookOver || null",
+                vec![],
+            )
+            .await
+            .expect("read how the app took over");
+        assert_eq!(
+            took_over, "hydrated",
+            "{path}: the app takes the pre-rendered page over in place"
+        );
     }
     browser.slow_cpu(1.0).await;
     browser
@@ -290,6 +302,11 @@ async fn the_app_takes_over_without_moving_anything_and_filtering_works() {
         ("/", "[data-testid=profile-card]"),
         (
             "/p/yixing-xu",
+            "svg[data-testid=ego-graph][data-layout=done]",
+        ),
+        // Where a static host redirects a folder's address.
+        (
+            "/p/yixing-xu/",
             "svg[data-testid=ego-graph][data-layout=done]",
         ),
         (&format!("/w/{SQUANT}") as &str, "[data-testid=work-page]"),
