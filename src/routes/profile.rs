@@ -252,22 +252,18 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     {format!("Some works could not be loaded ({why}). Reload the page to try again.")}
                 </p>
             })}
-            // Keyed by work (and whether its record is in full): a card that stays in view when
-            // the filters change keeps its elements, and only the new ones are built.
             <div class="paper-list" data-testid="works">
-                <For each=move || visible.with(|v| v.iter().map(|&w| (w, records.is_full(&w.id))).collect::<Vec<_>>())
-                    key=|(work, full)| (work.id.as_str(), *full)
-                    children=move |(work, full)| {
-                        if !full {
-                            return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
-                        }
-                        let id = work.id.clone();
-                        let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
-                        view! {
-                            <PaperCard work=work owner=Some(person.id.as_str()) open=open
-                                on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
-                        }.into_any()
-                    }/>
+                {move || visible.with(|v| v.iter().map(|&work| {
+                    if !records.is_full(&work.id) {
+                        return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
+                    }
+                    let id = work.id.clone();
+                    let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
+                    view! {
+                        <PaperCard work=work owner=Some(person.id.as_str()) open=open
+                            on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
+                    }.into_any()
+                }).collect_view())}
             </div>
             <Pager list=list.clone() heading="works-heading" page=page
                 pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))
