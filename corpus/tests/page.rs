@@ -353,7 +353,15 @@ fn co_authors_carry_their_profile_pages_without_their_figures() {
     let slicer = Slicer::new(whole, Site::default());
     let mut profiled_coauthors = 0;
     for owner in &whole.people {
-        let page = slicer.profile(owner, None, 1, &[]);
+        let mut page = slicer.profile(owner, None, 1, &[]);
+        // The person's own mentions travel compactly beside the people.
+        let compact = page.mentions.is_some();
+        assert!(
+            compact || owner.mentions.is_empty(),
+            "{}'s mentions are written compactly",
+            owner.id
+        );
+        page.expand();
         for person in &page.corpus.people {
             let full = whole.person(&person.id).unwrap();
             assert_eq!(person.profiles.len(), full.profiles.len(), "{}", person.id);
@@ -389,4 +397,48 @@ fn co_authors_carry_their_profile_pages_without_their_figures() {
         profiled_coauthors > 0,
         "some profiled people of the seeds wrote together"
     );
+}
+
+/// A person's mentions are written as lines per file and read back as they were; mentions with
+/// a JSON pointer, or out of order, stay as they are.
+#[test]
+fn mentions_are_written_by_file_and_read_back_the_same() {
+    use corpus::page::Mentions;
+    use corpus::Loc;
+    let loc = |file: &str, line: u32, pointer: Option<&str>| Loc {
+        file: file.to_string(),
+        line,
+        pointer: pointer.map(String::from),
+    };
+    let mut person = corpus::Person::bare("a-b".into(), "A B".into());
+    person.mentions = vec![
+        loc("a.txt", 3, None),
+        loc("a.txt", 9, None),
+        loc("b.txt", 1, None),
+    ];
+    let before = person.mentions.clone();
+    let mentions = Mentions::take(&mut person).expect("sorted lines without pointers");
+    assert!(person.mentions.is_empty());
+    assert_eq!(
+        mentions.by_file,
+        vec![
+            ("a.txt".to_string(), vec![3, 9]),
+            ("b.txt".to_string(), vec![1])
+        ]
+    );
+    let json = serde_json::to_string(&mentions).unwrap();
+    assert_eq!(
+        json,
+        r#"{"person":"a-b","by_file":[["a.txt",[3,9]],["b.txt",[1]]]}"#
+    );
+    let back: Mentions = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.locs(), before);
+    for kept in [
+        vec![loc("a.txt", 3, None), loc("w.json", 2, Some("/0/title"))],
+        vec![loc("b.txt", 3, None), loc("a.txt", 1, None)],
+    ] {
+        person.mentions = kept.clone();
+        assert!(Mentions::take(&mut person).is_none());
+        assert_eq!(person.mentions, kept);
+    }
 }

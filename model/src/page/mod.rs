@@ -68,6 +68,57 @@ pub struct PageData {
     /// corpus, in the order of `corpus.sources`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub read: Vec<SourceRead>,
+    /// A profile's person's `mentions`, written compactly: [`PageData::expand`] puts them back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<Mentions>,
+}
+
+/// The lines that name one person, by file: `(file, [line, …])` in the order of the person's
+/// `mentions` (sorted, none with a JSON pointer). A long profile's person is named on thousands
+/// of lines, each a `{"file":…,"line":…}` a page carried, on each of its pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentions {
+    pub person: String,
+    pub by_file: Vec<(String, Vec<u32>)>,
+}
+
+impl Mentions {
+    /// `person`'s mentions, taken out of them when they can be written compactly (sorted, with
+    /// no pointer), else `None` and left in place.
+    pub fn take(person: &mut crate::corpus::Person) -> Option<Mentions> {
+        let lines = &person.mentions;
+        let compact = !lines.is_empty()
+            && lines.iter().all(|l| l.pointer.is_none())
+            && lines.windows(2).all(|pair| pair[0] < pair[1]);
+        if !compact {
+            return None;
+        }
+        let mut by_file: Vec<(String, Vec<u32>)> = Vec::new();
+        for loc in std::mem::take(&mut person.mentions) {
+            match by_file.last_mut() {
+                Some((file, lines)) if *file == loc.file => lines.push(loc.line),
+                _ => by_file.push((loc.file, vec![loc.line])),
+            }
+        }
+        Some(Mentions {
+            person: person.id.clone(),
+            by_file,
+        })
+    }
+
+    /// The mentions as the person holds them.
+    pub fn locs(self) -> Vec<crate::corpus::Loc> {
+        self.by_file
+            .into_iter()
+            .flat_map(|(file, lines)| {
+                lines.into_iter().map(move |line| crate::corpus::Loc {
+                    file: file.clone(),
+                    line,
+                    pointer: None,
+                })
+            })
+            .collect()
+    }
 }
 
 /// What the corpus took from one source document, counted by the places its facts cite.
@@ -108,9 +159,20 @@ pub fn source_anchor(file: &str) -> String {
 }
 
 impl PageData {
-    /// Turns the page's outlines into works of its corpus (each as [`outline`] makes it), as
-    /// the app reads them: the app and the pre-renderer call it once, before rendering.
+    /// Turns the page's outlines into works of its corpus (each as [`outline`] makes it) and
+    /// puts its person's [`Mentions`] back, as the app reads them: the app and the pre-renderer
+    /// call it once, before rendering.
     pub fn expand(&mut self) {
+        if let Some(mentions) = self.mentions.take() {
+            let person = self
+                .corpus
+                .people
+                .iter_mut()
+                .find(|p| p.id == mentions.person);
+            if let Some(person) = person {
+                person.mentions = mentions.locs();
+            }
+        }
         if self.outlines.is_empty() {
             return;
         }

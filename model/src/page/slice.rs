@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    default_order, EgoLayout, HomeSummary, Outline, PageData, ProfilePages, Site, SourceRead,
-    Totals, WorkShard, HOME_EVERYONE, HOME_PROFILED, PAGE_SCHEMA_VERSION, PEOPLE_PER_PAGE,
-    WORKS_PER_PAGE,
+    default_order, EgoLayout, HomeSummary, Mentions, Outline, PageData, ProfilePages, Site,
+    SourceRead, Totals, WorkShard, HOME_EVERYONE, HOME_PROFILED, PAGE_SCHEMA_VERSION,
+    PEOPLE_PER_PAGE, WORKS_PER_PAGE,
 };
 use crate::corpus::{
     Authorship, Cited, Code, Corpus, Link, Person, Profile, Publication, Work, WorkDate,
@@ -75,6 +75,7 @@ impl<'a> Slicer<'a> {
             pages: None,
             outlines: Vec::new(),
             read: Vec::new(),
+            mentions: None,
         }
     }
 
@@ -137,13 +138,18 @@ impl<'a> Slicer<'a> {
             .map(|w| w.id.as_str())
             .collect();
         let all: Vec<Work> = self.corpus.works_of(&person.id).map(card_record).collect();
-        let people = self.authors_of(&all, Some(person));
+        let mut people = self.authors_of(&all, Some(person));
+        let mentions = people
+            .iter_mut()
+            .find(|p| p.id == person.id)
+            .and_then(Mentions::take);
         let ids: Vec<String> = people.iter().map(|p| p.id.clone()).collect();
         let (works, others): (Vec<Work>, Vec<Work>) = all
             .into_iter()
             .partition(|w| !paged || full.contains(w.id.as_str()));
         let mut data = self.page(people, works);
         data.outlines = others.iter().map(|w| Outline::of(w, &ids)).collect();
+        data.mentions = mentions;
         // Only the first page draws the collaborator graph.
         data.ego = ego.filter(|_| page == 1);
         data.pages = paged.then(|| ProfilePages {
