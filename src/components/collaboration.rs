@@ -8,7 +8,6 @@ use std::rc::Rc;
 use layout::{Graph, Options, Simulation};
 use leptos::prelude::*;
 use model::graph::{ego, radius, CoGraph, Role};
-use model::latex::to_plain;
 use model::query::{thousands, ViewState};
 use model::{Person, Work};
 
@@ -234,7 +233,7 @@ fn model_of(g: &CoGraph<'static>, owner: &Person) -> GraphModel {
                         if joint.len() == 1 { "" } else { "s" },
                         owner.name
                     ),
-                    joint.iter().map(|w| to_plain(&w.title.value)).collect(),
+                    joint.iter().map(|w| w.title.value.clone()).collect(),
                 ),
             };
             let role = match n.role {

@@ -22,7 +22,9 @@ pub struct ViewNode {
     pub class: String,
     /// Accessible name and tooltip heading.
     pub label: String,
-    /// The tooltip's lines (joint works).
+    /// The tooltip's lines (joint works' titles), as written (LaTeX intact): the tooltip shows
+    /// its one node's lines as plain text. Made plain for every node, a long profile's graph
+    /// parsed two thousand titles each time it was built.
     pub tip: Vec<String>,
 }
 

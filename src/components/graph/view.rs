@@ -283,7 +283,7 @@ pub fn GraphView(
             Some(view! {
                 <div class="graph-tip" role="tooltip" data-testid="graph-tooltip" style:left=format!("{x}px") style:top=format!("{y}px")>
                     <strong>{node.label.clone()}</strong>
-                    <ul>{node.tip.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+                    <ul>{node.tip.iter().map(|t| view! { <li>{model::latex::to_plain(t)}</li> }).collect_view()}</ul>
                 </div>
             })
         })
