@@ -152,24 +152,16 @@ pub fn page_count(works: usize) -> usize {
 /// A work in outline: title, authors, date and categories, without the abstract, the links
 /// and the lines each fact came from. Its card waits for the full record.
 pub fn outline(work: &Work) -> Work {
+    let card = super::card_record(work);
     Work {
-        title_derived: work.title_derived,
-        authors: work
-            .authors
-            .iter()
-            .map(|a| Authorship::bare(a.person.clone(), a.via))
-            .collect(),
-        author_list: work.author_list,
-        date: work.date.clone().map(|mut date| {
-            date.sources = Vec::new();
-            date.year_rule = None;
-            date
+        title_derived: card.title_derived,
+        authors: card.authors,
+        author_list: card.author_list,
+        date: card.date.map(|date| WorkDate {
+            year_rule: None,
+            ..date
         }),
-        categories: work
-            .categories
-            .iter()
-            .map(|c| Cited::bare(c.value.clone()))
-            .collect(),
-        ..Work::bare(work.id.clone(), work.title.value.clone())
+        categories: card.categories,
+        ..Work::bare(card.id, card.title.value)
     }
 }
