@@ -41,14 +41,25 @@ pub fn GraphView(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let pointers = StoredValue::new(BTreeMap::<i32, (f32, f32)>::new());
 
-    // The on-screen width decides how many view units a 12 px label takes.
-    Effect::new(move |_| {
-        if let Some(el) = container.get() {
+    // The on-screen width decides how many view units a 12 px label takes: measured when the
+    // graph mounts and again when the window is resized (a phone turned, a window narrowed),
+    // never on a filter change.
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
             let w = el.get_bounding_client_rect().width() as f32;
-            if w > 0.0 {
+            if w > 0.0 && (w - width_px.get_untracked()).abs() >= 1.0 {
                 width_px.set(w);
             }
         }
+    };
+    Effect::new(move |_| {
+        if container.get().is_some() {
+            measure();
+        }
+    });
+    Effect::new(move |_| {
+        let resized = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || resized.remove());
     });
 
     // Positions in view units, after the fit and the user's zoom; radii likewise.

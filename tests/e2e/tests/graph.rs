@@ -447,3 +447,39 @@ async fn wheel_and_buttons_zoom_drag_pans_and_reset_restores_the_view_and_labels
     assert!(node_people(&browser, "ego-graph").await.len() >= 29);
     browser.finish().await;
 }
+
+/// The labels keep their on-screen size when the window narrows after the page opened (a
+/// phone turned, a window resized): the graph measures its width again.
+#[tokio::test]
+async fn the_graphs_labels_follow_a_resized_window() {
+    let server = StaticServer::start(&dist_dir());
+    let browser = Browser::start().await;
+    browser.viewport(1280, 900).await;
+    browser.goto(&server.url("/p/yixing-xu")).await;
+    laid_out(&browser, "ego-graph").await;
+    let font = "return +document.querySelector('svg[data-testid=ego-graph] text.node-label').getAttribute('font-size')";
+    let read = || async {
+        browser
+            .client()
+            .execute(font, vec![])
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    let wide = read().await;
+    browser.viewport(390, 844).await;
+    let mut narrow = wide;
+    for _ in 0..50 {
+        narrow = read().await;
+        if narrow > wide * 1.5 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        narrow > wide * 1.5,
+        "a 12 px label takes more of the drawing in a narrow window: {wide} view units wide, {narrow} narrow"
+    );
+    browser.finish().await;
+}
