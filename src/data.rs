@@ -95,8 +95,8 @@ pub async fn search_shard(key: &str) -> Result<&'static TokenShard, String> {
 }
 
 /// Names or titles of search results, `file` as `model::search::people_file`/`works_file`
-/// names it.
-pub async fn result_chunk(file: &str) -> Result<&'static ResultChunk, String> {
+/// names it (owned: home's search asks for several at once).
+pub async fn result_chunk(file: String) -> Result<&'static ResultChunk, String> {
     let path = format!("{}/{file}", page().site.files.search);
     fetch_once(&path, |c: &ResultChunk| c.schema_version).await
 }

@@ -38,16 +38,8 @@ pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
     let shown_works = &found.works[..found.works.len().min(limit)];
     let (people_chunks, works_chunks) = (chunks(shown_people), chunks(shown_works));
     let (people_files, works_files) = try_join(
-        try_join_all(
-            people_chunks
-                .iter()
-                .map(|&c| result_chunk_owned(people_file(c))),
-        ),
-        try_join_all(
-            works_chunks
-                .iter()
-                .map(|&c| result_chunk_owned(works_file(c))),
-        ),
+        try_join_all(people_chunks.iter().map(|&c| result_chunk(people_file(c)))),
+        try_join_all(works_chunks.iter().map(|&c| result_chunk(works_file(c)))),
     )
     .await?;
     let people: HashMap<usize, _> = people_chunks
@@ -68,11 +60,6 @@ pub async fn run(text: &str, limit: usize) -> Result<Results, String> {
         .filter_map(|&n| works.get(&at(n).0).and_then(|c| c.get(at(n).1)))
         .collect();
     Ok(results)
-}
-
-/// [`result_chunk`] of a file name the future owns.
-async fn result_chunk_owned(file: String) -> Result<&'static model::search::ResultChunk, String> {
-    result_chunk(&file).await
 }
 
 /// The chunks holding `numbers`.

@@ -38,10 +38,11 @@ pub fn YearChart(
             let x = i as f64 * (BAR + GAP);
             let count = move || counts.with(|c| c.get(&year).copied().unwrap_or(0));
             let max = move || counts.with(|c| c.values().copied().max().unwrap_or(1).max(1));
-            // To a tenth of a pixel: the page writes each bar's figures.
-            let h = move || ((count() as f64 / max() as f64) * (HEIGHT - 14.0) * 10.0).round() / 10.0;
+            // A bar's height for `n` works, to a tenth of a pixel: the page writes each bar's figures.
+            let height = move |n: usize| ((n as f64 / max() as f64) * (HEIGHT - 14.0) * 10.0).round() / 10.0;
+            let h = move || height(count());
             let guessed = move || inferred.with(|c| c.get(&year).copied().unwrap_or(0));
-            let guessed_h = move || ((guessed() as f64 / max() as f64) * (HEIGHT - 14.0) * 10.0).round() / 10.0;
+            let guessed_h = move || height(guessed());
             let selected = move || {
                 let (from, to) = range.get();
                 (from.is_some() || to.is_some()) && from.is_none_or(|f| year >= f) && to.is_none_or(|t| year <= t)

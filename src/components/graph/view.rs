@@ -7,6 +7,7 @@
 //! arithmetic in `model.rs`; this file holds the signals and the events.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use super::canvas::{draw, Highlight, SCALE as CANVAS_SCALE};
 use super::model::{
@@ -257,17 +258,14 @@ pub fn GraphView(
         let unit = units_per_px();
         let mut by_works: BTreeMap<usize, String> = BTreeMap::new();
         for link in &m.links {
-            if let Some([x1, y1, x2, y2, _]) = segment(link, &points, unit) {
+            if let Some([x1, y1, x2, y2]) = segment(link, &points) {
                 let d = by_works.entry(link.works).or_default();
-                d.push_str(&format!("M{x1} {y1}L{x2} {y2}"));
+                let _ = write!(d, "M{x1} {y1}L{x2} {y2}");
             }
         }
         by_works
             .into_iter()
-            .map(|(works, d)| {
-                let width = round(unit * model::graph::link_width(works), 100.0);
-                view! { <path d=d stroke-width=width data-works=works></path> }
-            })
+            .map(|(works, d)| view! { <path d=d stroke-width=link_width(works, unit) data-works=works></path> })
             .collect_view()
     };
     let highlighted_view = move || {
@@ -280,8 +278,8 @@ pub fn GraphView(
             .iter()
             .filter(|l| l.a == h || l.b == h)
             .filter_map(|l| {
-                let [x1, y1, x2, y2, width] = segment(l, &points, unit)?;
-                Some(view! { <line x1=x1 y1=y1 x2=x2 y2=y2 stroke-width=width></line> })
+                let [x1, y1, x2, y2] = segment(l, &points)?;
+                Some(view! { <line x1=x1 y1=y1 x2=x2 y2=y2 stroke-width=link_width(l.works, unit)></line> })
             })
             .collect_view();
         Some(lines)
@@ -370,19 +368,21 @@ pub fn GraphView(
     }
 }
 
-/// A link as the page writes it: its ends rounded to a tenth of a unit and its width to a
-/// hundredth (finer is invisible and cost a long profile's page tens of kilobytes); `None`
-/// while a node of it has no position.
-fn segment(link: &ViewLink, points: &[[f32; 2]], unit: f32) -> Option<[f32; 5]> {
+/// A link's ends as the page writes them, rounded to a tenth of a unit (finer is invisible and
+/// cost a long profile's page tens of kilobytes); `None` while a node of it has no position.
+fn segment(link: &ViewLink, points: &[[f32; 2]]) -> Option<[f32; 4]> {
     let (a, b) = (points.get(link.a)?, points.get(link.b)?);
-    let width = unit * model::graph::link_width(link.works);
     Some([
         round(a[0], 10.0),
         round(a[1], 10.0),
         round(b[0], 10.0),
         round(b[1], 10.0),
-        round(width, 100.0),
     ])
+}
+
+/// The stroke width of a link of `works` joint works, in view units, to a hundredth.
+fn link_width(works: usize, unit: f32) -> f32 {
+    round(unit * model::graph::link_width(works), 100.0)
 }
 
 /// `value` to the nearest `1 / per`: a tenth of a view unit is under a pixel at any width, and
