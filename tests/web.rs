@@ -4,7 +4,7 @@
 
 use corpus::page::{PageData, Site, Slicer};
 use leptos::prelude::*;
-use peerscope::components::PaperCard;
+use peerscope::components::PaperList;
 use peerscope::data::{corpus, set_page};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -71,7 +71,7 @@ async fn the_app_lists_the_profiled_researchers_from_the_pages_data() {
 }
 
 #[wasm_bindgen_test]
-async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
+async fn a_paper_card_unfolds_its_abstract_in_place_when_its_signal_changes() {
     show(|slicer, corpus| {
         slicer.profile(
             corpus.person("yixing-xu").expect("in the seeds"),
@@ -86,12 +86,12 @@ async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
         .iter()
         .find(|w| w.title.value.starts_with("BiMLP"))
         .expect("BiMLP is in the seeds");
-    let (open, set_open) = signal(false);
+    let (open, set_open) = signal(std::collections::BTreeSet::<String>::new());
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <leptos_router::components::Router>
-                <PaperCard work=work owner=Some("yixing-xu") open=open on_toggle=Callback::new(move |_| set_open.update(|o| *o = !*o))/>
-            </leptos_router::components::Router>
+            <PaperList works=vec![work] owner=Some("yixing-xu") open=open
+                is_full=Callback::new(|_: String| true)
+                on_toggle=Callback::new(move |id: String| set_open.update(|o| if !o.remove(&id) { o.insert(id); }))/>
         }
     });
     leptos::task::tick().await;
@@ -111,7 +111,9 @@ async fn a_paper_card_unfolds_its_abstract_when_its_signal_changes() {
         .unchecked_into();
     toggle.click();
     leptos::task::tick().await;
-    assert!(open.get_untracked());
+    assert!(open.get_untracked().contains(&work.id));
+    // The same element, unfolded: the list was not written again.
+    assert!(abstract_el.is_connected());
     assert!(!abstract_el.class_list().contains("folded"));
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),

@@ -1,5 +1,6 @@
 //! A button that copies text to the clipboard and says whether it did.
 
+use leptos::html::Span;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -15,32 +16,59 @@ pub fn CopyButton(
     text: Signal<String>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
-    let (status, set_status) = signal(None::<Result<String, String>>);
+    let status = NodeRef::<Span>::new();
     let copy = move |_| {
-        let value = text.get_untracked();
-        spawn_local(async move {
-            let outcome = write_clipboard(&value).await;
-            set_status.set(Some(if outcome { Ok(value) } else { Err(value) }));
-        });
+        if let Some(status) = status.get_untracked() {
+            copy_and_announce(text.get_untracked(), status.into(), done, testid);
+        }
     };
     view! {
         <span class="copy">
             <button type="button" class="button" on:click=copy data-testid=testid>{label}</button>
-            <span class="copy-status" role="status" aria-live="polite">
-                {move || match status.get() {
-                    None => ().into_any(),
-                    Some(Ok(value)) => view! {
-                        <span class="copied">{done}</span>
-                        <output class="copied-text" data-testid=format!("{testid}-text")>{value}</output>
-                    }.into_any(),
-                    Some(Err(value)) => view! {
-                        <span>"Your browser kept the clipboard closed; copy it from here:"</span>
-                        <textarea readonly class="copied-text" rows="2" data-testid=format!("{testid}-text")>{value}</textarea>
-                    }.into_any(),
-                }}
-            </span>
+            <span class="copy-status" role="status" aria-live="polite" node_ref=status></span>
         </span>
     }
+}
+
+/// Copies `value` and then says so in `status` (a `role="status"` element): "`done`" with the
+/// text copied, or, when the browser keeps the clipboard closed, the text in a box to copy by
+/// hand. The copied text is marked `data-testid="{testid}-text"`. Also used by the paper cards,
+/// which are HTML text with the same markup (`paper_card.rs`).
+pub fn copy_and_announce(
+    value: String,
+    status: web_sys::Element,
+    done: &'static str,
+    testid: &'static str,
+) {
+    spawn_local(async move {
+        let copied = write_clipboard(&value).await;
+        let document = gloo::utils::document();
+        let element = |tag: &str, text: &str| {
+            let el = document.create_element(tag).expect("an HTML element");
+            el.set_text_content(Some(text));
+            el
+        };
+        let (said, shown) = if copied {
+            let said = element("span", done);
+            said.set_class_name("copied");
+            (said, element("output", &value))
+        } else {
+            let shown = element("textarea", &value);
+            let _ = shown.set_attribute("readonly", "");
+            let _ = shown.set_attribute("rows", "2");
+            (
+                element(
+                    "span",
+                    "Your browser kept the clipboard closed; copy it from here:",
+                ),
+                shown,
+            )
+        };
+        shown.set_class_name("copied-text");
+        let _ = shown.set_attribute("data-testid", &format!("{testid}-text"));
+        status.set_text_content(None);
+        let _ = status.append_with_node_2(&said, &shown);
+    });
 }
 
 /// Writes to the clipboard; false when the browser refuses (no permission, no focus).

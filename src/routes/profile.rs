@@ -12,8 +12,8 @@ use model::query::{filter_sorted, parse_query, sort_works, years, Sort, ViewStat
 use model::{Person, Work};
 
 use crate::components::{
-    Collaboration, CopyButton, OutlineCard, PageLink, Pager, PaperCard, Records, SourceLink,
-    StatedFigures, YearChart,
+    Collaboration, CopyButton, PageLink, Pager, PaperList, Records, SourceLink, StatedFigures,
+    YearChart,
 };
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
@@ -252,19 +252,10 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                     {format!("Some works could not be loaded ({why}). Reload the page to try again.")}
                 </p>
             })}
-            <div class="paper-list" data-testid="works">
-                {move || visible.with(|v| v.iter().map(|&work| {
-                    if !records.is_full(&work.id) {
-                        return view! { <OutlineCard work=work owner=Some(person.id.as_str())/> }.into_any();
-                    }
-                    let id = work.id.clone();
-                    let open = Signal::derive({ let id = id.clone(); move || state.with(|s| s.open.contains(&id)) });
-                    view! {
-                        <PaperCard work=work owner=Some(person.id.as_str()) open=open
-                            on_toggle=Callback::new(move |_| go.run((state.get_untracked().toggle_open(&id), true)))/>
-                    }.into_any()
-                }).collect_view())}
-            </div>
+            <PaperList works=visible owner=Some(person.id.as_str())
+                open=Signal::derive(move || state.with(|s| s.open.clone()))
+                is_full=Callback::new(move |id: String| records.is_full(&id))
+                on_toggle=Callback::new(move |id: String| go.run((state.get_untracked().toggle_open(&id), true)))/>
             <Pager list=list.clone() heading="works-heading" page=page
                 pages=Signal::derive(move || filtered.with(|f| page_count(f.works.len())))
                 query=Signal::derive(move || state.with(|s| s.to_query()))/>

@@ -7,7 +7,7 @@ use model::page::ShareImages;
 use model::query::{date_label, thousands};
 use model::{Loc, Work};
 
-use crate::components::{source_lines, AuthorLinks, CopyButton, RichText};
+use crate::components::{author_links, rich_text, source_lines, CopyButton};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::route::Route;
@@ -37,7 +37,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
     let mut rows: Vec<(&'static str, AnyView, Vec<Loc>)> = Vec::new();
     rows.push((
         "Title",
-        view! { <RichText text=work.title.value.clone()/> }.into_any(),
+        view! { <span inner_html=rich_text(&work.title.value, false)></span> }.into_any(),
         work.title.sources.clone(),
     ));
     let author_sources: Vec<Loc> = work
@@ -47,7 +47,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         .collect();
     rows.push((
         "Authors",
-        view! { <AuthorLinks work=work/> }.into_any(),
+        view! { <span inner_html=author_links(work, None)></span> }.into_any(),
         dedup(author_sources),
     ));
     if let Some(date) = &work.date {
@@ -160,13 +160,13 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             kind=PageKind::Article image_alt=image_alt image_of=image_of/>
         <CitationMeta work=work/>
         <article class="work-page" data-testid="work-page">
-            <h1 data-testid="work-title"><RichText text=work.title.value.clone()/></h1>
+            <h1 data-testid="work-title" inner_html=rich_text(&work.title.value, false)></h1>
             {work.title_derived.then(|| view! { <p class="notice">"No source gives this work a title: the heading is a label derived from its abstract."</p> })}
-            <p class="authors" data-testid="authors"><AuthorLinks work=work/></p>
+            <p class="authors" data-testid="authors" inner_html=author_links(work, None)></p>
             {work.abstract_text.as_ref().map(|a| view! {
                 <section aria-labelledby="abstract-heading">
                     <h2 id="abstract-heading">"Abstract"</h2>
-                    <p class="abstract-full" data-testid="abstract"><RichText text=a.value.clone()/></p>
+                    <p class="abstract-full" data-testid="abstract" inner_html=rich_text(&a.value, false)></p>
                     <p class="muted">"From "{source_lines(&a.sources)}</p>
                 </section>
             })}

@@ -178,6 +178,29 @@ async fn a_copied_link_reopens_the_same_view_in_a_new_browser() {
     let link = copied[0].trim().to_string();
     assert_eq!(link, server.url("/p/yixing-xu?year=2020&cat=arxiv:cs.CV"));
     let titles = browser.texts("[data-testid=work] h3").await;
+    // A card's own copy button copies that card's work (the cards share one listener).
+    browser
+        .click("[data-testid=work]:nth-child(2) [data-testid=copy-bibtex]")
+        .await;
+    let entry = browser
+        .wait_texts(
+            "[data-testid=work]:nth-child(2) [data-testid=copy-bibtex-text]",
+            "the copied BibTeX",
+            |t| !t.is_empty(),
+        )
+        .await;
+    let title: String = titles[1]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    assert!(
+        entry[0].starts_with('@') && entry[0].contains(&title),
+        "{entry:?} is not the entry of {:?}",
+        titles[1]
+    );
     browser.close().await;
 
     let fresh = Browser::start().await;

@@ -1,0 +1,52 @@
+//! Writing HTML as text: every piece of seed text goes through [`text`] or [`attr`].
+//!
+//! Used where a view is a long list rebuilt on every filter click (the paper cards): one string
+//! set as an element's `innerHTML` is one call from wasm to the browser, where views make one
+//! per element and attribute (see `paper_card.rs`).
+
+use std::fmt::Write;
+
+/// Appends `value` escaped for an element's text.
+pub fn text(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Appends ` name="value"`, the value escaped for a double-quoted attribute.
+pub fn attr(out: &mut String, name: &str, value: &str) {
+    let _ = write!(out, " {name}=\"");
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_cannot_open_markup() {
+        let mut out = String::new();
+        text(&mut out, "<script>alert(1)</script> & \"x\"");
+        assert_eq!(out, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"");
+        let mut out = String::new();
+        attr(&mut out, "title", "\" onmouseover=\"alert(1)\" <b>&");
+        assert_eq!(
+            out,
+            " title=\"&quot; onmouseover=&quot;alert(1)&quot; &lt;b&gt;&amp;\""
+        );
+    }
+}
