@@ -73,7 +73,10 @@ printf '\n' >> "$work/seeds/$changed"
 say "build again after one seed file changed ($changed)"
 PEERSCOPE_SEEDS="$work/seeds" PEERSCOPE_DIST="$dist" timed_build "$ROOT/scripts/build.sh"
 say "the site folder"
-echo "$(find "$dist" -type f | wc -l) files, $(du -sb "$dist" | cut -f1) bytes ($(du -sh "$dist" | cut -f1))"
+# The bytes of its files, as a host counts them (`du` would add the folders' own blocks: 58 MB
+# on the reference workload's 13,000 folders).
+find "$dist" -type f -printf '%s\n' | awk '{ n++; s += $1 } END { printf "%d files, %d bytes (%.1f MB)\n", n, s, s / 1e6 }'
+
 
 say "sizes"
 node bench/size.mjs "$dist"

@@ -6,6 +6,9 @@
 
 use std::fmt::Write;
 
+use crate::data::href;
+use crate::route::Route;
+
 /// Appends `value` escaped for an element's text.
 pub fn text(out: &mut String, value: &str) {
     for c in value.chars() {
@@ -31,6 +34,21 @@ pub fn attr(out: &mut String, name: &str, value: &str) {
         }
     }
     out.push('"');
+}
+
+/// Opens `<a>` to a page of the site, as `PageLink` writes it (`target="_self"`: a page load,
+/// prefetched on intent); `current` marks it `aria-current="true"`.
+pub fn page_link(out: &mut String, route: &Route, class: Option<&str>, current: bool) {
+    out.push_str("<a");
+    attr(out, "href", &href(&route.path()));
+    out.push_str(" target=\"_self\"");
+    if let Some(class) = class {
+        attr(out, "class", class);
+    }
+    if current {
+        out.push_str(" aria-current=\"true\"");
+    }
+    out.push('>');
 }
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ use model::query::date_label;
 use model::{AuthorList, AuthorVia, Work, WorkDate};
 
 use crate::components::copy_button::copy_and_announce;
-use crate::components::html::{attr, text};
+use crate::components::html::{attr, page_link, text};
 use crate::components::rich_text::write_rich_text;
-use crate::data::{corpus, href};
+use crate::data::corpus;
 use crate::route::Route;
 
 /// The list of `works` as cards; `owner` is the profile the list belongs to (highlighted among
@@ -209,20 +209,6 @@ fn title_link(out: &mut String, work: &Work) {
     page_link(out, &Route::work(&work.id), None, false);
     write_rich_text(out, &work.title.value, true);
     out.push_str("</a>");
-}
-
-/// Opens `<a>` to a page of the site, as `PageLink` writes it.
-fn page_link(out: &mut String, route: &Route, class: Option<&str>, current: bool) {
-    out.push_str("<a");
-    attr(out, "href", &href(&route.path()));
-    out.push_str(" target=\"_self\"");
-    if let Some(class) = class {
-        attr(out, "class", class);
-    }
-    if current {
-        out.push_str(" aria-current=\"true\"");
-    }
-    out.push('>');
 }
 
 /// A work's authors in order, each a link, as HTML; the owner marked; `et al.` for a truncated
