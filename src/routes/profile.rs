@@ -253,7 +253,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
                 </p>
             })}
             <PaperList works=visible owner=Some(person.id.as_str())
-                open=Signal::derive(move || state.with(|s| s.open.clone()))
+                open=Memo::new(move |_| state.with(|s| s.open.clone()))
                 is_full=Callback::new(move |id: String| records.is_full(&id))
                 on_toggle=Callback::new(move |id: String| go.run((state.get_untracked().toggle_open(&id), true)))/>
             <Pager list=list.clone() heading="works-heading" page=page
