@@ -43,9 +43,10 @@ pub fn PaperList(
         })
     });
     let list = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    // The first run only subscribes: the cards were written with the abstracts as they are.
+    Effect::new(move |previous: Option<()>| {
         open.with(|open| {
-            if let Some(list) = list.get_untracked() {
+            if let (Some(_), Some(list)) = (previous, list.get_untracked()) {
                 show_unfolded(&list, open);
             }
         })
