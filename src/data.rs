@@ -70,7 +70,7 @@ pub fn base() -> &'static str {
 
 /// The address of a page of this site: `path` (such as `/p/yixing-xu`) under [`base`].
 ///
-/// leptos_router's `<A>` leaves absolute paths as they are, so every link goes through here.
+/// Every link of the app goes through here.
 pub fn href(path: &str) -> String {
     format!("{}{path}", base())
 }

@@ -1,8 +1,7 @@
 //! Every address of the site, in one place: [`Route`] formats each page's path and parses it
-//! back, and its [`Route::PATTERNS`] are the router's `path!` patterns in the app's `app.rs` (a
-//! test there reads them). The app's links, the not-found page's suggestions, the pre-renderer's
-//! pages and share images, and the sitemap all go through it; no other code writes a path by
-//! hand.
+//! back; the app routes with [`Route::parse`] (`src/route.rs`). The app's links, the not-found
+//! page's suggestions, the pre-renderer's pages and share images, and the sitemap all go
+//! through it; no other code writes a path by hand.
 
 use std::fmt;
 
@@ -24,18 +23,6 @@ pub enum Route {
 }
 
 impl Route {
-    /// The router's patterns, in the order `app.rs` lists them.
-    pub const PATTERNS: [&'static str; 8] = [
-        "/",
-        "/p/:id",
-        "/p/:id/page/:n",
-        "/people",
-        "/people/page/:n",
-        "/w/:id",
-        "/graph",
-        "/sources",
-    ];
-
     /// One route of each kind (and of each paging and anchor): what tests of every route go
     /// through.
     pub fn examples() -> Vec<Route> {

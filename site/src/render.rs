@@ -4,7 +4,6 @@
 use futures::StreamExt;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
-use leptos_router::location::RequestUrl;
 use peerscope::data::{clear_page, href, set_page};
 use peerscope::App;
 
@@ -45,8 +44,8 @@ pub fn render_data(template: &Template, route: &str, mut data: PageData) -> Stri
     set_page(unsafe { &*data });
     let owner = Owner::new();
     let page = owner.with(|| {
-        // leptos_router reads the address from this on the server.
-        provide_context(RequestUrl::new(&href(route)));
+        // The address the page is rendered for, as the app reads it in the browser.
+        peerscope::route::Location::provide(&href(route));
         let (meta, head) = ServerMetaContext::new();
         provide_context(meta);
         let body = view! { <App/> }.to_html();

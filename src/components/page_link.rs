@@ -2,8 +2,8 @@
 //! document, fetched ahead while the pointer rests on the link or the link has focus.
 //!
 //! Each page carries only its own data (`crate::data`), so a link to another page is a page
-//! load, not a client-side route change: `target="_self"` tells leptos_router to leave the click
-//! to the browser. The page arrives complete (pre-rendered, its data inline) and, prefetched,
+//! load, not a client-side route change: the click is left to the browser (`target="_self"`
+//! marks the links to prefetch). The page arrives complete (pre-rendered, its data inline) and, prefetched,
 //! from the cache; Back returns to the previous page with the view its address holds.
 
 use std::cell::RefCell;

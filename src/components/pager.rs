@@ -4,11 +4,9 @@
 //! filtered view is listed in place and the filters stay in the query.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::data::href;
-use crate::route::Route;
+use crate::route::{use_location, Route};
 
 /// Page numbers to offer around `page` of `pages`: the first, the last, and two either side,
 /// with `None` for a gap.
@@ -44,7 +42,7 @@ pub fn Pager(
     #[prop(default = true)]
     in_place: bool,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let location = use_location();
     let list = StoredValue::new(list);
     let to = move |n: usize| {
         let query = query.get();
@@ -62,13 +60,7 @@ pub fn Pager(
             return;
         }
         ev.prevent_default();
-        navigate(
-            &to,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        location.navigate(&to, false);
         request_animation_frame(move || {
             if let Some(heading) = gloo::utils::document().get_element_by_id(heading) {
                 heading.scroll_into_view();

@@ -2,7 +2,6 @@
 //! by connected component, with a find box that zooms to a person.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use model::graph::NetworkLayout;
 use model::query::search;
 
@@ -94,7 +93,10 @@ fn Network(net: &'static NetworkLayout) -> impl IntoView {
         .map(|n| n.component)
         .max()
         .map_or(0, |m| m + 1);
-    let render = use_query_map().read_untracked().get("render");
+    let render = crate::route::query_value(
+        &crate::route::use_location().search.get_untracked(),
+        "render",
+    );
     let canvas = match render.as_deref() {
         Some("canvas") => true,
         Some("svg") => false,

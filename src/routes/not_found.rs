@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
-use leptos_router::hooks::use_location;
 use model::query::suggest;
 
 use crate::components::PageLink;
-use crate::data::{base, site_index};
+use crate::data::site_index;
+use crate::route::use_location;
 use crate::head::{PageKind, PageMeta};
 
 /// Shown for unknown routes and unknown ids.
@@ -20,8 +20,7 @@ pub fn NotFound() -> impl IntoView {
     let path = RwSignal::new(None::<String>);
     let suggestions = RwSignal::new(Vec::new());
     Effect::new(move |_| {
-        let here = location.pathname.get();
-        let here = here.strip_prefix(base()).unwrap_or(&here).to_string();
+        let here = location.path.get();
         let wanted = here
             .trim_end_matches('/')
             .rsplit('/')

@@ -1,35 +1,26 @@
 //! `/people` (and `/people/page/<n>`): everyone named in the corpus, by name, a page of
 //! `PEOPLE_PER_PAGE` at a time; the directory home links to when it shows only the first of them.
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use model::page::{by_name, PEOPLE_PER_PAGE};
 use model::query::thousands;
 
 use crate::components::{PageLink, Pager};
-use crate::data::{corpus, page};
+use crate::data::corpus;
 use crate::head::{PageKind, PageMeta};
 use crate::route::Route;
 use crate::routes::NotFound;
 
 /// The directory's page, or the not-found page for a page past the last.
 #[component]
-pub fn People() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let n = params.with(|p| p.get("n"));
-        let pages = page_count_of(page().totals.people);
-        let at = match n {
-            None => Some(1),
-            Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
-        };
-        match at {
-            // A page's data holds its own people: another page's address shows nothing here.
-            Some(page) if page <= pages && !corpus().people.is_empty() => {
-                view! { <Directory page=page pages=pages/> }.into_any()
-            }
-            _ => view! { <NotFound/> }.into_any(),
-        }
+pub fn People(page: usize) -> impl IntoView {
+    let pages = page_count_of(crate::data::page().totals.people);
+    // A page's data holds its own people: another page's address shows nothing here.
+    if page <= pages && !corpus().people.is_empty() {
+        Either::Left(view! { <Directory page=page pages=pages/> })
+    } else {
+        Either::Right(view! { <NotFound/> })
     }
 }
 

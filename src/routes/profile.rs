@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 use model::category::{self, Scheme};
 use model::page::{page_count, WORKS_PER_PAGE};
 use model::query::{filter_sorted, parse_query, sort_works, years, Sort, ViewState};
@@ -17,37 +16,24 @@ use crate::components::{
 };
 use crate::data::{base, corpus};
 use crate::head::{stated_figures, PageKind, PageMeta, PersonJsonLd};
-use crate::route::Route;
+use crate::route::{use_location, Route};
 use crate::routes::NotFound;
 
 /// The profile page (`/p/<id>`, and `/p/<id>/page/<n>` for the later pages of a long one), or
-/// the not-found page for an unknown id or page.
+/// the not-found page for an unknown id or a page past the last.
 #[component]
-pub fn Profile() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let (id, n) = params.with(|p| (p.get("id").unwrap_or_default(), p.get("n")));
-        // Page 1 has one address, `/p/<id>`; pages past the last are not pages.
-        let page = match n {
-            None => Some(1),
-            Some(n) => n.parse::<usize>().ok().filter(|&n| n >= 2),
-        };
-        let person = corpus().person(&id);
-        match (person, page) {
-            (Some(person), Some(page))
-                if page <= page_count(corpus().works_of(&person.id).count()) =>
-            {
-                view! { <ProfileView person=person page=page/> }.into_any()
-            }
-            _ => view! { <NotFound/> }.into_any(),
+pub fn Profile(id: String, page: usize) -> impl IntoView {
+    match corpus().person(&id) {
+        Some(person) if page <= page_count(corpus().works_of(&person.id).count()) => {
+            Either::Left(view! { <ProfileView person=person page=page/> })
         }
+        _ => Either::Right(view! { <NotFound/> }),
     }
 }
 
 #[component]
 fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
     let location = use_location();
-    let navigate = use_navigate();
     let parsed =
         Memo::new(move |_| ViewState::from_query(&parse_query(&location.search.get()), corpus()));
     let state = Memo::new(move |_| parsed.with(|p| p.0.clone()));
@@ -107,14 +93,7 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
         } else {
             format!("{path}?{query}")
         };
-        navigate(
-            &to,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        location.navigate(&to, replace);
     });
     let own_path = list.at_page(page).path();
     let canonical = Signal::derive(move || {

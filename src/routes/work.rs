@@ -1,7 +1,7 @@
 //! `/w/<id>`: everything the corpus knows about one work, and where each fact came from.
 
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use model::latex::to_plain;
 use model::page::ShareImages;
 use model::query::{date_label, thousands};
@@ -15,14 +15,10 @@ use crate::routes::NotFound;
 
 /// The work page, or the not-found page for an unknown id.
 #[component]
-pub fn WorkPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match corpus().work(&id) {
-            None => view! { <NotFound/> }.into_any(),
-            Some(work) => view! { <WorkView work=work/> }.into_any(),
-        }
+pub fn WorkPage(id: String) -> impl IntoView {
+    match corpus().work(&id) {
+        Some(work) => Either::Left(view! { <WorkView work=work/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
 }
 
