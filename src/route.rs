@@ -89,7 +89,9 @@ pub fn use_location() -> Location {
     let location = Location::provide(&browser_address());
     // The listener stays for the app's life, as the app does.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        location.address.set(Address::of(&browser_address(), base()));
+        location
+            .address
+            .set(Address::of(&browser_address(), base()));
     });
     location
 }

@@ -6,8 +6,8 @@ use model::query::suggest;
 
 use crate::components::PageLink;
 use crate::data::site_index;
-use crate::route::use_location;
 use crate::head::{PageKind, PageMeta};
+use crate::route::use_location;
 
 /// Shown for unknown routes and unknown ids.
 ///
