@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use layout::{Graph, Options, Simulation};
+use leptos::either::Either;
 use leptos::prelude::*;
 use model::graph::{ego, radius, CoGraph, Role};
 use model::query::{thousands, ViewState};
@@ -144,10 +145,10 @@ pub fn Collaboration(
             {move || {
                 if has_none.get() {
                     let why = if named_anywhere == 0 { "No co-author of this person is named in the sources." } else { "No collaborations in the works shown; clear the filters to see them all." };
-                    view! { <p class="empty" data-testid="graph-empty">{why}</p> }.into_any()
+                    Either::Left(view! { <p class="empty" data-testid="graph-empty">{why}</p> })
                 } else {
                     let count = move || graph.with(|g| g.nodes.len().saturating_sub(1));
-                    view! {
+                    Either::Right(view! {
                         {move || {
                             let (count, left_out) = (count(), graph.with(|g| g.left_out));
                             (left_out > 0).then(|| view! {
@@ -162,7 +163,7 @@ pub fn Collaboration(
                                 label=Signal::derive(move || format!("Collaborator graph of {}: {} people", person.name, count())) testid="ego-graph"/>
                             <CollaboratorTable graph=graph person=person/>
                         </div>
-                    }.into_any()
+                    })
                 }
             }}
         </section>

@@ -4,7 +4,7 @@ mod collaboration;
 mod copy_button;
 mod figures;
 pub mod graph;
-mod html;
+pub mod html;
 mod page_link;
 mod pager;
 mod paper_card;

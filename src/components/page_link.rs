@@ -16,7 +16,7 @@ use crate::data::href;
 /// `<a href>` to `path` (such as `/p/yixing-xu`, under the base path), prefetched on hover or
 /// focus.
 #[component]
-pub fn PageLink(
+pub fn PageLink<C>(
     /// The page's path under the site root, with its query if any.
     #[prop(into)]
     path: String,
@@ -24,11 +24,15 @@ pub fn PageLink(
     /// `aria-current` ("page" for the page on screen, "true" for a profile's own name).
     #[prop(default = None)]
     aria_current: Option<&'static str>,
-    children: Children,
-) -> impl IntoView {
+    // Typed rather than `Children`, which makes every link's label an `AnyView`.
+    children: TypedChildren<C>,
+) -> impl IntoView
+where
+    C: IntoView + 'static,
+{
     view! {
         <a href=href(&path) target="_self" class=class aria-current=aria_current>
-            {children()}
+            {children.into_inner()()}
         </a>
     }
 }

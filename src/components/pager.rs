@@ -3,6 +3,7 @@
 //! the default view, so every item is reachable with JavaScript off; with it on, a page of a
 //! filtered view is listed in place and the filters stay in the query.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::data::href;
@@ -84,34 +85,28 @@ pub fn Pager(
             }
         };
         if page > pages {
-            return Some(
-                view! {
-                    <nav class="pager" aria-label="Pages of works" data-testid="pager">
-                        <p>{format!("This view lists its works on {pages} page{}; there is no page {page}. ", if pages == 1 { "" } else { "s" })}
-                            {link(1, "Go to its first page".to_string(), None, "page-first")}</p>
-                    </nav>
-                }
-                .into_any(),
-            );
-        }
-        Some(
-            view! {
+            return Some(Either::Left(view! {
                 <nav class="pager" aria-label="Pages of works" data-testid="pager">
-                    <span class="pager-step">{(page > 1).then(|| link(page - 1, "← Previous".to_string(), Some("prev"), "page-prev"))}</span>
-                    <ul>
-                        {shown_pages(page, pages).into_iter().map(|n| match n {
-                            Some(n) if n == page => view! {
-                                <li><span aria-current="page" data-testid="page-current">{n}</span></li>
-                            }.into_any(),
-                            Some(n) => view! { <li>{link(n, n.to_string(), None, "page-number")}</li> }.into_any(),
-                            None => view! { <li class="muted">"…"</li> }.into_any(),
-                        }).collect_view()}
-                    </ul>
-                    <span class="pager-step">{(page < pages).then(|| link(page + 1, "Next →".to_string(), Some("next"), "page-next"))}</span>
+                    <p>{format!("This view lists its works on {pages} page{}; there is no page {page}. ", if pages == 1 { "" } else { "s" })}
+                        {link(1, "Go to its first page".to_string(), None, "page-first")}</p>
                 </nav>
-            }
-            .into_any(),
-        )
+            }));
+        }
+        Some(Either::Right(view! {
+            <nav class="pager" aria-label="Pages of works" data-testid="pager">
+                <span class="pager-step">{(page > 1).then(|| link(page - 1, "← Previous".to_string(), Some("prev"), "page-prev"))}</span>
+                <ul>
+                    {shown_pages(page, pages).into_iter().map(|n| match n {
+                        Some(n) if n == page => EitherOf3::A(view! {
+                            <li><span aria-current="page" data-testid="page-current">{n}</span></li>
+                        }),
+                        Some(n) => EitherOf3::B(view! { <li>{link(n, n.to_string(), None, "page-number")}</li> }),
+                        None => EitherOf3::C(view! { <li class="muted">"…"</li> }),
+                    }).collect_view()}
+                </ul>
+                <span class="pager-step">{(page < pages).then(|| link(page + 1, "Next →".to_string(), Some("next"), "page-next"))}</span>
+            </nav>
+        }))
     }
 }
 

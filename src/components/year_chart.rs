@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 const BAR: f64 = 28.0;
@@ -27,7 +28,7 @@ pub fn YearChart(
     on_pick: Callback<i32>,
 ) -> impl IntoView {
     let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
-        return view! { <p class="muted">"No dated works."</p> }.into_any();
+        return Either::Left(view! { <p class="muted">"No dated works."</p> });
     };
     let all_years: Vec<i32> = (first..=last).collect();
     let width = all_years.len() as f64 * (BAR + GAP);
@@ -74,7 +75,7 @@ pub fn YearChart(
             }
         })
         .collect_view();
-    view! {
+    Either::Right(view! {
         <svg class="year-chart" data-testid="year-chart" viewBox=format!("0 0 {width} {}", HEIGHT + LABEL)
              width=width height=HEIGHT + LABEL role="group" aria-label="Works per year; choose a bar to show that year">
             <defs>
@@ -84,6 +85,5 @@ pub fn YearChart(
             </defs>
             {bars}
         </svg>
-    }
-    .into_any()
+    })
 }

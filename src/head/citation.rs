@@ -29,7 +29,6 @@ pub fn CitationMeta(work: &'static Work) -> impl IntoView {
         {authors.into_iter().map(|name| view! { <Meta name="citation_author" content=name/> }).collect_view()}
         {date.map(|date| view! { <Meta name="citation_publication_date" content=date/> })}
     }
-    .into_any()
 }
 
 /// The date in Highwire's `YYYY/MM/DD` form (or `YYYY/MM`, `YYYY`), as precise as the sources

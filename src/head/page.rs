@@ -73,6 +73,4 @@ pub fn PageMeta(
         <Meta name="twitter:image" content=image/>
         <Meta name="twitter:image:alt" content=image_alt/>
     }
-    // One erased type keeps the pages' view types shallow enough for the compiler.
-    .into_any()
 }

@@ -1,6 +1,7 @@
 //! `/graph`: everyone in the corpus and who works with whom, laid out at build time, coloured
 //! by connected component, with a find box that zooms to a person.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use model::graph::NetworkLayout;
 use model::query::search;
@@ -24,8 +25,8 @@ const CANVAS_ABOVE: usize = 300;
 #[component]
 pub fn NetworkPage() -> impl IntoView {
     match network() {
-        Some(net) => view! { <Network net=net/> }.into_any(),
-        None => view! { <NotFound/> }.into_any(),
+        Some(net) => Either::Left(view! { <Network net=net/> }),
+        None => Either::Right(view! { <NotFound/> }),
     }
 }
 

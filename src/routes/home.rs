@@ -1,5 +1,6 @@
 //! `/`: the profiled researchers, an instant search, everyone named, and the corpus at a glance.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use model::category::{self, Scheme};
 use model::latex::to_plain;
@@ -81,22 +82,22 @@ pub fn Home() -> impl IntoView {
         {move || {
             let q = query.get();
             if q.trim().is_empty() {
-                return home_content().into_any();
+                return EitherOf4::A(home_content());
             }
             // Until this query's results come, the last ones stay, marked busy.
             let current = found.with(|f| f.as_ref().is_some_and(|(at, _)| *at == q));
             match found.get() {
-                Some((at, Ok(results))) => results_view(at, results, !current, limit).into_any(),
-                Some((_, Err(why))) if current => view! {
+                Some((at, Ok(results))) => EitherOf4::B(results_view(at, results, !current, limit)),
+                Some((_, Err(why))) if current => EitherOf4::C(view! {
                     <section class="results" data-testid="results" role="alert">
                         <p>{format!("Search is unavailable: {why}. Reload the page to try again.")}</p>
                     </section>
-                }.into_any(),
-                _ => view! {
+                }),
+                _ => EitherOf4::D(view! {
                     <section class="results" data-testid="results" aria-busy="true">
                         <p class="muted">"Loading the search index…"</p>
                     </section>
-                }.into_any(),
+                }),
             }
         }}
     }

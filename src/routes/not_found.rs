@@ -1,5 +1,6 @@
 //! The page for an address that names nothing in the corpus, with the closest names.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use model::query::suggest;
@@ -45,8 +46,8 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Nothing here"</h1>
             <p>"No person or work of this corpus lives at "
                 {move || match path.get() {
-                    Some(p) => view! { <code>{p}</code> }.into_any(),
-                    None => "this address".into_any(),
+                    Some(p) => Either::Left(view! { <code>{p}</code> }),
+                    None => Either::Right("this address"),
                 }}"."</p>
             {move || {
                 let found = suggestions.get();

@@ -135,15 +135,15 @@ fn ProfileView(person: &'static Person, page: usize) -> impl IntoView {
         // The graph and its table follow the view's filters, and a change of filters lists from
         // the first page: the later pages of a long profile list works only, and point back.
         {if page == 1 {
-            view! { <Collaboration person=person works=works state=state go=go/> }.into_any()
+            Either::Left(view! { <Collaboration person=person works=works state=state go=go/> })
         } else {
             let first = list.clone();
-            view! {
+            Either::Right(view! {
                 <p class="muted" data-testid="collaborators-elsewhere">
                     "Collaborators and their graph are on "
                     <PageLink path=first>"the first page of this profile"</PageLink>"."
                 </p>
-            }.into_any()
+            })
         }}
         <section class="works-section" aria-labelledby="works-heading">
             <h2 id="works-heading">"Works"</h2>
@@ -274,9 +274,9 @@ fn ProfileHeader(person: &'static Person) -> impl IntoView {
                 <strong>{format!("{} collaborators named", person.computed.collaborators)}</strong>
             </p>
             {if person.profiles.is_empty() {
-                view! { <p class="muted">"No profile page about this person is among the sources; they appear as an author only."</p> }.into_any()
+                Either::Left(view! { <p class="muted">"No profile page about this person is among the sources; they appear as an author only."</p> })
             } else {
-                person.profiles.iter().map(|p| view! { <StatedFigures profile=p/> }).collect_view().into_any()
+                Either::Right(person.profiles.iter().map(|p| view! { <StatedFigures profile=p/> }).collect_view())
             }}
         </header>
     }

@@ -2,6 +2,7 @@
 //! met while reading it, grouped under their file with their line numbers. Each document has
 //! an anchor (`model::page::source_anchor`) that the facts it gave link to.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use model::page::{source_anchor, SourceRead};
 use model::{Diagnostic, Source};
@@ -133,9 +134,9 @@ fn SourceEntry(
 #[component]
 fn Warnings(warnings: Vec<&'static Diagnostic>) -> impl IntoView {
     if warnings.is_empty() {
-        return view! { <p class="muted">"No warnings."</p> }.into_any();
+        return Either::Left(view! { <p class="muted">"No warnings."</p> });
     }
-    view! {
+    Either::Right(view! {
         <table class="warnings" data-testid="warnings">
             <caption>{count(warnings.len(), "warning", "warnings")}</caption>
             <thead><tr><th scope="col">"Line"</th><th scope="col">"Warning"</th></tr></thead>
@@ -156,8 +157,7 @@ fn Warnings(warnings: Vec<&'static Diagnostic>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-    }
-    .into_any()
+    })
 }
 
 /// `n` with its noun: `1 warning`, `3 warnings`.

@@ -7,7 +7,7 @@ use model::page::ShareImages;
 use model::query::{date_label, thousands};
 use model::{Loc, Work};
 
-use crate::components::{author_links, rich_text, source_lines, CopyButton};
+use crate::components::{author_links, html, rich_text, source_lines, CopyButton};
 use crate::data::{corpus, page};
 use crate::head::{CitationMeta, PageKind, PageMeta};
 use crate::route::Route;
@@ -30,10 +30,28 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         .as_ref()
         .map(|a| truncate(&to_plain(&a.value), 200))
         .unwrap_or_else(|| format!("{title}: a work in peerscope's corpus."));
-    let mut rows: Vec<(&'static str, AnyView, Vec<Loc>)> = Vec::new();
+    // Each row's value as markup: the facts table is written as text, like the cards (one
+    // string rather than a view per kind of value).
+    let mut rows: Vec<(&'static str, String, Vec<Loc>)> = Vec::new();
+    let plain = |value: &str| {
+        let mut out = String::new();
+        html::text(&mut out, value);
+        out
+    };
+    let wrapped = |tag: &str, attrs: &[(&str, &str)], value: &str| {
+        let mut out = format!("<{tag}");
+        for (name, value) in attrs {
+            html::attr(&mut out, name, value);
+        }
+        out.push('>');
+        html::text(&mut out, value);
+        out.push_str(&format!("</{tag}>"));
+        out
+    };
+    let link = |url: &str| wrapped("a", &[("href", url), ("rel", "noopener noreferrer")], url);
     rows.push((
         "Title",
-        view! { <span inner_html=rich_text(&work.title.value, false)></span> }.into_any(),
+        rich_text(&work.title.value, false),
         work.title.sources.clone(),
     ));
     let author_sources: Vec<Loc> = work
@@ -41,11 +59,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         .iter()
         .flat_map(|a| a.sources.clone())
         .collect();
-    rows.push((
-        "Authors",
-        view! { <span inner_html=author_links(work, None)></span> }.into_any(),
-        dedup(author_sources),
-    ));
+    rows.push(("Authors", author_links(work, None), dedup(author_sources)));
     if let Some(date) = &work.date {
         let label = format!(
             "{}{}",
@@ -56,16 +70,19 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 ""
             }
         );
+        let rule = date.year_rule.clone().unwrap_or_default();
         rows.push((
             "Date",
-            view! { <span title=date.year_rule.clone().unwrap_or_default()>{label}</span> }
-                .into_any(),
+            wrapped("span", &[("title", &rule)], &label),
             date.sources.clone(),
         ));
     }
     if let Some(revised) = &work.revised {
-        let label = date_label(revised);
-        rows.push(("Last revised", label.into_any(), revised.sources.clone()));
+        rows.push((
+            "Last revised",
+            plain(&date_label(revised)),
+            revised.sources.clone(),
+        ));
     }
     for category in &work.categories {
         let (scheme, code) = model::category::split(&category.value);
@@ -73,17 +90,13 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             Some(name) if scheme == model::category::Scheme::Arxiv => format!("{code} ({name})"),
             _ => code.to_string(),
         };
-        rows.push((scheme.one(), text.into_any(), category.sources.clone()));
+        rows.push((scheme.one(), plain(&text), category.sources.clone()));
     }
     if let Some(kind) = &work.kind {
-        rows.push(("Kind", kind.value.clone().into_any(), kind.sources.clone()));
+        rows.push(("Kind", plain(&kind.value), kind.sources.clone()));
     }
     if let Some(venue) = &work.venue {
-        rows.push((
-            "Venue",
-            venue.value.clone().into_any(),
-            venue.sources.clone(),
-        ));
+        rows.push(("Venue", plain(&venue.value), venue.sources.clone()));
     }
     if let Some(publication) = &work.publication {
         for (label, value) in [
@@ -94,22 +107,17 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             ("Editors", &publication.editors),
         ] {
             if let Some(value) = value {
-                rows.push((label, value.value.clone().into_any(), value.sources.clone()));
+                rows.push((label, plain(&value.value), value.sources.clone()));
             }
         }
     }
-    for link in &work.links {
-        let (href, text) = (link.url.clone(), link.url.clone());
-        rows.push((
-            link.kind.label(),
-            view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
-            link.sources.clone(),
-        ));
+    for url in &work.links {
+        rows.push((url.kind.label(), link(&url.url), url.sources.clone()));
     }
     for key in &work.keys {
         rows.push((
             "Citation key",
-            view! { <code>{key.value.clone()}</code> }.into_any(),
+            wrapped("code", &[], &key.value),
             key.sources.clone(),
         ));
     }
@@ -120,34 +128,25 @@ fn WorkView(work: &'static Work) -> impl IntoView {
             .as_deref()
             .map(|d| format!(", {d}"))
             .unwrap_or_default();
-        rows.push((
-            "Cited by",
-            format!(
-                "{} (stated by {}{date})",
-                thousands(u64::from(count.count)),
-                count.by
-            )
-            .into_any(),
-            stated.sources.clone(),
-        ));
+        let text = format!(
+            "{} (stated by {}{date})",
+            thousands(u64::from(count.count)),
+            count.by
+        );
+        rows.push(("Cited by", plain(&text), stated.sources.clone()));
     }
     if let Some(score) = &work.score {
         rows.push((
             "Score",
-            format!("{:.1}", score.value).into_any(),
+            format!("{:.1}", score.value),
             score.sources.clone(),
         ));
     }
     for url in &work.code.urls {
-        let (href, text) = (url.value.clone(), url.value.clone());
-        rows.push((
-            "Code",
-            view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any(),
-            url.sources.clone(),
-        ));
+        rows.push(("Code", link(&url.value), url.sources.clone()));
     }
     if !work.code.flag.is_empty() {
-        rows.push(("Code flag", "shown".into_any(), work.code.flag.clone()));
+        rows.push(("Code flag", "shown".to_string(), work.code.flag.clone()));
     }
     let bibtex = model::bibtex::entry(work, corpus());
     let (image_of, image_alt) = share_image(work, &title);
@@ -163,7 +162,7 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                 <section aria-labelledby="abstract-heading">
                     <h2 id="abstract-heading">"Abstract"</h2>
                     <p class="abstract-full" data-testid="abstract" inner_html=rich_text(&a.value, false)></p>
-                    <p class="muted">"From "{source_lines(&a.sources)}</p>
+                    <p class="muted" inner_html=format!("From {}", source_lines(&a.sources))></p>
                 </section>
             })}
             <section aria-labelledby="facts-heading">
@@ -172,11 +171,11 @@ fn WorkView(work: &'static Work) -> impl IntoView {
                     <thead><tr><th scope="col">"Field"</th><th scope="col">"Value"</th><th scope="col">"Source (file:line)"</th></tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(field, value, sources)| view! {
-                            <tr><th scope="row">{field}</th><td>{value}</td><td class="loc">{source_lines(&sources)}</td></tr>
+                            <tr><th scope="row">{field}</th><td inner_html=value></td><td class="loc" inner_html=source_lines(&sources)></td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <p class="muted" data-testid="appearances">{format!("Seen in {} document(s): ", dedup_files(&work.sources))}{source_lines(&work.sources)}</p>
+                <p class="muted" data-testid="appearances" inner_html=format!("Seen in {} document(s): {}", dedup_files(&work.sources), source_lines(&work.sources))></p>
             </section>
             {model::bibtex::citable(work).then(|| view! {
                 <section aria-labelledby="cite-heading">

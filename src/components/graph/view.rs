@@ -15,6 +15,7 @@ use super::model::{
     ViewLink, FONT_PX, NO_ZOOM, VIEW_H, VIEW_W,
 };
 use crate::route::Route;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -324,7 +325,7 @@ pub fn GraphView(
     });
 
     let drawing = if canvas {
-        view! {
+        Either::Left(view! {
             <canvas class="graph-svg graph-canvas" node_ref=canvas_ref data-testid=testid
                 width=(VIEW_W as f64 * CANVAS_SCALE) as u32 height=(VIEW_H as f64 * CANVAS_SCALE) as u32
                 tabindex="0" role="img" aria-label=move || format!("{}. The list below names everyone; Enter opens the highlighted person.", label.get())
@@ -337,10 +338,9 @@ pub fn GraphView(
                     if let Some(i) = hovered.get_untracked() { open.with_value(|f| f(i)) }
                 }>
             </canvas>
-        }
-        .into_any()
+        })
     } else {
-        view! {
+        Either::Right(view! {
             <svg class="graph-svg" data-testid=testid viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="group" aria-label=label
                 data-layout=move || if layout_done.get() { "done" } else { "running" }
                 on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up>
@@ -349,8 +349,7 @@ pub fn GraphView(
                 <g class="links-hl">{highlighted_view}</g>
                 <g class="nodes">{nodes_view}</g>
             </svg>
-        }
-        .into_any()
+        })
     };
 
     view! {
