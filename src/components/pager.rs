@@ -73,15 +73,14 @@ pub fn Pager(
         if pages <= 1 && page == 1 {
             return None;
         }
-        let link = {
-            let follow = follow.clone();
-            move |n: usize, label: String, rel: Option<&'static str>, testid: &'static str| {
-                let target = to(n);
-                let follow = follow.clone();
-                view! {
-                    <a href=href(&target) rel=rel data-testid=testid target=(!in_place).then_some("_self")
-                        on:click=move |ev| follow(ev, target.clone())>{label}</a>
-                }
+        let link = move |n: usize,
+                         label: String,
+                         rel: Option<&'static str>,
+                         testid: &'static str| {
+            let target = to(n);
+            view! {
+                <a href=href(&target) rel=rel data-testid=testid target=(!in_place).then_some("_self")
+                    on:click=move |ev| follow(ev, target.clone())>{label}</a>
             }
         };
         if page > pages {
