@@ -123,3 +123,76 @@ async fn a_paper_card_unfolds_its_abstract_in_place_when_its_signal_changes() {
     let owner = root.query_selector("a.owner").unwrap().unwrap();
     assert_eq!(owner.text_content().unwrap(), "Yixing Xu");
 }
+
+#[wasm_bindgen_test]
+async fn a_list_shown_again_puts_back_the_cards_it_made_folded_as_the_view_says() {
+    show(|slicer, corpus| {
+        slicer.profile(
+            corpus.person("yixing-xu").expect("in the seeds"),
+            None,
+            1,
+            &[],
+        )
+    });
+    let root = container();
+    let mut works: Vec<&'static model::Work> = corpus()
+        .works_of("yixing-xu")
+        .filter(|w| w.abstract_text.is_some())
+        .take(3)
+        .collect();
+    works.sort_by(|a, b| a.id.cmp(&b.id));
+    let (shown, set_shown) = signal(works.clone());
+    let (open, set_open) = signal(std::collections::BTreeSet::<String>::new());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <PaperList works=shown owner=Some("yixing-xu") open=open
+                is_full=Callback::new(|_: String| true)
+                on_toggle=Callback::new(|_: String| {})/>
+        }
+    });
+    leptos::task::tick().await;
+    let card = |id: &str| root.query_selector(&format!("[data-work='{id}']")).unwrap();
+    let first = card(&works[0].id).expect("the first work's card");
+    let ids = || {
+        let cards = root.query_selector_all("[data-testid=work]").unwrap();
+        (0..cards.length())
+            .map(|i| {
+                cards
+                    .item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::Element>()
+                    .get_attribute("data-work")
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+
+    // Another view: the first work leaves the list; its abstract is unfolded meanwhile.
+    set_shown.set(vec![works[2], works[1]]);
+    leptos::task::tick().await;
+    assert_eq!(ids(), [works[2].id.clone(), works[1].id.clone()]);
+    assert!(!first.is_connected());
+    set_open.set([works[0].id.clone()].into());
+    leptos::task::tick().await;
+
+    // The first view again: the same card comes back, unfolded as the view now says.
+    set_shown.set(works.clone());
+    leptos::task::tick().await;
+    assert_eq!(
+        ids(),
+        works.iter().map(|w| w.id.clone()).collect::<Vec<_>>()
+    );
+    let back = card(&works[0].id).expect("the first work's card again");
+    assert!(back == first, "the card made before is put back");
+    let abstract_el = back
+        .query_selector("[data-testid=abstract]")
+        .unwrap()
+        .unwrap();
+    assert!(!abstract_el.class_list().contains("folded"));
+    let others = card(&works[1].id)
+        .unwrap()
+        .query_selector("[data-testid=abstract]")
+        .unwrap()
+        .unwrap();
+    assert!(others.class_list().contains("folded"));
+}

@@ -1,121 +1,22 @@
 //! Works as cards (title, authors, date, categories, code, abstract, citation), and a work's
-//! author line.
+//! author line, written as HTML text.
 //!
-//! Written as HTML text and set as the list's `innerHTML`, not built as views, and why: a filter
-//! click on a long profile replaces 50 cards, about 2,000 elements. As views, each element and
-//! attribute is a call from wasm into the DOM with its string decoded: on the reference
-//! workload's largest profile that was most of a 30 ms click (setAttribute and TextDecoder at
-//! the top of its profile). One string is one call, parsed by the browser's HTML parser. The
-//! cards' two buttons are served by one listener on the list ([`PaperList`]); every piece of
-//! seed text is escaped by `components::html`.
+//! Text, not views, and why: a filter click on a long profile shows 50 new cards, about 2,000
+//! elements. As views, each element and attribute is a call from wasm into the DOM with its
+//! string decoded: on the reference workload's largest profile that was most of a 30 ms click
+//! (setAttribute and TextDecoder at the top of its profile). One string is one call, parsed by
+//! the browser's HTML parser. The list that shows them is `paper_list.rs`; every piece of seed
+//! text is escaped by `components::html`.
 
 use std::collections::BTreeSet;
 
-use leptos::html::Div;
-use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use model::query::date_label;
 use model::{AuthorList, AuthorVia, Work, WorkDate};
 
-use crate::components::copy_button::copy_and_announce;
 use crate::components::html::{attr, page_link, text};
 use crate::components::rich_text::write_rich_text;
 use crate::data::corpus;
 use crate::route::Route;
-
-/// The list of `works` as cards; `owner` is the profile the list belongs to (highlighted among
-/// the authors), `open` the works whose abstract is unfolded (`on_toggle` asks to fold or
-/// unfold one), `is_full` whether a work's full record is at hand (if not, its outline is shown,
-/// marked busy, until it is).
-#[component]
-pub fn PaperList(
-    #[prop(into)] works: Signal<Vec<&'static Work>>,
-    owner: Option<&'static str>,
-    #[prop(into)] open: Signal<BTreeSet<String>>,
-    is_full: Callback<String, bool>,
-    on_toggle: Callback<String>,
-) -> impl IntoView {
-    // The cards are written again when the works shown change, not when an abstract is folded:
-    // that is set on the cards in place, so the button pressed keeps the focus.
-    let markup = Memo::new(move |_| {
-        works.with(|works| {
-            open.with_untracked(|open| cards(works, owner, open, |id| is_full.run(id.to_string())))
-        })
-    });
-    let list = NodeRef::<Div>::new();
-    // The first run only subscribes: the cards were written with the abstracts as they are.
-    Effect::new(move |previous: Option<()>| {
-        open.with(|open| {
-            if let (Some(_), Some(list)) = (previous, list.get_untracked()) {
-                show_unfolded(&list, open);
-            }
-        })
-    });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let closest = |selector: &str| target.closest(selector).ok().flatten();
-        let Some(id) =
-            closest("[data-testid=work]").and_then(|card| card.get_attribute("data-work"))
-        else {
-            return;
-        };
-        if closest("[data-testid=toggle-abstract]").is_some() {
-            on_toggle.run(id);
-        } else if let Some(button) = closest("[data-testid=copy-bibtex]") {
-            let status = button.next_element_sibling();
-            if let (Some(work), Some(status)) = (corpus().work(&id), status) {
-                let entry = model::bibtex::entry(work, corpus());
-                copy_and_announce(entry, status, "BibTeX copied", "copy-bibtex");
-            }
-        }
-    };
-    view! {
-        <div class="paper-list" data-testid="works" node_ref=list on:click=on_click inner_html=move || markup.get()></div>
-    }
-}
-
-/// Folds and unfolds the cards' abstracts in `list` to match `open`.
-fn show_unfolded(list: &web_sys::HtmlDivElement, open: &BTreeSet<String>) {
-    let Ok(cards) = list.query_selector_all("[data-testid=work]") else {
-        return;
-    };
-    for i in 0..cards.length() {
-        let Some(card) = cards
-            .item(i)
-            .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let unfolded = card
-            .get_attribute("data-work")
-            .is_some_and(|id| open.contains(&id));
-        let part = |testid: &str| {
-            card.query_selector(&format!("[data-testid={testid}]"))
-                .ok()
-                .flatten()
-        };
-        if let (Some(abstract_text), Some(button)) = (part("abstract"), part("toggle-abstract")) {
-            let _ = abstract_text
-                .class_list()
-                .toggle_with_force("folded", !unfolded);
-            let _ = button.set_attribute("aria-expanded", if unfolded { "true" } else { "false" });
-            button.set_text_content(Some(toggle_label(unfolded)));
-        }
-    }
-}
-
-fn toggle_label(unfolded: bool) -> &'static str {
-    if unfolded {
-        "Fold abstract"
-    } else {
-        "Read full abstract"
-    }
-}
 
 /// The cards of `works` as HTML; a work whose full record is not at hand yet is its outline.
 pub fn cards(
@@ -126,13 +27,34 @@ pub fn cards(
 ) -> String {
     let mut out = String::with_capacity(works.len() * 3072);
     for work in works {
-        if is_full(&work.id) {
-            card(&mut out, work, owner, open.contains(&work.id));
-        } else {
-            outline(&mut out, work, owner);
-        }
+        write_card(
+            &mut out,
+            work,
+            owner,
+            is_full(&work.id),
+            open.contains(&work.id),
+        );
     }
     out
+}
+
+/// Appends `work`'s card (its abstract `unfolded` or not), or its outline when its full record
+/// is not at hand.
+pub fn write_card(out: &mut String, work: &Work, owner: Option<&str>, full: bool, unfolded: bool) {
+    if full {
+        card(out, work, owner, unfolded);
+    } else {
+        outline(out, work, owner);
+    }
+}
+
+/// The label of a card's button that folds and unfolds its abstract.
+pub fn toggle_label(unfolded: bool) -> &'static str {
+    if unfolded {
+        "Fold abstract"
+    } else {
+        "Read full abstract"
+    }
 }
 
 /// One work's card.
