@@ -45,11 +45,18 @@ pub fn PaperList(
     is_full: Callback<String, bool>,
     on_toggle: Callback<String>,
 ) -> impl IntoView {
-    // The cards as the page first shows them: the pre-rendered page has them already, and a
-    // page rendered in the browser gets them in one string. Later views go through the shelf.
-    let first = works.with_untracked(|works| {
-        open.with_untracked(|open| cards(works, owner, open, |id| is_full.run(id.to_string())))
-    });
+    // The cards as the page first shows them, in one string: the pre-renderer's, and a page
+    // rendered in the browser. A pre-rendered page being hydrated has them already (Leptos
+    // leaves a hydrated `inner_html` as it is), so they are not written again. Later views go
+    // through the shelf.
+    let hydrating = Owner::current_shared_context().is_some_and(|c| c.during_hydration());
+    let first = if hydrating {
+        String::new()
+    } else {
+        works.with_untracked(|works| {
+            open.with_untracked(|open| cards(works, owner, open, |id| is_full.run(id.to_string())))
+        })
+    };
     let list = NodeRef::<Div>::new();
     let shelf = StoredValue::new_local(Shelf::default());
     Effect::new(move |_| {
