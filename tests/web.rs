@@ -48,6 +48,18 @@ fn show(page: impl Fn(&Slicer, &'static corpus::Corpus) -> PageData) {
     set_page(Box::leak(Box::new(page(&slicer, corpus))));
 }
 
+/// Makes Yixing Xu's profile the page on screen.
+fn show_yixing_xu() {
+    show(|slicer, corpus| {
+        slicer.profile(
+            corpus.person("yixing-xu").expect("in the seeds"),
+            None,
+            1,
+            &[],
+        )
+    });
+}
+
 fn container() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let div = document.create_element("div").unwrap();
@@ -72,14 +84,7 @@ async fn the_app_lists_the_profiled_researchers_from_the_pages_data() {
 
 #[wasm_bindgen_test]
 async fn a_paper_card_unfolds_its_abstract_in_place_when_its_signal_changes() {
-    show(|slicer, corpus| {
-        slicer.profile(
-            corpus.person("yixing-xu").expect("in the seeds"),
-            None,
-            1,
-            &[],
-        )
-    });
+    show_yixing_xu();
     let root = container();
     let work = corpus()
         .works
@@ -126,14 +131,7 @@ async fn a_paper_card_unfolds_its_abstract_in_place_when_its_signal_changes() {
 
 #[wasm_bindgen_test]
 async fn a_list_shown_again_puts_back_the_cards_it_made_folded_as_the_view_says() {
-    show(|slicer, corpus| {
-        slicer.profile(
-            corpus.person("yixing-xu").expect("in the seeds"),
-            None,
-            1,
-            &[],
-        )
-    });
+    show_yixing_xu();
     let root = container();
     let mut works: Vec<&'static model::Work> = corpus()
         .works_of("yixing-xu")
