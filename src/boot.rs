@@ -1,9 +1,10 @@
 //! Starts the app in the browser: reads the page's data and takes over the page
 //! `peerscope-site` pre-rendered.
 //!
-//! Every pre-rendered page carries its data as JSON in `<script id="peerscope-data">` and names
-//! the route it was rendered for in `<html data-route>`. The data is read first, synchronously,
-//! so the app's first render is the pre-rendered page's: no loading state ever shows. Data of
+//! Every pre-rendered page carries its data as JSON in `<script id="peerscope-data">`, last in
+//! its body (the page paints before its data has arrived), and names the route it was rendered
+//! for in `<html data-route>`. The data is read first, once the document has been parsed, so the
+//! app's first render is the pre-rendered page's: no loading state ever shows. Data of
 //! another schema version (a page cached from an older deploy beside newer code) is refused
 //! with a notice, and the page reloads once to fetch the current one.
 //!
@@ -27,8 +28,22 @@ use crate::App;
 /// The id of the element that holds a page's data.
 pub const DATA_ELEMENT: &str = "peerscope-data";
 
-/// Starts the app in two tasks, as described in the module documentation.
+/// Starts the app in two tasks, as described in the module documentation, once the document
+/// has been parsed: the app is loaded after the first paint, which may come before the page's
+/// data (last in the body) has arrived.
 pub fn start() {
+    if gloo::utils::document().ready_state() == "loading" {
+        // DOMContentLoaded comes once per document: the listener has nothing more to hear.
+        let _ = leptos::prelude::window_event_listener_untyped("DOMContentLoaded", |_| {
+            read_and_take_over()
+        });
+    } else {
+        read_and_take_over();
+    }
+}
+
+/// Reads the page's data and takes the page over, in two tasks.
+fn read_and_take_over() {
     Timeout::new(0, || match read_page_data() {
         Ok(mut data) => {
             data.expand();

@@ -3,7 +3,9 @@
 //! `bundle.rs` writes the page that loads the app: its `<head>` holds the stylesheet, the favicon
 //! and the script that loads the wasm, and must be kept as it is. Each pre-rendered page is that
 //! page with the route named on `<html>`, the rendered head tags after a `<!--HEAD-->` marker
-//! (where leptos_meta looks for them when the app takes over), and the rendered app as the body.
+//! (where leptos_meta looks for them when the app takes over), the rendered app as the body, and
+//! the page's data after it: the browser paints the page before the data has arrived (on the
+//! largest profile of the reference workload, the data is 128 KB of its 154 KB brotli).
 
 use crate::escape::escape;
 
@@ -41,12 +43,13 @@ impl Template {
         })
     }
 
-    /// The document for `route` (`/p/yixing-xu`) with the app's rendered body and the page's
-    /// data (JSON, already escaped for a script element: `peerscope::head::script_json`).
-    /// leptos_meta then inserts the head tags and the title after the `<!--HEAD-->` marker.
+    /// The document for `route` (`/p/yixing-xu`) with the app's rendered body and, last in the
+    /// body, the page's data (JSON, already escaped for a script element:
+    /// `peerscope::head::script_json`). leptos_meta then inserts the head tags and the title
+    /// after the `<!--HEAD-->` marker.
     pub fn page(&self, route: &str, body: &str, data: &str) -> String {
         format!(
-            "{} data-route=\"{}\"{}{}<script type=\"application/json\" id=\"{}\">{data}</script><!--HEAD--></head>\n<body>{body}</body>\n</html>\n",
+            "{} data-route=\"{}\"{}{}<!--HEAD--></head>\n<body>{body}<script type=\"application/json\" id=\"{}\">{data}</script></body>\n</html>\n",
             self.html_open,
             escape(route),
             self.head,
@@ -78,12 +81,12 @@ mod tests {
         );
         assert!(!page.contains("<title>"), "the pages name their own titles");
         assert!(
-            page.contains("<link rel=\"manifest\" href=\"/m\"><script type=\"application/json\" id=\"peerscope-data\">{}</script><!--HEAD--></head>"),
+            page.contains("<link rel=\"manifest\" href=\"/m\"><!--HEAD--></head>"),
             "{page}"
         );
         assert!(
-            page.contains("<body><main>Yixing Xu</main></body>"),
-            "no whitespace before the app: hydration starts at the body's first child"
+            page.contains("<body><main>Yixing Xu</main><script type=\"application/json\" id=\"peerscope-data\">{}</script></body>"),
+            "no whitespace before the app (hydration starts at the body's first child), the data last: {page}"
         );
         assert!(!page.contains("Loading"));
     }
