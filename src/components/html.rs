@@ -36,6 +36,25 @@ pub fn attr(out: &mut String, name: &str, value: &str) {
     out.push('"');
 }
 
+/// Appends `<tag name="value"…>text</tag>`, every value and the text escaped.
+pub fn element(out: &mut String, tag: &str, attrs: &[(&str, &str)], value: &str) {
+    let _ = write!(out, "<{tag}");
+    for (name, value) in attrs {
+        attr(out, name, value);
+    }
+    out.push('>');
+    text(out, value);
+    let _ = write!(out, "</{tag}>");
+}
+
+/// Appends a link that leaves the site, labelled `label`: `<a href rel="noopener noreferrer">`,
+/// with `class` if given.
+pub fn external_link(out: &mut String, url: &str, class: Option<&str>, label: &str) {
+    let mut attrs = vec![("href", url), ("rel", "noopener noreferrer")];
+    attrs.extend(class.map(|c| ("class", c)));
+    element(out, "a", &attrs, label);
+}
+
 /// Opens `<a>` to a page of the site, as `PageLink` writes it (`target="_self"`: a page load,
 /// prefetched on intent); `current` marks it `aria-current="true"`.
 pub fn page_link(out: &mut String, route: &Route, class: Option<&str>, current: bool) {
@@ -65,6 +84,12 @@ mod tests {
         assert_eq!(
             out,
             " title=\"&quot; onmouseover=&quot;alert(1)&quot; &lt;b&gt;&amp;\""
+        );
+        let mut out = String::new();
+        external_link(&mut out, "https://x.org/?a=1&b=\"", Some("url"), "<x>");
+        assert_eq!(
+            out,
+            "<a href=\"https://x.org/?a=1&amp;b=&quot;\" rel=\"noopener noreferrer\" class=\"url\">&lt;x&gt;</a>"
         );
     }
 }

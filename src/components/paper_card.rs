@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use model::query::date_label;
 use model::{AuthorList, AuthorVia, Work, WorkDate};
 
-use crate::components::html::{attr, page_link, text};
+use crate::components::html::{attr, external_link, page_link, text};
 use crate::components::rich_text::write_rich_text;
 use crate::data::corpus;
 use crate::route::Route;
@@ -272,11 +272,7 @@ fn code(out: &mut String, work: &Work) {
             .split('/')
             .next()
             .unwrap_or("");
-        out.push_str("<a class=\"button\"");
-        attr(out, "href", url);
-        out.push_str(" rel=\"noopener noreferrer\">Code (");
-        text(out, host);
-        out.push_str(")</a>");
+        external_link(out, url, Some("button"), &format!("Code ({host})"));
     }
     out.push_str("</span>");
 }

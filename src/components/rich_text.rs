@@ -48,11 +48,7 @@ fn spans(out: &mut String, spans: Vec<Span>, in_link: bool, depth: usize) {
             Span::Url(url)
                 if !in_link && (url.starts_with("https://") || url.starts_with("http://")) =>
             {
-                out.push_str("<a");
-                html::attr(out, "href", &url);
-                out.push_str(" rel=\"noopener noreferrer\" class=\"url\">");
-                html::text(out, &url);
-                out.push_str("</a>");
+                html::external_link(out, &url, Some("url"), &url);
             }
             Span::Url(text) => html::text(out, &text),
         }

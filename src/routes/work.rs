@@ -39,16 +39,15 @@ fn WorkView(work: &'static Work) -> impl IntoView {
         out
     };
     let wrapped = |tag: &str, attrs: &[(&str, &str)], value: &str| {
-        let mut out = format!("<{tag}");
-        for (name, value) in attrs {
-            html::attr(&mut out, name, value);
-        }
-        out.push('>');
-        html::text(&mut out, value);
-        out.push_str(&format!("</{tag}>"));
+        let mut out = String::new();
+        html::element(&mut out, tag, attrs, value);
         out
     };
-    let link = |url: &str| wrapped("a", &[("href", url), ("rel", "noopener noreferrer")], url);
+    let link = |url: &str| {
+        let mut out = String::new();
+        html::external_link(&mut out, url, None, url);
+        out
+    };
     rows.push((
         "Title",
         rich_text(&work.title.value, false),
